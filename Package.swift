@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "leadlag",
+    products: [
+        .executable(name: "leadlag", targets: ["leadlag"]),
+        // The engine without a terminal, for the benchmark package and for embedding.
+        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
+        .target(name: "Formula"),
+        // Named cells, the dependency graph and incremental recompute.
+        .target(name: "PlanEngine", dependencies: [
+            "Formula",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // Lossless model files: load every item, save the user's text back.
+        .target(name: "ModelFile", dependencies: ["Formula", "PlanEngine"]),
+        // Goal seek, sensitivity tables and scenarios, computed on copies of a model.
+        .target(name: "WhatIf", dependencies: ["Formula", "PlanEngine"]),
+        // libedit, imported through a small shim of typed wrappers.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Line input: libedit on a terminal, plain lines otherwise.
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // Text tables that fit the terminal, and colors only where they belong.
+        .target(name: "TextLayout"),
+        // The REPL session and its commands, testable without a terminal.
+        .target(name: "Shell", dependencies: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "LineEditing", "TextLayout"]),
+        .executableTarget(name: "leadlag", dependencies: [
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Shell", "LineEditing", "TextLayout",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "FormulaTests", dependencies: ["Formula"]),
+        .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "Formula"]),
+        .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "PlanEngine", "Formula"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "PlanEngine", "ModelFile", "Formula"]),
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditing", "PlanEngine", "ModelFile"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+/// A problem found in user input, with where it is. Diagnostics are values:
+/// they are collected, returned and printed by ``DiagnosticPrinter`` alone.
+public struct Diagnostic: Error, Hashable, Sendable {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var range: SourceRange
+
+    public init(_ message: String, at range: SourceRange, severity: Severity = .error) {
+        self.severity = severity
+        self.message = message
+        self.range = range
+    }
+}
+
+/// Text a diagnostic points into: the path to print and the text itself.
+public struct SourceText: Sendable {
+    public let path: String
+    public let lines: LineTable
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.lines = LineTable(text)
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.lines = LineTable(bytes: bytes)
+    }
+}
+
+/// The one printer of diagnostics:
+///
+///     models/plan.model:3:14: error: expected an expression after '*'
+///     revenue = wins *
+///                      ^
+public enum DiagnosticPrinter {
+    public static func render(_ diagnostic: Diagnostic, in source: SourceText) -> String {
+        let (line, column) = source.lines.location(of: diagnostic.range.start)
+        let lineText = source.lines.lineText(line)
+        let caretPad = String(repeating: " ", count: column - 1)
+        let width = max(1, underlineWidth(diagnostic.range, source: source, line: line, column: column))
+        let caret = "^" + String(repeating: "~", count: width - 1)
+        return "\(source.path):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+            + "\(lineText)\n\(caretPad)\(caret)"
+    }
+
+    /// Width of the underline in characters, kept to the diagnostic's first line.
+    private static func underlineWidth(_ range: SourceRange, source: SourceText, line: Int, column: Int) -> Int {
+        let (endLine, endColumn) = source.lines.location(of: range.end)
+        if endLine != line { return source.lines.lineText(line).count - column + 1 }
+        return endColumn - column
+    }
+}

@@ -1,0 +1,65 @@
+/// A span of source text as UTF-8 byte offsets into the text it was parsed from.
+///
+/// Offsets stay cheap to carry on every token and node; they become
+/// line:column only when a diagnostic is printed (see ``LineTable``).
+public struct SourceRange: Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The smallest range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(start: min(start, other.start), end: max(end, other.end))
+    }
+}
+
+/// Converts UTF-8 offsets of one text into 1-based line and column numbers.
+///
+/// Columns count characters, not bytes, so a caret lines up under the
+/// character a person sees.
+public struct LineTable: Sendable {
+    public let bytes: [UInt8]
+    /// Offset of the first byte of each line.
+    private let lineStarts: [Int]
+
+    public init(_ text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// 1-based line and column of `offset`.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = lineStarts[low]
+        let prefix = bytes[lineStart..<clamped]
+        let column = String(decoding: prefix, as: UTF8.self).count + 1
+        return (low + 1, column)
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+}

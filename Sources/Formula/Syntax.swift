@@ -1,0 +1,70 @@
+/// A parsed formula expression. Every node carries the source range it came
+/// from, so diagnostics and renames can point at the user's own text.
+public indirect enum Expr: Hashable, Sendable {
+    case number(Double, NumberStyle, SourceRange)
+    case boolean(Bool, SourceRange)
+    case name(String, SourceRange)
+    case unary(UnaryOperator, Expr, SourceRange)
+    case binary(BinaryOperator, Expr, Expr, SourceRange)
+    /// A function call; `name` is as written, matched case-insensitively.
+    case call(name: String, arguments: [Expr], SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .number(_, _, let range), .boolean(_, let range), .name(_, let range),
+             .unary(_, _, let range), .binary(_, _, _, let range), .call(_, _, let range):
+            range
+        }
+    }
+}
+
+/// How a number literal was written, which decides the display format it gives its cell.
+public enum NumberStyle: Hashable, Sendable {
+    case plain
+    case percent
+    case currency
+}
+
+public enum UnaryOperator: String, Hashable, Sendable {
+    case negate = "-"
+    case plus = "+"
+    case not = "not"
+}
+
+public enum BinaryOperator: String, Hashable, Sendable {
+    case or, and
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+
+    public var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
+        default: false
+        }
+    }
+}
+
+/// One line of REPL input or one item of a model file, once parsed.
+public enum Statement: Hashable, Sendable {
+    /// `name = expression`
+    case definition(name: String, nameRange: SourceRange, expression: Expr)
+    /// `goal lhs OP rhs`: a target to track.
+    case goal(Goal)
+    /// A bare expression to evaluate.
+    case expression(Expr)
+}
+
+/// A recorded target such as `goal revenue >= 50k`.
+public struct Goal: Hashable, Sendable {
+    public var comparison: BinaryOperator
+    public var lhs: Expr
+    public var rhs: Expr
+    public var range: SourceRange
+
+    public init(comparison: BinaryOperator, lhs: Expr, rhs: Expr, range: SourceRange) {
+        self.comparison = comparison
+        self.lhs = lhs
+        self.rhs = rhs
+        self.range = range
+    }
+}

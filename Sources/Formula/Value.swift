@@ -1,0 +1,44 @@
+/// The result of evaluating a formula: a number, a boolean, or an error value.
+///
+/// Errors are ordinary values so that they propagate through dependents like
+/// in a spreadsheet instead of being thrown out of recalculation.
+public enum Value: Hashable, Sendable {
+    case number(Double)
+    case boolean(Bool)
+    case error(CellError)
+
+    /// The value as a number for arithmetic: booleans count as 1 and 0.
+    public var numeric: Double? {
+        switch self {
+        case .number(let number): number
+        case .boolean(let flag): flag ? 1 : 0
+        case .error: nil
+        }
+    }
+
+    public var error: CellError? {
+        if case .error(let code) = self { return code }
+        return nil
+    }
+}
+
+/// The spreadsheet error codes a cell can hold.
+public enum CellError: String, Hashable, Sendable, CaseIterable {
+    /// Division by zero.
+    case divisionByZero = "#DIV/0!"
+    /// A reference to a name that is not defined, or an unknown function.
+    case name = "#NAME?"
+    /// Not a finite number: sqrt(-1), overflow.
+    case number = "#NUM!"
+    /// Wrong argument count or kind.
+    case value = "#VALUE!"
+}
+
+/// How a value is shown to people. Inferred from literals and propagated
+/// through formulas (a `$` literal makes currency, a `%` literal percent).
+public enum DisplayFormat: String, Hashable, Sendable {
+    case number
+    case percent
+    case currency
+    case boolean
+}

@@ -1,0 +1,23 @@
+import CEditLine
+import Glibc
+
+/// Turns Ctrl-C into a cancelled line while a line is being read, and only then: outside a
+/// read, Ctrl-C keeps its usual meaning so a long computation can still be stopped.
+///
+/// The shim's flag is private to each Swift file that calls it, so every use of it lives here.
+struct InterruptCatcher: ~Copyable {
+    private var previousAction = sigaction()
+
+    init() {
+        _ = cel_install_interrupt_handler(&previousAction)
+    }
+
+    /// True if Ctrl-C was pressed since the last call (or since installation).
+    func takeInterrupt() -> Bool {
+        cel_take_interrupt() != 0
+    }
+
+    deinit {
+        _ = withUnsafePointer(to: previousAction) { cel_restore_interrupt_handler($0) }
+    }
+}

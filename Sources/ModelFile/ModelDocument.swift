@@ -1,0 +1,177 @@
+import Formula
+
+/// The lines of a model file exactly as written, each kept with its own text
+/// so that saving re-renders only what was edited.
+///
+/// Following toml_edit's idea of "decor": a definition line is split into the
+/// text before the name, the name, the text up to the formula, the formula,
+/// and everything after it (spaces and a trailing comment). Joining the parts
+/// gives back the original line byte for byte.
+struct ModelDocument: Sendable, Equatable {
+    enum Line: Sendable, Equatable {
+        /// A blank line, a comment, or anything else kept as written.
+        case verbatim(String)
+        case definition(DefinitionLine)
+        /// `goal …`, kept as written.
+        case goal(String)
+        /// `[scenario NAME]`, kept as written.
+        case section(name: String, text: String)
+    }
+
+    struct Entry: Sendable, Equatable {
+        var line: Line
+        /// "\n", "\r\n", or "" for a last line without a line break.
+        var terminator: String
+    }
+
+    var entries: [Entry] = []
+
+    /// The line break new lines get: the file's own.
+    var newline: String { entries.first(where: { !$0.terminator.isEmpty })?.terminator ?? "\n" }
+
+    func render() -> String {
+        var text = ""
+        for entry in entries {
+            text += entry.line.text
+            text += entry.terminator
+        }
+        return text
+    }
+
+    // MARK: Definitions
+
+    func indexOfDefinition(_ name: String, section: String?) -> Int? {
+        var current: String?
+        for (index, entry) in entries.enumerated() {
+            switch entry.line {
+            case .section(let sectionName, _): current = sectionName
+            case .definition(let line) where line.name == name && current == section: return index
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// Gives `name` a new formula in place, or appends a new line at the end of its section.
+    mutating func setDefinition(_ name: String, formula: String, section: String? = nil) {
+        if let index = indexOfDefinition(name, section: section), case .definition(var line) = entries[index].line {
+            line.formula = formula
+            entries[index].line = .definition(line)
+            return
+        }
+        insert(.definition(DefinitionLine(name: name, formula: formula)), endOfSection: section)
+    }
+
+    /// Puts a new definition line just above the line of `next` (undoing a delete puts it back in its place).
+    mutating func insertDefinition(_ name: String, formula: String, before next: String) {
+        guard let index = indexOfDefinition(next, section: nil) else {
+            setDefinition(name, formula: formula)
+            return
+        }
+        entries.insert(Entry(line: .definition(DefinitionLine(name: name, formula: formula)), terminator: newline), at: index)
+    }
+
+    mutating func removeDefinition(_ name: String, section: String? = nil) {
+        guard let index = indexOfDefinition(name, section: section) else { return }
+        entries.remove(at: index)
+    }
+
+    /// Renames the definition line of `old` in every section it appears in.
+    mutating func renameDefinition(_ old: String, to new: String) {
+        for index in entries.indices {
+            if case .definition(var line) = entries[index].line, line.name == old {
+                line.name = new
+                entries[index].line = .definition(line)
+            }
+        }
+    }
+
+    // MARK: Goals
+
+    mutating func appendGoal(_ text: String) {
+        insert(.goal("goal " + text), endOfSection: nil)
+    }
+
+    mutating func removeGoal(at goalIndex: Int) {
+        let goalEntries = entries.indices.filter { if case .goal = entries[$0].line { true } else { false } }
+        guard goalEntries.indices.contains(goalIndex) else { return }
+        entries.remove(at: goalEntries[goalIndex])
+    }
+
+    // MARK: Sections
+
+    func hasSection(_ name: String) -> Bool {
+        entries.contains { if case .section(name, _) = $0.line { true } else { false } }
+    }
+
+    mutating func appendSection(_ name: String) {
+        endLastLine()
+        if let last = entries.last, last.line != .verbatim("") {
+            entries.append(Entry(line: .verbatim(""), terminator: newline))
+        }
+        entries.append(Entry(line: .section(name: name, text: "[scenario \(name)]"), terminator: newline))
+    }
+
+    /// Removes a section's header and every line up to the next section.
+    mutating func removeSection(_ name: String) {
+        guard let start = entries.firstIndex(where: { $0.line.sectionName == name }) else { return }
+        var end = start + 1
+        while end < entries.count, entries[end].line.sectionName == nil { end += 1 }
+        var removeFrom = start
+        // Take the blank line that separated the section with it.
+        if removeFrom > 0, entries[removeFrom - 1].line == .verbatim("") { removeFrom -= 1 }
+        entries.removeSubrange(removeFrom..<end)
+    }
+
+    // MARK: Insertion
+
+    /// New lines of the base model go after its last non-blank line (before the first
+    /// section); new lines of a section go after that section's last non-blank line.
+    private mutating func insert(_ line: Line, endOfSection section: String?) {
+        var sectionStart = 0
+        if let section {
+            if !hasSection(section) { appendSection(section) }
+            sectionStart = (entries.firstIndex { $0.line.sectionName == section } ?? 0) + 1
+        }
+        var sectionEnd = sectionStart
+        while sectionEnd < entries.count, entries[sectionEnd].line.sectionName == nil { sectionEnd += 1 }
+        var position = sectionEnd
+        while position > sectionStart, entries[position - 1].line.isBlank { position -= 1 }
+        if position > 0, entries[position - 1].terminator.isEmpty { entries[position - 1].terminator = newline }
+        entries.insert(Entry(line: line, terminator: newline), at: position)
+    }
+
+    private mutating func endLastLine() {
+        if let last = entries.indices.last, entries[last].terminator.isEmpty { entries[last].terminator = newline }
+    }
+}
+
+/// One `name = formula  # comment` line, split into parts that join back to the original text.
+struct DefinitionLine: Sendable, Equatable {
+    var leading = ""
+    var name: String
+    var separator = " = "
+    var formula: String
+    var trailing = ""
+
+    var text: String { leading + name + separator + formula + trailing }
+}
+
+extension ModelDocument.Line {
+    var text: String {
+        switch self {
+        case .verbatim(let text), .goal(let text), .section(_, let text): text
+        case .definition(let line): line.text
+        }
+    }
+
+    var sectionName: String? {
+        if case .section(let name, _) = self { return name }
+        return nil
+    }
+
+    var isBlank: Bool {
+        if case .verbatim(let text) = self { return text.allSatisfy { $0 == " " || $0 == "\t" } }
+        return false
+    }
+}

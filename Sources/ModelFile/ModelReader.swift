@@ -1,0 +1,178 @@
+import Formula
+import PlanEngine
+
+/// Reads a model file's text into its document (the lines as written) and
+/// what they mean (definitions, goals, scenario sections), collecting every
+/// problem instead of stopping at the first.
+struct ModelReader {
+    struct Contents {
+        var document = ModelDocument()
+        var definitions: [Definition] = []
+        var goals: [GoalEntry] = []
+        var scenarios: [Scenario] = []
+        /// Where each base definition's line starts, to place cycle errors.
+        var definitionRanges: [String: SourceRange] = [:]
+    }
+
+    let bytes: [UInt8]
+    private(set) var contents = Contents()
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The line each name was first defined on, per section (nil = base model).
+    private var definedOn: [String?: [String: Int]] = [:]
+    private var section: String?
+    private var lineNumber = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func read() {
+        var start = 0
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline ?? bytes.count
+            var contentEnd = lineEnd
+            var terminator = newline == nil ? "" : "\n"
+            if contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r"), newline != nil {
+                contentEnd -= 1
+                terminator = "\r\n"
+            }
+            lineNumber += 1
+            let line = readLine(start..<contentEnd)
+            contents.document.entries.append(ModelDocument.Entry(line: line, terminator: terminator))
+            start = lineEnd + 1
+        }
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private mutating func readLine(_ range: Range<Int>) -> ModelDocument.Line {
+        let raw = text(range)
+        let firstVisible = bytes[range].firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard let firstVisible, bytes[firstVisible] != UInt8(ascii: "#") else { return .verbatim(raw) }
+        if bytes[firstVisible] == UInt8(ascii: "[") {
+            return readSectionHeader(raw, range: range, at: firstVisible)
+        }
+        switch Parser.parseStatement(bytes[range]) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return .verbatim(raw)
+        case .success(.expression(let expression)):
+            diagnostics.append(Diagnostic(
+                "expected a definition 'name = expression' or a goal 'goal name >= value'", at: expression.range))
+            return .verbatim(raw)
+        case .success(.goal(let goal)):
+            readGoal(goal, range: range)
+            return .goal(raw)
+        case .success(.definition(let name, let nameRange, let expression)):
+            return readDefinition(name: name, nameRange: nameRange, expression: expression, line: range)
+        }
+    }
+
+    private mutating func readGoal(_ goal: Goal, range: Range<Int>) {
+        if let section {
+            diagnostics.append(Diagnostic(
+                "goals belong in the base model, not in [scenario \(section)]", at: goal.range))
+            return
+        }
+        contents.goals.append(GoalEntry(text: text(goal.lhs.range.start..<goal.rhs.range.end), goal: goal))
+    }
+
+    private mutating func readDefinition(
+        name: String, nameRange: SourceRange, expression: Expr, line: Range<Int>
+    ) -> ModelDocument.Line {
+        // The formula runs from after '=' (and its spaces) to the comment, without trailing spaces.
+        var formulaStart = nameRange.end
+        while formulaStart < line.upperBound, bytes[formulaStart] != UInt8(ascii: "=") { formulaStart += 1 }
+        formulaStart += 1
+        while formulaStart < line.upperBound, bytes[formulaStart].isBlank { formulaStart += 1 }
+        var formulaEnd = bytes[formulaStart..<line.upperBound].firstIndex(of: UInt8(ascii: "#")) ?? line.upperBound
+        while formulaEnd > formulaStart, bytes[formulaEnd - 1].isBlank { formulaEnd -= 1 }
+        let parts = DefinitionLine(
+            leading: text(line.lowerBound..<nameRange.start),
+            name: name,
+            separator: text(nameRange.end..<formulaStart),
+            formula: text(formulaStart..<formulaEnd),
+            trailing: text(formulaEnd..<line.upperBound))
+
+        if let earlier = definedOn[section, default: [:]][name] {
+            diagnostics.append(Diagnostic("'\(name)' is already defined on line \(earlier)", at: nameRange))
+            return .definition(parts)
+        }
+        definedOn[section, default: [:]][name] = lineNumber
+        let definition = Definition(name: name, formula: parts.formula, expression: expression)
+        if let section, let index = contents.scenarios.firstIndex(where: { $0.name == section }) {
+            contents.scenarios[index].overrides.append(definition)
+            contents.scenarios[index].overrideRanges[name] = nameRange
+        } else {
+            contents.definitions.append(definition)
+            contents.definitionRanges[name] = nameRange
+        }
+        return .definition(parts)
+    }
+
+    /// `[scenario NAME]`, optionally followed by a comment.
+    private mutating func readSectionHeader(_ raw: String, range: Range<Int>, at open: Int) -> ModelDocument.Line {
+        var scanner = HeaderScanner(bytes: bytes, position: open + 1, end: range.upperBound)
+        scanner.skipBlanks()
+        let keyword = scanner.word()
+        scanner.skipBlanks()
+        let nameStart = scanner.position
+        let name = scanner.word()
+        let nameEnd = scanner.position
+        scanner.skipBlanks()
+        let closed = scanner.take(UInt8(ascii: "]"))
+        scanner.skipBlanks()
+        let restIsComment = scanner.atEnd || scanner.peek == UInt8(ascii: "#")
+        guard keyword == "scenario", !name.isEmpty, closed, restIsComment else {
+            diagnostics.append(Diagnostic(
+                "malformed section header: expected [scenario NAME]",
+                at: SourceRange(start: open, end: range.upperBound)))
+            return .verbatim(raw)
+        }
+        if contents.scenarios.contains(where: { $0.name == name }) {
+            diagnostics.append(Diagnostic(
+                "scenario '\(name)' is already defined above", at: SourceRange(start: nameStart, end: nameEnd)))
+        } else {
+            contents.scenarios.append(Scenario(name: name, overrides: []))
+        }
+        section = name
+        return .section(name: name, text: raw)
+    }
+}
+
+/// A tiny cursor over the bytes of a section header.
+private struct HeaderScanner {
+    let bytes: [UInt8]
+    var position: Int
+    let end: Int
+
+    var atEnd: Bool { position >= end }
+    var peek: UInt8? { atEnd ? nil : bytes[position] }
+
+    mutating func skipBlanks() {
+        while let byte = peek, byte.isBlank { position += 1 }
+    }
+
+    mutating func word() -> String {
+        let start = position
+        while let byte = peek, byte.isNameByte { position += 1 }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard peek == byte else { return false }
+        position += 1
+        return true
+    }
+}
+
+extension UInt8 {
+    var isBlank: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") }
+    var isNameByte: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || self == UInt8(ascii: "_")
+    }
+}

@@ -1,0 +1,31 @@
+import Formula
+import PlanEngine
+
+/// Checks a file's scenario sections against its base model: each override
+/// must name a base cell, and applying a scenario must not close a cycle.
+enum ScenarioValidator {
+    static func problems(in scenarios: [Scenario], base: Model) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for scenario in scenarios {
+            let unknown = scenario.overrides.filter { base[$0.name] == nil }
+            for override in unknown {
+                problems.append(Diagnostic(
+                    "scenario '\(scenario.name)' overrides '\(override.name)', which the base model does not define",
+                    at: scenario.overrideRanges[override.name] ?? override.expression.range))
+            }
+            guard unknown.isEmpty else { continue }
+            var applied = base
+            do throws(ModelError) {
+                try applied.define(all: scenario.overrides)
+            } catch {
+                let first = scenario.overrides.first { override in
+                    if case .cycle(let path) = error { return path.contains(override.name) }
+                    return true
+                }
+                let range = first.flatMap { scenario.overrideRanges[$0.name] } ?? SourceRange(start: 0, end: 0)
+                problems.append(Diagnostic("in scenario '\(scenario.name)': \(error)", at: range))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,204 @@
+import Formula
+import PlanEngine
+
+/// Everything one model file holds — the base model, goals and scenarios —
+/// kept in step with the text it came from, so saving keeps the user's text.
+///
+/// Each edit goes to the engine first; only when the engine accepts it is the
+/// document updated, so a rejected edit changes nothing anywhere.
+public struct Workbook: Sendable {
+    public var path: String?
+    public private(set) var model = Model()
+    public private(set) var goals: [GoalEntry] = []
+    public private(set) var scenarios: [Scenario] = []
+    /// Undefined names, as printed warnings (`PATH:LINE:COL: warning: …`).
+    public private(set) var warnings: [String] = []
+    public private(set) var hasUnsavedChanges = false
+    private var document = ModelDocument()
+
+    public init() {}
+
+    /// The file text: byte-identical to what was loaded when nothing changed.
+    public func render() -> String { document.render() }
+
+    // MARK: Loading
+
+    public static func load(path: String) -> Result<Workbook, LoadFailure> {
+        do throws(WorkbookError) {
+            return parse(bytes: try AtomicFile.read(path), path: path)
+        } catch {
+            return .failure(LoadFailure(messages: ["\(path): error: \(ioReason(error))"]))
+        }
+    }
+
+    public static func parse(_ text: String, path: String) -> Result<Workbook, LoadFailure> {
+        parse(bytes: Array(text.utf8), path: path)
+    }
+
+    static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
+        var reader = ModelReader(bytes: bytes)
+        reader.read()
+        let source = SourceText(path: path, bytes: bytes)
+        var diagnostics = reader.diagnostics
+        let contents = reader.contents
+        var model = Model()
+        if diagnostics.isEmpty {
+            do throws(LoadError) {
+                model = try Model(definitions: contents.definitions)
+            } catch {
+                for cycle in error.cycles {
+                    let range = contents.definitionRanges[cycle[0]] ?? SourceRange(start: 0, end: 0)
+                    diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
+                }
+            }
+        }
+        if diagnostics.isEmpty {
+            diagnostics += ScenarioValidator.problems(in: contents.scenarios, base: model)
+        }
+        guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }
+        var workbook = Workbook()
+        workbook.path = path
+        workbook.model = model
+        workbook.goals = contents.goals
+        workbook.scenarios = contents.scenarios
+        workbook.document = contents.document
+        workbook.warnings = MissingNames.warnings(in: model, source: source)
+        return .success(workbook)
+    }
+
+    // MARK: Cells
+
+    @discardableResult
+    public mutating func define(_ definition: Definition, at position: Int? = nil) throws(ModelError) -> [CellChange] {
+        let changes = try model.define(definition, at: position)
+        if let position, position < model.count - 1 {
+            document.insertDefinition(definition.name, formula: definition.formula, before: model.names[position + 1])
+        } else {
+            document.setDefinition(definition.name, formula: definition.formula)
+        }
+        hasUnsavedChanges = true
+        return changes
+    }
+
+    /// Removes a cell and the scenario overrides of it.
+    @discardableResult
+    public mutating func delete(_ name: String) throws(ModelError) -> [CellChange] {
+        let changes = try model.delete(name)
+        document.removeDefinition(name)
+        for index in scenarios.indices where scenarios[index].overrides.contains(where: { $0.name == name }) {
+            scenarios[index].overrides.removeAll { $0.name == name }
+            document.removeDefinition(name, section: scenarios[index].name)
+        }
+        hasUnsavedChanges = true
+        return changes
+    }
+
+    /// Renames a cell everywhere: its line, every formula that uses it, and the scenarios.
+    @discardableResult
+    public mutating func rename(_ old: String, to new: String) throws(ModelError) -> [CellChange] {
+        let users = model.dependents(of: old)
+        let changes = try model.rename(old, to: new)
+        document.renameDefinition(old, to: new)
+        for user in users {
+            if let cell = model[user] { document.setDefinition(user, formula: cell.formula) }
+        }
+        for index in scenarios.indices {
+            scenarios[index].overrides = scenarios[index].overrides.map { override in
+                let renamed = override.renamingReferences(old, to: new)
+                let named = override.name == old
+                    ? Definition(name: new, formula: renamed.formula, expression: renamed.expression) : renamed
+                if named.formula != override.formula {
+                    document.setDefinition(named.name, formula: named.formula, section: scenarios[index].name)
+                }
+                return named
+            }
+        }
+        hasUnsavedChanges = true
+        return changes
+    }
+
+    // MARK: Goals
+
+    public mutating func addGoal(_ entry: GoalEntry) {
+        goals.append(entry)
+        document.appendGoal(entry.text)
+        hasUnsavedChanges = true
+    }
+
+    public mutating func removeGoal(at index: Int) {
+        guard goals.indices.contains(index) else { return }
+        goals.remove(at: index)
+        document.removeGoal(at: index)
+        hasUnsavedChanges = true
+    }
+
+    // MARK: Scenarios
+
+    public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
+
+    /// Adds a scenario or replaces the overrides of the one with its name.
+    public mutating func setScenario(_ scenario: Scenario) {
+        let old = self.scenario(named: scenario.name)?.overrides ?? []
+        if let index = scenarios.firstIndex(where: { $0.name == scenario.name }) {
+            scenarios[index] = scenario
+        } else {
+            scenarios.append(scenario)
+            document.appendSection(scenario.name)
+        }
+        for override in old where !scenario.overrides.contains(where: { $0.name == override.name }) {
+            document.removeDefinition(override.name, section: scenario.name)
+        }
+        for override in scenario.overrides where !old.contains(override) {
+            document.setDefinition(override.name, formula: override.formula, section: scenario.name)
+        }
+        hasUnsavedChanges = true
+    }
+
+    public mutating func removeScenario(named name: String) throws(WorkbookError) {
+        guard let index = scenarios.firstIndex(where: { $0.name == name }) else { throw .unknownScenario(name) }
+        scenarios.remove(at: index)
+        document.removeSection(name)
+        hasUnsavedChanges = true
+    }
+
+    /// The base model with a scenario's overrides applied.
+    public func model(applying scenarioName: String) throws(WorkbookError) -> Model {
+        guard let scenario = scenario(named: scenarioName) else { throw .unknownScenario(scenarioName) }
+        var applied = model
+        do throws(ModelError) {
+            try applied.define(all: scenario.overrides)
+        } catch {
+            throw .model(error)
+        }
+        return applied
+    }
+
+    // MARK: Saving
+
+    /// Writes the file atomically to `path` (or the workbook's own path) and makes it the workbook's path.
+    public mutating func save(to path: String? = nil) throws(WorkbookError) {
+        guard let target = path ?? self.path else { throw .noPath }
+        try AtomicFile.write(render(), to: target)
+        self.path = target
+        hasUnsavedChanges = false
+    }
+
+    private static func ioReason(_ error: WorkbookError) -> String {
+        if case .io(_, let reason) = error { return reason }
+        return error.description
+    }
+}
+
+extension LoadFailure {
+    /// At most this many problems are printed; a binary file would otherwise print thousands.
+    static let shownProblems = 50
+
+    init(rendering diagnostics: [Diagnostic], in source: SourceText) {
+        let sorted = diagnostics.sorted { $0.range.start < $1.range.start }
+        var messages = sorted.prefix(Self.shownProblems).map { DiagnosticPrinter.render($0, in: source) }
+        if sorted.count > Self.shownProblems {
+            messages.append("\(source.path): \(sorted.count - Self.shownProblems) more errors not shown")
+        }
+        self.init(messages: messages)
+    }
+}

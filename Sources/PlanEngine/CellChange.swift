@@ -1,0 +1,21 @@
+import Formula
+
+/// One cell whose value (or display format) changed because of an edit:
+/// exactly what the REPL prints after a definition.
+public struct CellChange: Sendable, Equatable {
+    public let name: String
+    /// nil when the cell did not exist before the edit.
+    public let old: Value?
+    /// nil when the edit deleted the cell.
+    public let new: Value?
+    public let format: DisplayFormat
+    public let isLeadIndicator: Bool
+
+    public init(name: String, old: Value?, new: Value?, format: DisplayFormat, isLeadIndicator: Bool) {
+        self.name = name
+        self.old = old
+        self.new = new
+        self.format = format
+        self.isLeadIndicator = isLeadIndicator
+    }
+}

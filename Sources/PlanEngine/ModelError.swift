@@ -1,0 +1,19 @@
+/// Why the engine refused an edit. The model is unchanged whenever one is thrown.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The edit would close a cycle; the path starts and ends at the same cell.
+    case cycle([String])
+    case undefinedCell(String)
+    case nameTaken(String)
+    case reservedName(String)
+    case invalidName(String)
+
+    public var description: String {
+        switch self {
+        case .cycle(let path): "cycle: " + path.joined(separator: " → ")
+        case .undefinedCell(let name): "no cell named '\(name)'"
+        case .nameTaken(let name): "a cell named '\(name)' already exists"
+        case .reservedName(let name): "'\(name)' is a reserved word"
+        case .invalidName(let name): "'\(name)' is not a valid name (letters, digits and _, not starting with a digit)"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// One REPL command: its name, how it is called, what it does, and the code that does it.
+///
+/// Every command is one entry of ``Command/table``; `:help` is generated from
+/// that table, so adding a command is writing one `Command` value (usually in
+/// its own file, as an extension of `Command`) and listing it there.
+struct Command: Sendable {
+    /// Without the colon: `rename`.
+    let name: String
+    /// Printed as `Usage: …` when the arguments are wrong: `:rename OLD NEW`.
+    let usage: String
+    /// One line for the `:help` overview.
+    let summary: String
+    /// More text for `:help NAME`; may be empty.
+    let details: String
+    /// Runs the command; `arguments` is the text after the name, trimmed.
+    let run: @Sendable (_ arguments: String, _ session: Session, _ reply: inout Reply) -> Void
+
+    init(
+        name: String, usage: String, summary: String, details: String = "",
+        run: @escaping @Sendable (_ arguments: String, _ session: Session, _ reply: inout Reply) -> Void
+    ) {
+        self.name = name
+        self.usage = usage
+        self.summary = summary
+        self.details = details
+        self.run = run
+    }
+
+    /// Every command, in the order `:help` lists them.
+    static let table: [Command] = [
+        .help, .list, .show, .explain,
+        .delete, .rename, .undo, .redo,
+        // :what-if, :seek, :table, :scenario and :compare go here.
+        .goals, .assert,
+        .load, .save, .new, .export,
+        .quit,
+    ]
+
+    static func named(_ name: String) -> Command? {
+        table.first { $0.name == name }
+    }
+
+    /// The failure for wrong arguments: one `Usage:` line, nothing changed.
+    func rejectArguments(_ reply: inout Reply) {
+        reply.failWithHint("Usage: \(usage)")
+    }
+}
+
+/// The words of a command's arguments, split at spaces and tabs.
+extension String {
+    var argumentWords: [String] {
+        split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+}

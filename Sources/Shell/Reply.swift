@@ -1,0 +1,124 @@
+import Formula
+
+/// Where a line of input came from, so a batch error can name the file and line
+/// (`plan.leadlag:7: error: …`) while the REPL, where the line was just typed, does not.
+public struct InputLocation: Sendable, Equatable {
+    public let path: String
+    /// 1-based.
+    public let line: Int
+
+    public init(path: String, line: Int) {
+        self.path = path
+        self.line = line
+    }
+}
+
+/// One line of session output and the stream it belongs on.
+public struct OutputLine: Sendable, Equatable {
+    public enum Stream: Sendable, Equatable {
+        case output
+        case error
+    }
+
+    public let text: String
+    public let stream: Stream
+
+    public init(_ text: String, stream: Stream = .output) {
+        self.text = text
+        self.stream = stream
+    }
+}
+
+/// Everything one input line produced: the lines to print, whether it failed
+/// (which stops a script), and whether it asked to leave.
+///
+/// Replies are values so tests read exactly what a person would see, and the
+/// terminal loop and the script runner print them the same way.
+public struct Reply: Sendable, Equatable {
+    public private(set) var lines: [OutputLine] = []
+    /// True when the line was an error: a bad statement, a refused edit, a failed `:assert`.
+    public private(set) var failed = false
+    /// True after `:quit`.
+    public internal(set) var quitRequested = false
+    /// Nil in the REPL: errors then carry no file and line.
+    let location: InputLocation?
+
+    init(location: InputLocation?) {
+        self.location = location
+    }
+
+    /// Standard output, one line per element.
+    public var output: [String] { lines.filter { $0.stream == .output }.map(\.text) }
+    /// Standard error, one line per element.
+    public var errors: [String] { lines.filter { $0.stream == .error }.map(\.text) }
+    /// Both streams in the order they were written, as a person at a terminal sees them.
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+
+    /// Prints text (split at line breaks) on standard output.
+    mutating func say(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append(OutputLine(String(line)))
+        }
+    }
+
+    mutating func say(_ lines: [String]) {
+        for line in lines { say(line) }
+    }
+
+    /// A problem that does not stop anything, such as a reference to a name not yet defined.
+    mutating func warn(_ message: String) {
+        lines.append(OutputLine(locationPrefix + "warning: " + message, stream: .error))
+    }
+
+    /// An error: `error: MESSAGE`, or `PATH:LINE: error: MESSAGE` in a script.
+    mutating func fail(_ message: String) {
+        lines.append(OutputLine(locationPrefix + "error: " + message, stream: .error))
+        failed = true
+    }
+
+    /// A hint that is also a failure: `Usage: :rename OLD NEW`, `unknown command ':foo' (try :help)`.
+    /// At a terminal the hint stands alone; in a script it is an error like any other.
+    mutating func failWithHint(_ hint: String) {
+        if location == nil {
+            lines.append(OutputLine(hint, stream: .error))
+            failed = true
+        } else {
+            fail(hint)
+        }
+    }
+
+    /// A diagnostic in `text`, the input line, printed with the line and a caret under the column.
+    mutating func fail(_ diagnostic: Diagnostic, in text: String) {
+        let path = location?.path ?? "<input>"
+        // Blank lines in front put the caret's line at the script's own line number.
+        let padding = String(repeating: "\n", count: max((location?.line ?? 1) - 1, 0))
+        let source = SourceText(path: path, text: padding + text)
+        var shifted = diagnostic
+        let offset = padding.utf8.count
+        shifted.range = SourceRange(start: diagnostic.range.start + offset, end: diagnostic.range.end + offset)
+        failWithRendered([DiagnosticPrinter.render(shifted, in: source)])
+    }
+
+    /// Messages already rendered with their own locations (a model file that did not load).
+    mutating func failWithRendered(_ messages: [String]) {
+        for message in messages {
+            for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(OutputLine(String(line), stream: .error))
+            }
+        }
+        failed = true
+    }
+
+    /// Warnings already rendered with their own locations.
+    mutating func warnRendered(_ messages: [String]) {
+        for message in messages {
+            for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(OutputLine(String(line), stream: .error))
+            }
+        }
+    }
+
+    private var locationPrefix: String {
+        location.map { "\($0.path):\($0.line): " } ?? ""
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Formula
+import ModelFile
+import PlanEngine
+
+/// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
+///
+/// Exits 1 when any value printed is an error value (`#DIV/0!` …), so a
+/// pipeline notices a broken plan; 2 for usage errors and models that do not load.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Evaluate a model once and print its values.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Argument(help: "The model file.")
+    var model: String
+
+    @Option(help: "Apply the overrides of this scenario first.")
+    var scenario: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a cell, e.g. --set leads=150.", valueName: "NAME=EXPR"))
+    var settings: [String] = []
+
+    @Option(name: .customLong("get"), help: ArgumentHelp("Print only this cell (repeatable).", valueName: "NAME"))
+    var requested: [String] = []
+
+    @Option(help: "table (for people), csv or json.")
+    var format: Format = .table
+
+    func run() throws {
+        let workbook = try ModelLoading.load(model)
+        var plan = workbook.model
+        if let scenario {
+            do throws(WorkbookError) {
+                plan = try workbook.model(applying: scenario)
+            } catch {
+                try fail("\(error)")
+            }
+        }
+        for setting in settings {
+            try apply(setting, to: &plan)
+        }
+        for name in requested where plan[name] == nil {
+            try fail("no cell named '\(name)' in \(model)")
+        }
+        let cells = requested.isEmpty ? plan.cellsInOrder : requested.compactMap { plan[$0] }
+        switch format {
+        case .json: print(ValueExport.json(cells.map { ($0.name, $0.value) }))
+        case .csv: print(ValueExport.csv(cells.map { ($0.name, $0.value) }))
+        case .table: print(EvalTable.render(cells).joined(separator: "\n"))
+        }
+        if cells.contains(where: { $0.value.error != nil }) { throw ExitCode(1) }
+    }
+
+    /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
+    private func apply(_ setting: String, to plan: inout Model) throws {
+        let source = SourceText(path: "--set", text: setting)
+        switch Parser.parseStatement(setting) {
+        case .failure(let diagnostic):
+            try fail(DiagnosticPrinter.render(diagnostic, in: source))
+        case .success(.definition(let name, _, let expression)):
+            guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)") }
+            let bytes = Array(setting.utf8)
+            let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
+            do throws(ModelError) {
+                try plan.define(Definition(name: name, formula: formula, expression: expression))
+            } catch {
+                try fail("--set \(setting): \(error)")
+            }
+        case .success:
+            try fail("--set wants NAME=EXPR, as in --set leads=150")
+        }
+    }
+
+    private func fail(_ message: String) throws -> Never {
+        ModelLoading.printError("error: " + message)
+        throw ExitCode(2)
+    }
+}

@@ -1,0 +1,24 @@
+import Formula
+import PlanEngine
+import TextLayout
+
+/// The `table` format of `leadlag eval`: lead indicators, then lag indicators,
+/// values formatted and right-aligned, formulas beside them.
+enum EvalTable {
+    static func render(_ cells: [Cell]) -> [String] {
+        var table = TextTable(columns: [
+            TextColumn("name"),
+            TextColumn("value", alignment: .right),
+            TextColumn("formula", isShrinkable: true, minimumWidth: 8),
+        ], showsHeader: false)
+        for (title, group) in [("lead indicators", cells.filter(\.isLeadIndicator)),
+                               ("lag indicators", cells.filter { !$0.isLeadIndicator })] where !group.isEmpty {
+            table.addSection(title)
+            for cell in group {
+                table.addRow(["  " + cell.name, ValueFormatter.display(cell.value, format: cell.format),
+                              cell.isLeadIndicator ? "" : "= " + cell.formula])
+            }
+        }
+        return table.render()
+    }
+}

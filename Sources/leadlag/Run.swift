@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// `leadlag run SCRIPT [--model MODEL]`: REPL input from a file, without a terminal.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a file of REPL input; stops at the first error or failed :assert (exit 1).")
+
+    @Argument(help: "The script: one REPL input per line.")
+    var script: String
+
+    @Option(help: "The model to load before the script runs.")
+    var model: String?
+
+    func run() throws {
+        throw ExitCode(ShellEntry.runScript(
+            path: script, modelPath: model, environment: ProcessInfo.processInfo.environment))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import PlanEngine
+import Testing
+@testable import ModelFile
+
+@Suite("saving is atomic")
+struct SaveTests {
+    let folder: String = {
+        let path = NSTemporaryDirectory() + "leadlag-save-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    @Test func saveWritesTheRenderedTextAndLeavesNoTemporaryFile() throws {
+        let path = folder + "/plan.model"
+        try "a = 1 # keep\n".write(toFile: path, atomically: false, encoding: .utf8)
+        var workbook = try Workbook.load(path: path).get()
+        try workbook.define(Definition(name: "a", formula: "2"))
+        try workbook.save()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a = 2 # keep\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plan.model"])
+        #expect(!workbook.hasUnsavedChanges)
+    }
+
+    @Test func failedSaveLeavesTheOldFileAndReportsWhy() throws {
+        var workbook = try parse("a = 1\n")
+        #expect(throws: WorkbookError.self) { try workbook.save(to: folder + "/missing/dir/plan.model") }
+        #expect(throws: WorkbookError.noPath) { try Workbook().save() }
+    }
+
+    @Test func loadingAMissingFileSaysSo() {
+        guard case .failure(let failure) = Workbook.load(path: folder + "/nope.model") else {
+            Issue.record("a missing file loaded")
+            return
+        }
+        #expect(failure.text == "\(folder)/nope.model: error: No such file or directory")
+    }
+}
