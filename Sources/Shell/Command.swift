@@ -12,12 +12,12 @@ struct Command: Sendable {
     let summary: String
     /// More text for `:help NAME`; may be empty.
     let details: String
-    /// Runs the command; `arguments` is the text after the name, trimmed.
-    let run: @Sendable (_ arguments: String, _ session: Session, _ reply: inout Reply) -> Void
+    /// Runs the command on its input (the arguments, and the whole line for diagnostics).
+    let run: @Sendable (_ input: CommandInput, _ session: Session, _ reply: inout Reply) -> Void
 
     init(
         name: String, usage: String, summary: String, details: String = "",
-        run: @escaping @Sendable (_ arguments: String, _ session: Session, _ reply: inout Reply) -> Void
+        run: @escaping @Sendable (_ input: CommandInput, _ session: Session, _ reply: inout Reply) -> Void
     ) {
         self.name = name
         self.usage = usage

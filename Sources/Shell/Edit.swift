@@ -59,8 +59,9 @@ enum Edit: Sendable {
     /// Applies the edit; on a refusal nothing has changed.
     func apply(to workbook: inout Workbook) throws(ModelError) -> [CellChange] {
         switch self {
-        case .define(let definition, _, let position):
-            return try workbook.define(definition, at: position)
+        case .define(let definition, let previous, let position):
+            // A redefinition stays where the cell is; only a new cell is placed.
+            return try workbook.define(definition, at: previous == nil ? position : nil)
         case .delete(let definition, _, _):
             return try workbook.delete(definition.name)
         case .restore(let definition, let position, let scenarios):

@@ -1,6 +1,7 @@
 import Formula
 import ModelFile
 import PlanEngine
+import TextLayout
 
 /// How one goal stands against the current values: what `:goals` lists and
 /// what an edit compares before and after to announce a goal met or missed.
@@ -31,15 +32,19 @@ struct GoalStatus: Sendable, Equatable {
 
     var valueText: String { ValueFormatter.display(value, format: format) }
 
-    /// How far the value is from the target, in words: `short by $32,180`, `under by 2%`.
+    /// `met ($17,820, ahead by $2,820)`: the status with the value and the gap, for one-line news.
+    func summary(colorizer: Colorizer) -> String {
+        let gap = gapText
+        return colorizer.goalState(self) + " (" + valueText + (gap.isEmpty ? "" : ", " + gap) + ")"
+    }
+
+    /// How far the value is from the target, in words: `short by $32,180`, `under by 2%`;
+    /// empty when either side is not a number.
     var gapText: String {
-        if let code = value.error ?? target.error { return code.rawValue }
         guard let actual = value.numeric, let wanted = target.numeric else { return "" }
         let distance = abs(actual - wanted)
         let amount = ValueFormatter.display(.number(distance), format: format == .boolean ? .number : format)
-        if ValueFormatter.display(.number(distance), format: .number) == "0" || distance == 0 {
-            return isMet ? "on target" : "equal"
-        }
+        if distance == 0 { return isMet ? "on target" : "equal to target" }
         switch entry.goal.comparison {
         case .greater, .greaterEqual: return (isMet ? "ahead by " : "short by ") + amount
         case .less, .lessEqual: return (isMet ? "under by " : "over by ") + amount

@@ -107,7 +107,8 @@ struct RoundTripTests {
         workbook.removeGoal(at: 0)
         #expect(workbook.render() == "a = 1\n")
         let reloaded = try parse("a = 1\ngoal a >= 2\n\n[scenario big]\na = 6\n")
-        #expect(reloaded.scenarios == [Scenario(name: "big", overrides: [try Definition(name: "a", formula: "6")])])
+        #expect(reloaded.scenarios.map(\.name) == ["big"])
+        #expect(reloaded.scenarios.first?.overrides.map { "\($0.name) = \($0.formula)" } == ["a = 6"])
     }
 }
 

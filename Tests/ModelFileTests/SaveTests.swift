@@ -25,7 +25,9 @@ struct SaveTests {
     @Test func failedSaveLeavesTheOldFileAndReportsWhy() throws {
         var workbook = try parse("a = 1\n")
         #expect(throws: WorkbookError.self) { try workbook.save(to: folder + "/missing/dir/plan.model") }
-        #expect(throws: WorkbookError.noPath) { try Workbook().save() }
+        #expect(workbook.render() == "a = 1\n")
+        var unnamed = Workbook()
+        #expect(throws: WorkbookError.noPath) { try unnamed.save() }
     }
 
     @Test func loadingAMissingFileSaysSo() {

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The functions a formula can call, as one table: name, argument count, what it computes and
+/// how its result is displayed.
+///
+/// Kept apart from ``Evaluator`` so that tab completion and `:help` can list the names and so
+/// that adding a function is adding one row. Names are matched case-insensitively.
+public enum Builtins {
+    /// Every function name, lowercase and sorted.
+    public static let functionNames: [String] = table.keys.sorted()
+
+    static func function(named name: String) -> Builtin? {
+        table[name.lowercased()]
+    }
+
+    private static let table: [String: Builtin] = Dictionary(
+        rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+    private static let rows: [Builtin] = [
+        Builtin("min", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.min() ?? .nan) }),
+        Builtin("max", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.max() ?? .nan) }),
+        Builtin("sum", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.reduce(0, +)) }),
+        Builtin("avg", arity: 1..., format: .firstFormattedArgument, strict: {
+            .number($0.reduce(0, +) / Double($0.count))
+        }),
+        Builtin("round", arity: 1...2, format: .firstFormattedArgument, strict: {
+            .number(roundHalfAwayFromZero($0[0], places: $0.count > 1 ? $0[1] : 0))
+        }),
+        Builtin("floor", arity: 1...1, format: .firstFormattedArgument, strict: { .number($0[0].rounded(.down)) }),
+        Builtin("ceil", arity: 1...1, format: .firstFormattedArgument, strict: { .number($0[0].rounded(.up)) }),
+        Builtin("abs", arity: 1...1, format: .firstFormattedArgument, strict: { .number(Swift.abs($0[0])) }),
+        Builtin("sqrt", arity: 1...1, format: .number, strict: { .number($0[0].squareRoot()) }),
+        Builtin("ln", arity: 1...1, format: .number, strict: { .number(log($0[0])) }),
+        Builtin("exp", arity: 1...1, format: .number, strict: { .number(exp($0[0])) }),
+        Builtin("clamp", arity: 3...3, format: .firstFormattedArgument, strict: { arguments in
+            let (value, low, high) = (arguments[0], arguments[1], arguments[2])
+            return low <= high ? .number(Swift.min(Swift.max(value, low), high)) : .error(.value)
+        }),
+        Builtin("if", arity: 3...3, format: .firstFormattedBranch(startingAt: 1), lazy: { arguments, evaluate in
+            let condition = evaluate(arguments[0])
+            guard let isTrue = condition.truth else { return condition }
+            return evaluate(arguments[isTrue ? 1 : 2])
+        }),
+        Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), lazy: { arguments, evaluate in
+            let value = evaluate(arguments[0])
+            return value.error == nil ? value : evaluate(arguments[1])
+        }),
+    ]
+
+    /// `round` as spreadsheets do it: half away from zero, at `places` decimals (negative places
+    /// round to tens, hundreds, …). The scaled value is first cut to 15 significant digits, so a
+    /// number written 1.005, whose double is a hair below it, still rounds up to 1.01 as it reads.
+    static func roundHalfAwayFromZero(_ value: Double, places: Double) -> Double {
+        let places = Int(Swift.max(-400, Swift.min(400, places.rounded(.towardZero))))
+        let scale = pow(10, Double(Swift.abs(places)))
+        guard scale.isFinite else { return places > 0 ? value : 0 }
+        let scaled = places >= 0 ? value * scale : value / scale
+        // Beyond 15 digits a double has nothing left to round.
+        guard scaled.isFinite, Swift.abs(scaled) < 1e15 else { return value }
+        let rounded = scaled.roundedToSignificantDigits(15).rounded(.toNearestOrAwayFromZero)
+        return places >= 0 ? rounded / scale : rounded * scale
+    }
+}
+
+/// One row of the function table.
+struct Builtin: Sendable {
+    enum Body: Sendable {
+        /// Arguments are evaluated first, left to right, and the first error among them is the
+        /// result; the function sees numbers (booleans as 1 and 0).
+        case strict(@Sendable ([Double]) -> Value)
+        /// Arguments arrive unevaluated, for functions that evaluate only what they need.
+        case lazy(@Sendable ([Expr], (Expr) -> Value) -> Value)
+    }
+
+    /// How the result is displayed; see ``FormatInference``.
+    enum FormatRule: Sendable {
+        /// Always a plain number.
+        case number
+        /// The format of the first argument shown as percent or currency.
+        case firstFormattedArgument
+        /// The format of the first argument from `startingAt` on that is not a plain number:
+        /// the branches of `if`, the value and fallback of `iferror`.
+        case firstFormattedBranch(startingAt: Int)
+    }
+
+    let name: String
+    let arity: ClosedRange<Int>
+    let format: FormatRule
+    let body: Body
+
+    init(_ name: String, arity: ClosedRange<Int>, format: FormatRule, strict: @escaping @Sendable ([Double]) -> Value) {
+        self.name = name
+        self.arity = arity
+        self.format = format
+        self.body = .strict(strict)
+    }
+
+    init(_ name: String, arity: PartialRangeFrom<Int>, format: FormatRule,
+         strict: @escaping @Sendable ([Double]) -> Value) {
+        self.init(name, arity: arity.lowerBound...Int.max, format: format, strict: strict)
+    }
+
+    init(_ name: String, arity: ClosedRange<Int>, format: FormatRule,
+         lazy: @escaping @Sendable ([Expr], (Expr) -> Value) -> Value) {
+        self.name = name
+        self.arity = arity
+        self.format = format
+        self.body = .lazy(lazy)
+    }
+}
+
+extension Double {
+    /// This number kept to `digits` significant decimal digits. Spreadsheets compare numbers
+    /// this way (15 digits), so that `0.1 + 0.2 == 0.3` holds as people expect.
+    func roundedToSignificantDigits(_ digits: Int) -> Double {
+        guard isFinite, self != 0 else { return self }
+        let exponent = Int(log10(Swift.abs(self)).rounded(.down))
+        let shift = digits - 1 - exponent
+        let scale = pow(10, Double(Swift.abs(shift)))
+        // Next to the ends of the double range the scale itself is not representable.
+        guard scale.isFinite else { return self }
+        let result = shift >= 0 ? (self * scale).rounded() / scale : (self / scale).rounded() * scale
+        return result.isFinite ? result : self
+    }
+}

@@ -1,0 +1,288 @@
+/// Splits one formula's UTF-8 bytes into tokens.
+///
+/// It reads a slice of the whole file, so every range is an absolute offset into
+/// that file. Number literals are read completely here (underscores, magnitude
+/// suffixes, `%` and `$`), so the parser only ever sees finished values:
+///
+///     number   = [ "$" ] ( digits [ "." digits ] | "." digits ) [ exponent ] [ "k" | "M" | "B" ] [ "%" ]
+///     digits   = DIGIT { [ "_" ] DIGIT }
+///     exponent = ( "e" | "E" ) [ "+" | "-" ] digits
+///     name     = ( LETTER | "_" ) { LETTER | DIGIT | "_" }
+///
+/// A `#` starts a comment that runs to the end of the slice.
+struct Lexer {
+    private let source: ArraySlice<UInt8>
+    private var position: Int
+
+    private init(source: ArraySlice<UInt8>) {
+        self.source = source
+        self.position = source.startIndex
+    }
+
+    /// Every token of `source`, ending with `.end`, or with `.invalid` at the first text
+    /// that cannot be read (nothing after it is looked at).
+    static func tokens(of source: ArraySlice<UInt8>) -> [Token] {
+        var lexer = Lexer(source: source)
+        var tokens: [Token] = []
+        var previousEnd = source.startIndex
+        while true {
+            lexer.skipBlanksAndComment()
+            guard lexer.position < source.endIndex else {
+                // Zero width, right after the last token: where a missing piece would go.
+                tokens.append(Token(.end, SourceRange(start: previousEnd, end: previousEnd)))
+                return tokens
+            }
+            do {
+                let token = try lexer.nextToken()
+                tokens.append(token)
+                previousEnd = token.range.end
+            } catch {
+                tokens.append(Token(.invalid(error.message), error.range))
+                return tokens
+            }
+        }
+    }
+
+    // MARK: - Tokens
+
+    private mutating func nextToken() throws(Diagnostic) -> Token {
+        let start = position
+        let byte = source[position]
+        if Self.isDigit(byte) || byte == ASCII.dot {
+            return try number(startingAt: start, isCurrency: false)
+        }
+        if byte == ASCII.dollar {
+            position += 1
+            return try number(startingAt: start, isCurrency: true)
+        }
+        if Self.isNameStart(byte) {
+            return word(startingAt: start)
+        }
+        return try symbol(startingAt: start)
+    }
+
+    private mutating func word(startingAt start: Int) -> Token {
+        while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
+        let text = spelling(start..<position)
+        let kind: Token.Kind = Keyword(rawValue: text).map { .keyword($0) } ?? .name(text)
+        return Token(kind, range(from: start))
+    }
+
+    /// Symbols from other languages or misplaced, with what to write instead.
+    private static let misusedSymbols: [String: String] = [
+        "<>": "'<>' is not an operator here: write '!=' for 'not equal'",
+        "**": "'**' is not an operator here: write '^' for powers",
+        "&&": "'&&' is not an operator here: write 'and'",
+        "||": "'||' is not an operator here: write 'or'",
+        "!": "'!' is not an operator here: write 'not'",
+        "&": "'&' is not an operator here: write 'and'",
+        "|": "'|' is not an operator here: write 'or'",
+        "%": "'%' must follow a number, as in 15%",
+    ]
+
+    /// The longest operator spelled at `start` (so `<=` wins over `<`).
+    private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
+        for length in [2, 1] where start + length <= source.endIndex {
+            let text = spelling(start..<(start + length))
+            if let symbol = Symbol(rawValue: text) {
+                position = start + length
+                return Token(.symbol(symbol), range(from: start))
+            }
+            if let advice = Self.misusedSymbols[text] {
+                throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
+            }
+        }
+        throw unknownCharacter(at: start)
+    }
+
+    private func unknownCharacter(at start: Int) -> Diagnostic {
+        var iterator = source[start...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+            let byte = String(source[start], radix: 16, uppercase: true)
+            return Diagnostic("invalid UTF-8 byte 0x\(byte.count < 2 ? "0" + byte : byte)",
+                              at: SourceRange(start: start, end: start + 1))
+        }
+        let range = SourceRange(start: start, end: start + UTF8.width(scalar))
+        return Diagnostic("unknown character \(Self.describe(scalar))", at: range)
+    }
+
+    /// `'@'` for a character a person can see; `U+00A0` for spaces, controls and the like,
+    /// which would otherwise print as nothing.
+    private static func describe(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned,
+             .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        default:
+            return "'\(Character(scalar))'"
+        }
+    }
+
+    // MARK: - Numbers
+
+    /// Reads a literal whose `$` (if any) is already consumed; `start` is where the literal began.
+    private mutating func number(startingAt start: Int, isCurrency: Bool) throws(Diagnostic) -> Token {
+        var integer = ""
+        if let byte = peek(), Self.isDigit(byte) { integer = try digitRun() }
+        var fraction = ""
+        if peek() == ASCII.dot {
+            let dot = position
+            position += 1
+            guard let byte = peek(), Self.isDigit(byte) else {
+                throw Diagnostic("expected a digit after the decimal point", at: SourceRange(start: dot, end: dot + 1))
+            }
+            fraction = try digitRun()
+        }
+        if integer.isEmpty && fraction.isEmpty {
+            throw Diagnostic("expected a number after '$'", at: range(from: start))
+        }
+        let exponent = try exponentPart()
+        if peek() == ASCII.dot {
+            let message = exponent == nil ? "a number can have only one decimal point" : "an exponent must be a whole number"
+            throw Diagnostic(message, at: SourceRange(start: position, end: position + 1))
+        }
+        let magnitude = try magnitudeSuffix()
+        var isPercent = false
+        if peek() == ASCII.percent {
+            position += 1
+            guard !isCurrency else {
+                throw Diagnostic("a number cannot be both currency ($) and percent (%)", at: range(from: start))
+            }
+            isPercent = true
+        }
+        // One decimal text with the whole scale in its exponent, so the value is the correctly
+        // rounded double of what was written (2.4k is exactly 2400, 15% exactly 0.15).
+        let scale = (exponent ?? 0) + magnitude - (isPercent ? 2 : 0)
+        let text = (integer.isEmpty ? "0" : integer) + "." + (fraction.isEmpty ? "0" : fraction) + "e\(scale)"
+        guard let value = Double(text), value.isFinite else {
+            throw Diagnostic("this number is too large", at: range(from: start))
+        }
+        let style: NumberStyle = isCurrency ? .currency : isPercent ? .percent : .plain
+        return Token(.number(value, style), range(from: start))
+    }
+
+    /// Digits with the underscores people use to group them (`1_000_000`), underscores dropped.
+    private mutating func digitRun() throws(Diagnostic) -> String {
+        var digits = ""
+        while let byte = peek() {
+            if Self.isDigit(byte) {
+                digits.append(Character(Unicode.Scalar(byte)))
+                position += 1
+            } else if byte == ASCII.underscore {
+                guard position + 1 < source.endIndex, Self.isDigit(source[position + 1]) else {
+                    throw Diagnostic("'_' in a number must be between digits",
+                                     at: SourceRange(start: position, end: position + 1))
+                }
+                position += 1
+            } else {
+                break
+            }
+        }
+        return digits
+    }
+
+    /// The power of ten written after `e`, or nil when there is none.
+    private mutating func exponentPart() throws(Diagnostic) -> Int? {
+        guard let marker = peek(), marker == ASCII.lowerE || marker == ASCII.upperE else { return nil }
+        var digitsAt = position + 1
+        if digitsAt < source.endIndex, source[digitsAt] == ASCII.plus || source[digitsAt] == ASCII.minus {
+            digitsAt += 1
+        }
+        // Not an exponent after all: `magnitudeSuffix` explains what is wrong with the letter.
+        guard digitsAt < source.endIndex, Self.isDigit(source[digitsAt]) else { return nil }
+        let isNegative = source[position + 1] == ASCII.minus
+        position = digitsAt
+        let digits = try digitRun()
+        // Far beyond any double either way; saturating keeps the arithmetic below from overflowing.
+        let limit = 1_000_000
+        let size = digits.count > 7 ? limit : min(limit, Int(digits) ?? limit)
+        return isNegative ? -size : size
+    }
+
+    /// Letters people write for thousands, millions and billions elsewhere; any other word
+    /// right after a number is more likely a missing `*`.
+    private static let likelyMagnitudeSuffixes: Set<String> = ["K", "m", "b", "G", "g", "T"]
+
+    /// The power of ten of a `k`, `M` or `B` suffix, or 0 when there is none.
+    private mutating func magnitudeSuffix() throws(Diagnostic) -> Int {
+        guard let byte = peek(), Self.isNameStart(byte) else { return 0 }
+        let start = position
+        while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
+        let word = spelling(start..<position)
+        let wordRange = range(from: start)
+        switch word {
+        case "k": return 3
+        case "M": return 6
+        case "B": return 9
+        case "e", "E":
+            throw Diagnostic("expected digits after '\(word)' in the exponent", at: wordRange)
+        case _ where Self.likelyMagnitudeSuffixes.contains(word):
+            throw Diagnostic("unknown suffix '\(word)': use k (thousand), M (million) or B (billion)", at: wordRange)
+        default:
+            throw Diagnostic("a name cannot follow a number directly; put an operator between them", at: wordRange)
+        }
+    }
+
+    // MARK: - Bytes
+
+    private mutating func skipBlanksAndComment() {
+        while let byte = peek() {
+            switch byte {
+            case ASCII.space, ASCII.tab, ASCII.carriageReturn, ASCII.newline:
+                position += 1
+            case ASCII.hash:
+                position = source.endIndex
+            default:
+                return
+            }
+        }
+    }
+
+    private func peek() -> UInt8? {
+        position < source.endIndex ? source[position] : nil
+    }
+
+    private func range(from start: Int) -> SourceRange {
+        SourceRange(start: start, end: position)
+    }
+
+    private func spelling(_ range: Range<Int>) -> String {
+        String(decoding: source[range], as: UTF8.self)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (ASCII.zero...ASCII.nine).contains(byte)
+    }
+
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || byte == ASCII.underscore
+    }
+
+    private static func isNameContinue(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || isDigit(byte)
+    }
+}
+
+/// The bytes the lexer tests for, named.
+private enum ASCII {
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+    static let dot = UInt8(ascii: ".")
+    static let dollar = UInt8(ascii: "$")
+    static let percent = UInt8(ascii: "%")
+    static let underscore = UInt8(ascii: "_")
+    static let plus = UInt8(ascii: "+")
+    static let minus = UInt8(ascii: "-")
+    static let lowerE = UInt8(ascii: "e")
+    static let upperE = UInt8(ascii: "E")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let newline = UInt8(ascii: "\n")
+    static let hash = UInt8(ascii: "#")
+}

@@ -1,0 +1,442 @@
+/// Turns one REPL line or one model-file item into syntax, or into the first problem with it.
+///
+/// The grammar, loosest binding first (`{ }` repeats, `[ ]` is optional):
+///
+///     statement  = NAME "=" expression        a definition; NAME may not be a reserved word
+///                | "goal" expression          a target; the expression must be one comparison
+///                | expression
+///     expression = or
+///     or         = and { "or" and }
+///     and        = not { "and" not }
+///     not        = "not" not | comparison     so `not a == b` is `not (a == b)`
+///     comparison = sum [ COMPARE sum ]        never chained: `a < b < c` is an error
+///     sum        = product { ( "+" | "-" ) product }
+///     product    = unary { ( "*" | "/" ) unary }
+///     unary      = ( "-" | "+" ) unary | power            so `-2^2` is `-(2^2)`
+///     power      = primary [ "^" unary ]      right-associative; the exponent may be signed: `2^-1`
+///     primary    = NUMBER | "true" | "false" | NAME
+///                | NAME "(" [ expression { "," expression } ] ")"     a call, even of `if`
+///                | "(" expression ")"
+///     COMPARE    = "==" | "!=" | "<" | "<=" | ">" | ">="
+///
+/// NUMBER and NAME are described on ``Lexer``. A NAME may not be a reserved word (see
+/// ``ReservedWords``), except that `t` may be referenced. Function names are matched
+/// case-insensitively when evaluated; a cell may share a name with a function, because a call
+/// is told apart by its `(`. A `not` inside arithmetic or a comparison needs parentheses:
+/// `1 + (not x)`.
+///
+/// The parser is a Pratt parser (``Precedence`` is its one table of binding powers) that keeps
+/// its nesting on an explicit stack rather than the call stack. It reports one diagnostic per
+/// statement, the first problem in the text, and refuses trees deeper than ``maximumDepth``,
+/// so that what downstream code recurses on is bounded.
+public enum Parser {
+    /// Deepest expression accepted, counting both the syntax tree's depth and the nesting of
+    /// parentheses, so `((((1))))` and `1+1+1+…` are both limited.
+    public static let maximumDepth = 256
+
+    /// Parses `name = expr`, `goal <comparison>` or a bare expression.
+    ///
+    /// `source` is a slice of the whole file's bytes; every range produced is an absolute offset
+    /// into that file. Columns quoted inside messages count from the start of the slice's line,
+    /// so a slice should start at the beginning of a line.
+    public static func parseStatement(_ source: ArraySlice<UInt8>) -> Result<Statement, Diagnostic> {
+        var parser = PrattParser(source)
+        do { return .success(try parser.statement()) } catch { return .failure(error) }
+    }
+
+    /// Parses a bare expression; `=` and `goal` have no special meaning here.
+    public static func parseExpression(_ source: ArraySlice<UInt8>) -> Result<Expr, Diagnostic> {
+        var parser = PrattParser(source)
+        do { return .success(try parser.wholeExpression(mayBeDefinition: false)) } catch { return .failure(error) }
+    }
+
+    public static func parseStatement(_ text: String) -> Result<Statement, Diagnostic> {
+        parseStatement(Array(text.utf8)[...])
+    }
+
+    public static func parseExpression(_ text: String) -> Result<Expr, Diagnostic> {
+        parseExpression(Array(text.utf8)[...])
+    }
+}
+
+/// Binding power of the binary and prefix operators, loosest first.
+enum Precedence: Int, Comparable {
+    /// `a or b`
+    case or
+    /// `a and b`
+    case and
+    /// prefix `not`: looser than comparisons, so `not a == b` negates the comparison.
+    case not
+    /// `== != < <= > >=`: non-associative.
+    case comparison
+    /// `a + b`, `a - b`
+    case sum
+    /// `a * b`, `a / b`
+    case product
+    /// prefix `-` and `+`: looser than `^`, so `-2^2` is -4, as in mathematics.
+    case unary
+    /// `a ^ b`: right-associative.
+    case power
+
+    static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension BinaryOperator {
+    var precedence: Precedence {
+        switch self {
+        case .or: .or
+        case .and: .and
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: .comparison
+        case .add, .subtract: .sum
+        case .multiply, .divide: .product
+        case .power: .power
+        }
+    }
+
+    /// The loosest operator allowed unparenthesized in the right operand. One step tighter than
+    /// this operator makes it left-associative; `^` takes a signed, right-associative operand.
+    var rightOperandPrecedence: Precedence {
+        if self == .power { return .unary }
+        return Precedence(rawValue: precedence.rawValue + 1) ?? .power
+    }
+}
+
+extension Token.Kind {
+    /// The binary operator this token spells, if any; `=` is not one (it defines a cell).
+    var binaryOperator: BinaryOperator? {
+        switch self {
+        case .symbol(let symbol): BinaryOperator(rawValue: symbol.rawValue)
+        case .keyword(let keyword): BinaryOperator(rawValue: keyword.rawValue)
+        default: nil
+        }
+    }
+}
+
+/// An expression with the depth of its tree, tracked as the tree is built so that depth is
+/// never computed by recursion.
+private struct Parsed {
+    var expr: Expr
+    var depth: Int
+}
+
+/// Work set aside while a nested expression is parsed: one entry per level of nesting, kept on
+/// an explicit stack so that parsing uses no call-stack depth, however deep the input.
+private enum Suspended {
+    /// `left op …`, waiting for the right operand.
+    case binary(BinaryOperator, operatorToken: Token, left: Parsed, resume: Precedence)
+    /// `-…`, `+…` or `not …`, waiting for the operand.
+    case unary(UnaryOperator, token: Token, resume: Precedence)
+    /// `( …`, waiting for the inside and then `)`.
+    case parenthesis(open: Token, resume: Precedence)
+    /// `name(…, …`, waiting for an argument and then `,` or `)`; the arguments so far are
+    /// on `PrattParser.callArguments`.
+    case call(name: String, nameRange: SourceRange, open: Token, deepestArgument: Int, resume: Precedence)
+}
+
+/// The parsing state of one statement: its tokens, where we are in them, and the nesting
+/// suspended so far.
+///
+/// A recursive Pratt parser would call itself for each operand; this one keeps the same
+/// shape but pushes a ``Suspended`` where it would recurse and pops it where the call would
+/// return. `minimum` is the precedence the recursive call would have been given.
+private struct PrattParser {
+    private let source: ArraySlice<UInt8>
+    private let tokens: [Token]
+    private var index = 0
+    private var suspended: [Suspended] = []
+    /// The arguments parsed so far of each suspended call, innermost last.
+    private var callArguments: [[Expr]] = []
+    /// The loosest operator the expression being parsed now may contain unparenthesized.
+    private var minimum = Precedence.or
+
+    init(_ source: ArraySlice<UInt8>) {
+        self.source = source
+        self.tokens = Lexer.tokens(of: source)
+    }
+
+    // MARK: - Statements
+
+    mutating func statement() throws(Diagnostic) -> Statement {
+        if tokens.count > 1, tokens[1].kind == .symbol(.assign), let name = word(tokens[0]) {
+            guard !ReservedWords.all.contains(name) else {
+                throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
+            }
+            let nameToken = advance()
+            advance()
+            return .definition(name: name, nameRange: nameToken.range, expression: try wholeExpression(mayBeDefinition: false))
+        }
+        if current.kind == .name("goal") {
+            return .goal(try goal())
+        }
+        return .expression(try wholeExpression(mayBeDefinition: true))
+    }
+
+    /// An expression that must use up the input. `mayBeDefinition` allows the hint that a
+    /// lone name followed by a value is missing its `=`.
+    mutating func wholeExpression(mayBeDefinition: Bool) throws(Diagnostic) -> Expr {
+        let parsed = try expression()
+        guard current.kind == .end else {
+            throw leftover(current, afterLoneName: mayBeDefinition && index == 1 ? tokens[0] : nil)
+        }
+        return parsed.expr
+    }
+
+    private mutating func goal() throws(Diagnostic) -> Goal {
+        let keyword = advance()
+        let needsComparison = "a goal needs a comparison such as revenue >= 50k"
+        guard current.kind != .end else { throw Diagnostic(needsComparison, at: keyword.range) }
+        let expr = try wholeExpression(mayBeDefinition: false)
+        guard case .binary(let comparison, let lhs, let rhs, _) = expr, comparison.isComparison else {
+            throw Diagnostic(needsComparison, at: expr.range)
+        }
+        let lastToken = tokens[index - 1]
+        return Goal(comparison: comparison, lhs: lhs, rhs: rhs, range: keyword.range.union(lastToken.range))
+    }
+
+    // MARK: - Expressions
+
+    /// One complete expression: alternately an operand (a prefix form), and the binary
+    /// operators and closing tokens that follow it.
+    private mutating func expression() throws(Diagnostic) -> Parsed {
+        suspended = []
+        callArguments = []
+        minimum = .or
+        while true {
+            guard let operand = try operandOrSuspend() else { continue }
+            if let complete = try continueExpression(after: operand) { return complete }
+        }
+    }
+
+    /// Parses an operand that needs no nested expression, or suspends the form that does
+    /// (`(`, a prefix operator, a call with arguments) and returns nil to start that expression.
+    private mutating func operandOrSuspend() throws(Diagnostic) -> Parsed? {
+        guard suspended.count < Parser.maximumDepth else { throw Self.tooDeep(at: current.range) }
+        let token = current
+        switch token.kind {
+        case .number(let value, let style):
+            advance()
+            return Parsed(expr: .number(value, style, token.range), depth: 1)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return Parsed(expr: .boolean(token.kind == .keyword(.true), token.range), depth: 1)
+        case .name(let name) where tokens[index + 1].kind == .symbol(.leftParen):
+            advance()
+            let open = advance()
+            if current.kind == .symbol(.rightParen) {
+                return try finishCall(name, nameRange: token.range, arguments: [], deepestArgument: 0)
+            }
+            suspend(.call(name: name, nameRange: token.range, open: open, deepestArgument: 0, resume: minimum), then: .or)
+            callArguments.append([])
+            return nil
+        case .name(let name):
+            advance()
+            return Parsed(expr: try reference(name, at: token.range), depth: 1)
+        case .symbol(.leftParen):
+            advance()
+            suspend(.parenthesis(open: token, resume: minimum), then: .or)
+            return nil
+        case .symbol(.minus), .symbol(.plus):
+            advance()
+            suspend(.unary(token.kind == .symbol(.minus) ? .negate : .plus, token: token, resume: minimum), then: .unary)
+            return nil
+        case .keyword(.not):
+            guard minimum <= .not else { throw notNeedsParentheses(token) }
+            advance()
+            suspend(.unary(.not, token: token, resume: minimum), then: .not)
+            return nil
+        default:
+            throw missingExpression(found: token)
+        }
+    }
+
+    /// The Pratt loop: applies each binary operator at least as tight as `minimum`, and
+    /// completes suspended forms as their nested expressions end. Returns the whole expression
+    /// when nothing is suspended any more, or nil after suspending for a new operand.
+    private mutating func continueExpression(after operand: Parsed) throws(Diagnostic) -> Parsed? {
+        var left = operand
+        var lastWasComparison = false
+        while true {
+            if let binary = current.kind.binaryOperator, binary.precedence >= minimum {
+                let operatorToken = advance()
+                if binary.isComparison && lastWasComparison { throw Self.chainedComparison(at: operatorToken.range) }
+                suspend(.binary(binary, operatorToken: operatorToken, left: left, resume: minimum),
+                        then: binary.rightOperandPrecedence)
+                return nil
+            }
+            guard let innermost = suspended.popLast() else { return left }
+            lastWasComparison = false
+            switch innermost {
+            case .binary(let op, let operatorToken, let leftOperand, let resume):
+                left = try Self.node(.binary(op, leftOperand.expr, left.expr, leftOperand.expr.range.union(left.expr.range)),
+                                     depth: max(leftOperand.depth, left.depth) + 1, at: operatorToken.range)
+                lastWasComparison = op.isComparison
+                minimum = resume
+            case .unary(let op, let token, let resume):
+                left = try Self.node(.unary(op, left.expr, token.range.union(left.expr.range)),
+                                     depth: left.depth + 1, at: token.range)
+                minimum = resume
+            case .parenthesis(let open, let resume):
+                guard current.kind == .symbol(.rightParen) else { throw unclosed(open, found: current, isCall: false) }
+                advance()
+                minimum = resume
+            case .call(let name, let nameRange, let open, let deepestArgument, let resume):
+                callArguments[callArguments.count - 1].append(left.expr)
+                let deepest = max(deepestArgument, left.depth)
+                if current.kind == .symbol(.comma) {
+                    advance()
+                    suspend(.call(name: name, nameRange: nameRange, open: open, deepestArgument: deepest, resume: resume),
+                            then: .or)
+                    return nil
+                }
+                guard current.kind == .symbol(.rightParen) else { throw unclosed(open, found: current, isCall: true) }
+                left = try finishCall(name, nameRange: nameRange, arguments: callArguments.removeLast(),
+                                      deepestArgument: deepest)
+                minimum = resume
+            }
+        }
+    }
+
+    /// Sets `form` aside and starts its nested expression, which may contain operators of
+    /// `nestedMinimum` and tighter.
+    private mutating func suspend(_ form: Suspended, then nestedMinimum: Precedence) {
+        suspended.append(form)
+        minimum = nestedMinimum
+    }
+
+    /// Builds a call whose `)` is the current token.
+    private mutating func finishCall(_ name: String, nameRange: SourceRange, arguments: [Expr],
+                                     deepestArgument: Int) throws(Diagnostic) -> Parsed {
+        let close = advance()
+        return try Self.node(.call(name: name, arguments: arguments, nameRange.union(close.range)),
+                             depth: deepestArgument + 1, at: nameRange)
+    }
+
+    private func reference(_ name: String, at range: SourceRange) throws(Diagnostic) -> Expr {
+        guard ReservedWords.all.contains(name), !ReservedWords.referenceable.contains(name) else {
+            return .name(name, range)
+        }
+        if name == "if" { throw Diagnostic("expected '(' after 'if', as in if(condition, then, else)", at: range) }
+        throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: range)
+    }
+
+    /// A new node, refused when it would make the tree deeper than ``Parser/maximumDepth``.
+    private static func node(_ expr: Expr, depth: Int, at range: SourceRange) throws(Diagnostic) -> Parsed {
+        guard depth <= Parser.maximumDepth else { throw tooDeep(at: range) }
+        return Parsed(expr: expr, depth: depth)
+    }
+
+    // MARK: - Errors
+
+    private static func tooDeep(at range: SourceRange) -> Diagnostic {
+        Diagnostic("expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range)
+    }
+
+    private static func chainedComparison(at range: SourceRange) -> Diagnostic {
+        Diagnostic("comparisons cannot be chained: join them with 'and', as in a < b and b < c", at: range)
+    }
+
+    /// `not` binds looser than arithmetic and comparisons, so it cannot be their operand unparenthesized.
+    private func notNeedsParentheses(_ token: Token) -> Diagnostic {
+        let after = previous.map { " after '\(spelling($0))'" } ?? ""
+        return Diagnostic("put 'not …' in parentheses\(after)", at: token.range)
+    }
+
+    /// A token where an expression should start.
+    private func missingExpression(found token: Token) -> Diagnostic {
+        if case .invalid(let message) = token.kind { return Diagnostic(message, at: token.range) }
+        if let previous { return Diagnostic("expected an expression after '\(spelling(previous))'", at: token.range) }
+        switch token.kind {
+        case .end:
+            return Diagnostic("expected an expression", at: token.range)
+        case let kind where kind.binaryOperator != nil:
+            return Diagnostic("expected an expression before '\(spelling(token))'", at: token.range)
+        default:
+            return Diagnostic("unexpected '\(spelling(token))'", at: token.range)
+        }
+    }
+
+    /// A token where a parenthesis or call should have been closed.
+    private func unclosed(_ open: Token, found: Token, isCall: Bool) -> Diagnostic {
+        if case .invalid(let message) = found.kind { return Diagnostic(message, at: found.range) }
+        let column = column(of: open.range.start)
+        if found.kind == .end { return Diagnostic("missing ')' to close '(' at column \(column)", at: found.range) }
+        if let hint = misplacedSymbolHint(found) { return Diagnostic(hint, at: found.range) }
+        let message = isCall ? "expected ',' or ')' after a function argument" : "expected ')' to close '(' at column \(column)"
+        return Diagnostic(message, at: found.range)
+    }
+
+    /// A token left over after a complete expression.
+    private func leftover(_ token: Token, afterLoneName loneName: Token?) -> Diagnostic {
+        if case .invalid(let message) = token.kind { return Diagnostic(message, at: token.range) }
+        if let hint = misplacedSymbolHint(token) { return Diagnostic(hint, at: token.range) }
+        if token.kind == .symbol(.rightParen) { return Diagnostic("unexpected ')'", at: token.range) }
+        if let loneName { return Diagnostic("expected '=' after '\(spelling(loneName))'", at: token.range) }
+        return Diagnostic("missing operator before '\(spelling(token))'", at: token.range)
+    }
+
+    /// Advice for `=` and `,` where they cannot go, with the current token being that symbol.
+    private func misplacedSymbolHint(_ token: Token) -> String? {
+        switch token.kind {
+        case .symbol(.assign):
+            return "unexpected '='; to compare two values use '=='"
+        case .symbol(.comma):
+            return thousandsSeparatorHint() ?? "unexpected ','; commas only separate a function's arguments"
+        default:
+            return nil
+        }
+    }
+
+    /// `$2,400` reads as `$2` and `400`: say what to write instead when that is what happened.
+    private func thousandsSeparatorHint() -> String? {
+        guard index > 0, index + 1 < tokens.count else { return nil }
+        let first = tokens[index - 1]
+        guard case .number = first.kind, first.range.end == current.range.start,
+              spelling(first).allSatisfy({ $0.isNumber || $0 == "$" || $0 == "_" }) else { return nil }
+        var written = spelling(first)
+        var commaIndex = index
+        while commaIndex + 1 < tokens.count, tokens[commaIndex].kind == .symbol(.comma) {
+            let comma = tokens[commaIndex]
+            let group = tokens[commaIndex + 1]
+            guard case .number(_, .plain) = group.kind, tokens[commaIndex - 1].range.end == comma.range.start,
+                  comma.range.end == group.range.start else { break }
+            written += spelling(group)
+            commaIndex += 2
+        }
+        guard commaIndex > index else { return nil }
+        return "thousands separators are not allowed in numbers: write \(written)"
+    }
+
+    // MARK: - Tokens
+
+    private var current: Token { tokens[index] }
+
+    private var previous: Token? { index > 0 ? tokens[index - 1] : nil }
+
+    /// Moves past the current token; the final `.end` (or `.invalid`) token is never passed.
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    private func spelling(_ token: Token) -> String {
+        String(decoding: source[token.range.start..<token.range.end], as: UTF8.self)
+    }
+
+    /// The word a name or keyword token spells, so `and = 1` can be refused by name.
+    private func word(_ token: Token) -> String? {
+        switch token.kind {
+        case .name(let name): name
+        case .keyword(let keyword): keyword.rawValue
+        default: nil
+        }
+    }
+
+    /// 1-based column of `offset` within its line of the slice, counted in characters.
+    private func column(of offset: Int) -> Int {
+        var lineStart = offset
+        while lineStart > source.startIndex && source[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        return String(decoding: source[lineStart..<offset], as: UTF8.self).count + 1
+    }
+}

@@ -1,0 +1,56 @@
+/// One lexical unit of a formula and the bytes it came from.
+///
+/// The range travels on the token so that any later error, and every syntax
+/// node built from it, can point at the user's own text.
+struct Token: Sendable {
+    enum Kind: Equatable, Sendable {
+        /// A number literal with its value already scaled (`2.4k` is 2400, `15%` is 0.15).
+        case number(Double, NumberStyle)
+        /// An identifier that is not an operator word: cell names, function names, and the
+        /// reserved words that only the parser gives a meaning to (`if`, `goal`, `t`, …).
+        case name(String)
+        case keyword(Keyword)
+        case symbol(Symbol)
+        /// The end of the input (or the start of a `#` comment).
+        case end
+        /// Text the lexer cannot read; lexing stops here and the message is reported only
+        /// if the parser gets this far, so the first problem in the line is the one shown.
+        case invalid(String)
+    }
+
+    var kind: Kind
+    var range: SourceRange
+
+    init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// Words the lexer turns into operators and literals rather than names.
+enum Keyword: String, Sendable, CaseIterable {
+    case and, or, not
+    case `true`, `false`
+}
+
+/// Operators and punctuation, spelled as written.
+enum Symbol: String, Sendable {
+    case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
+    case leftParen = "(", rightParen = ")", comma = ","
+    case assign = "="
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+}
+
+/// Words no cell may be named, because the language gives them a meaning now or will in a
+/// later milestone (`periods`, `actual` and the period index `t` belong to plans over time).
+///
+/// `t` may already be referenced in an expression (it will be the period index; until periods
+/// exist it is simply an undefined name), but it can never be defined.
+public enum ReservedWords {
+    public static let all: Set<String> = [
+        "if", "and", "or", "not", "true", "false", "t", "periods", "actual", "goal",
+    ]
+
+    /// Reserved words an expression may still mention as a plain name.
+    static let referenceable: Set<String> = ["t"]
+}

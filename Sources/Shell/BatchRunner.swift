@@ -1,0 +1,49 @@
+import LineEditing
+
+/// Runs lines of REPL input without a person at the keyboard: `leadlag run SCRIPT`
+/// and `leadlag [MODEL] < FILE`.
+///
+/// No prompts and no escape codes; every message names the file and line.
+/// `leadlag run` stops at the first error (like sqlite3's `-bail`), because the
+/// rest of a script usually depends on it. Piped input goes on after an error,
+/// as sqlite3 and psql do, so a person can see every problem at once; either way
+/// the exit status is 1 if any line failed (SPEC §6), 0 otherwise.
+struct BatchRunner {
+    let session: Session
+    let reader: any LineReader
+    /// The name errors carry: the script's path, or `<stdin>`.
+    let sourceName: String
+    let stopsAtFirstError: Bool
+    let console = Console()
+
+    func run() -> Int32 {
+        var lineNumber = 0
+        var anyFailed = false
+        while true {
+            switch reader.readLine(prompt: "") {
+            case .line(let text):
+                lineNumber += 1
+                let reply = session.handle(text, at: InputLocation(path: sourceName, line: lineNumber))
+                console.print(reply)
+                if reply.failed {
+                    anyFailed = true
+                    if stopsAtFirstError { return ExitStatus.failure }
+                }
+                if reply.quitRequested { return anyFailed ? ExitStatus.failure : ExitStatus.success }
+            case .interrupted:
+                continue
+            case .endOfInput:
+                return anyFailed ? ExitStatus.failure : ExitStatus.success
+            }
+        }
+    }
+}
+
+/// The exit statuses of SPEC §6.
+enum ExitStatus {
+    static let success: Int32 = 0
+    /// A failed assertion or an error in a script.
+    static let failure: Int32 = 1
+    /// Usage errors, and files that do not exist, parse or load.
+    static let unusable: Int32 = 2
+}

@@ -1,0 +1,64 @@
+import Formula
+import PlanEngine
+import TextLayout
+
+/// The reactive display after an edit: every cell whose value moved, old → new
+/// with the relative change, aligned so the eye runs down the columns.
+///
+///     leads            120 → 150      +25%
+///     opportunities     18 → 22.5     +25%
+///     revenue      $14,256 → $17,820  +25%
+///
+/// New cells print first as `name = value (new)` and deleted ones as
+/// `name deleted (was value)`: the edit itself, then what followed from it.
+enum ChangeReport {
+    /// - Parameter newLabel: what a cell that appeared is called: `new`, or `restored` when undo brought it back.
+    static func lines(
+        for changes: [CellChange], colorizer: Colorizer, width: Int?, newLabel: String = "new"
+    ) -> [String] {
+        var appeared: [String] = []
+        var moved: [[String]] = []
+        for change in changes {
+            let name = colorizer.cellName(change.name, isLeadIndicator: change.isLeadIndicator)
+            switch (change.old, change.new) {
+            case (nil, let new?):
+                appeared.append("\(name) = \(ValueFormatter.display(new, format: change.format)) (\(newLabel))")
+            case (let old?, nil):
+                appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.format)))")
+            case (let old?, let new?):
+                moved.append([
+                    name,
+                    ValueFormatter.display(old, format: change.format),
+                    ValueFormatter.display(new, format: change.format),
+                    ValueFormatter.relativeChange(from: old, to: new) ?? "",
+                ])
+            case (nil, nil):
+                continue
+            }
+        }
+        return appeared + table(of: moved, width: width)
+    }
+
+    private static func table(of rows: [[String]], width: Int?) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        // Names pad on the right and old values on the left, so the padding alone usually
+        // parts them, as in SPEC §4; a space goes between only where some row would run together.
+        let nameWidth = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
+        let oldWidth = rows.map { DisplayWidth.of($0[1]) }.max() ?? 0
+        let touching = rows.contains { nameWidth - DisplayWidth.of($0[0]) + oldWidth - DisplayWidth.of($0[1]) == 0 }
+        let naturalWidth = nameWidth + oldWidth + " → ".count + "  ".count
+            + (2...3).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }.reduce(0, +)
+        // A name cut to fit fills its column, so it could touch the value.
+        let cutsNames = width.map { naturalWidth > $0 } ?? false
+        var table = TextTable(
+            columns: [
+                TextColumn(isShrinkable: true, minimumWidth: 8),
+                TextColumn(alignment: .right, separatorBefore: touching || cutsNames ? " " : ""),
+                TextColumn(separatorBefore: " → "),
+                TextColumn(alignment: .right),
+            ],
+            showsHeader: false)
+        for row in rows { table.addRow(row) }
+        return table.render(width: width)
+    }
+}

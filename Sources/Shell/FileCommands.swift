@@ -1,0 +1,75 @@
+import Foundation
+import Formula
+import ModelFile
+
+extension Command {
+    static let load: Command = Command(
+        name: "load",
+        usage: ":load PATH",
+        summary: "open a model file (a file with errors changes nothing)",
+        details: "Every problem in the file is listed with its line and column. "
+            + "Loading replaces the model in memory; :undo brings the previous one back."
+    ) { input, session, reply in
+        guard !input.arguments.isEmpty else { return Command.load.rejectArguments(&reply) }
+        let path = input.arguments
+        switch Workbook.load(path: path) {
+        case .failure(let failure):
+            reply.failWithRendered(failure.messages)
+        case .success(let loaded):
+            session.perform(.replaceWorkbook(from: session.workbook, to: loaded, summary: ":load \(path)"), reply: &reply)
+            reply.warnRendered(loaded.warnings)
+        }
+    }
+
+    static let save: Command = Command(
+        name: "save",
+        usage: ":save [PATH]",
+        summary: "write the model to its file, or to PATH (atomically)",
+        details: "Comments, blank lines and formulas are kept as written; new cells are appended. "
+            + "The file is written to a temporary file first and then renamed, so it is never left half written."
+    ) { input, session, reply in
+        let path = input.arguments.isEmpty ? nil : input.arguments
+        do throws(WorkbookError) {
+            try session.workbook.save(to: path)
+            reply.say("saved \(session.workbook.path ?? path ?? "")")
+        } catch {
+            reply.fail(error.description)
+        }
+    }
+
+    static let new: Command = Command(
+        name: "new",
+        usage: ":new",
+        summary: "start an empty model (:undo brings the current one back)"
+    ) { input, session, reply in
+        guard input.arguments.isEmpty else { return Command.new.rejectArguments(&reply) }
+        session.perform(.replaceWorkbook(from: session.workbook, to: Workbook(), summary: ":new"), reply: &reply)
+    }
+
+    static let export: Command = Command(
+        name: "export",
+        usage: ":export csv|json [PATH]",
+        summary: "the values of all cells at full precision, to PATH or the screen"
+    ) { input, session, reply in
+        let words = input.arguments.argumentWords
+        guard let format = words.first, words.count <= 2 else { return Command.export.rejectArguments(&reply) }
+        let values = session.workbook.model.cellsInOrder.map { (name: $0.name, value: $0.value) }
+        let text: String
+        switch format {
+        case "csv": text = ValueExport.csv(values)
+        case "json": text = ValueExport.json(values)
+        default: return Command.export.rejectArguments(&reply)
+        }
+        guard words.count == 2 else {
+            reply.say(text)
+            return
+        }
+        let path = words[1]
+        do {
+            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            reply.say("exported \(counted(values.count, "cell")) to \(path)")
+        } catch {
+            reply.fail("\(path): \(error.localizedDescription)")
+        }
+    }
+}

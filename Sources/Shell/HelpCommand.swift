@@ -1,0 +1,48 @@
+import TextLayout
+
+extension Command {
+    static let help: Command = Command(
+        name: "help",
+        usage: ":help [COMMAND]",
+        summary: "list the commands, or explain one",
+        details: "With a command name (with or without the colon), shows its usage and what it does."
+    ) { input, session, reply in
+        let words = input.arguments.argumentWords
+        switch words.count {
+        case 0:
+            reply.say(overview(width: session.width))
+        case 1:
+            let name = words[0].hasPrefix(":") ? String(words[0].dropFirst()) : words[0]
+            guard let command = Command.named(name) else {
+                reply.failWithHint("unknown command ':\(name)' (try :help)")
+                return
+            }
+            reply.say("Usage: \(command.usage)")
+            reply.say(command.summary)
+            if !command.details.isEmpty { reply.say(command.details) }
+        default:
+            Command.help.rejectArguments(&reply)
+        }
+    }
+
+    private static func overview(width: Int?) -> [String] {
+        var listing = TextTable(
+            columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
+        for command in Command.table {
+            listing.addRow([command.usage, command.summary])
+        }
+        return [
+            "Type a definition (leads = 150), an expression (wins * 2), a goal (goal revenue >= 50k),",
+            "or one of these commands:",
+        ] + listing.render(width: width)
+    }
+
+    static let quit: Command = Command(
+        name: "quit",
+        usage: ":quit",
+        summary: "leave (asks to save unsaved changes at a terminal)"
+    ) { input, _, reply in
+        guard input.arguments.isEmpty else { return Command.quit.rejectArguments(&reply) }
+        reply.quitRequested = true
+    }
+}

@@ -1,0 +1,82 @@
+import Formula
+import PlanEngine
+import TextLayout
+
+extension Command {
+    static let list: Command = Command(
+        name: "list",
+        usage: ":list",
+        summary: "every cell with its value and formula, lead indicators first",
+        details: "Lead indicators reference no other cell: they are the inputs you change. "
+            + "Lag indicators follow from them by formula."
+    ) { input, session, reply in
+        guard input.arguments.isEmpty else { return Command.list.rejectArguments(&reply) }
+        let cells = session.workbook.model.cellsInOrder
+        guard !cells.isEmpty else {
+            reply.say("no cells yet (define one: leads = 120)")
+            return
+        }
+        var table = TextTable(
+            columns: [
+                TextColumn(isShrinkable: true, minimumWidth: 8),
+                TextColumn(alignment: .right),
+                TextColumn(isShrinkable: true, minimumWidth: 10),
+            ],
+            showsHeader: false)
+        for (title, isLead) in [("lead indicators", true), ("lag indicators", false)] {
+            let group = cells.filter { $0.isLeadIndicator == isLead }
+            guard !group.isEmpty else { continue }
+            table.addSection(session.colorizer.apply(.bold, to: title))
+            for cell in group {
+                table.addRow([
+                    session.colorizer.cellName(cell.name, isLeadIndicator: isLead),
+                    ValueFormatter.display(cell.value, format: cell.format),
+                    cell.formula,
+                ])
+            }
+        }
+        reply.say(table.render(width: session.width))
+    }
+
+    static let show: Command = Command(
+        name: "show",
+        usage: ":show NAME",
+        summary: "one cell: value, formula, format, what it uses and what uses it"
+    ) { input, session, reply in
+        let words = input.arguments.argumentWords
+        guard words.count == 1 else { return Command.show.rejectArguments(&reply) }
+        let model = session.workbook.model
+        guard let cell = model[words[0]] else {
+            reply.fail("no cell named '\(words[0])'")
+            return
+        }
+        let uses = cell.references.map { model[$0] == nil ? "\($0) (not defined)" : $0 }
+        let usedBy = model.dependents(of: cell.name)
+        var table = TextTable(
+            columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
+        table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
+        table.addRow(["formula", cell.formula])
+        table.addRow(["format", cell.format.rawValue])
+        table.addRow(["kind", cell.isLeadIndicator ? "lead indicator (an input)" : "lag indicator (computed)"])
+        table.addRow(["uses", uses.isEmpty ? "nothing" : uses.joined(separator: ", ")])
+        table.addRow(["used by", usedBy.isEmpty ? "nothing" : usedBy.joined(separator: ", ")])
+        reply.say(session.colorizer.cellName(cell.name, isLeadIndicator: cell.isLeadIndicator))
+        reply.say(table.render(width: session.width.map { $0 - 2 }).map { "  " + $0 })
+    }
+
+    static let explain: Command = Command(
+        name: "explain",
+        usage: ":explain NAME",
+        summary: "how a cell is derived, down to the lead indicators, with values",
+        details: "A cell reached twice is drawn in full once; later it says (shown above)."
+    ) { input, session, reply in
+        let words = input.arguments.argumentWords
+        guard words.count == 1 else { return Command.explain.rejectArguments(&reply) }
+        guard session.workbook.model[words[0]] != nil else {
+            reply.fail("no cell named '\(words[0])'")
+            return
+        }
+        let tree = DerivationTree(of: words[0], in: session.workbook.model)
+        reply.say(tree.render(colorizer: session.colorizer, width: session.width))
+    }
+}

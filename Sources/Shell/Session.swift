@@ -1,0 +1,171 @@
+import Formula
+import ModelFile
+import PlanEngine
+import TextLayout
+
+/// The REPL without a terminal: the workbook, the edit history and the display
+/// settings, and ``handle(_:at:)``, which runs one line of input and returns
+/// what to print.
+///
+/// The terminal loop, `leadlag run` and piped input all feed lines through the
+/// same `handle`, so a script behaves exactly like the same lines typed by hand.
+/// A line is one of:
+/// - blank or a `#` comment: nothing;
+/// - `:command arguments`: a command from ``Command/table``;
+/// - `goal revenue >= 50k`: a goal to track;
+/// - `name = expression`: a definition, answered with every value that moved;
+/// - anything else: an expression, answered with its value.
+public final class Session {
+    public internal(set) var workbook: Workbook
+    var history = EditHistory()
+    public var colorizer: Colorizer
+    /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
+    public var width: Int?
+
+    public init(workbook: Workbook = Workbook(), colorizer: Colorizer = .plain, width: Int? = nil) {
+        self.workbook = workbook
+        self.colorizer = colorizer
+        self.width = width
+    }
+
+    public var hasUnsavedChanges: Bool { workbook.hasUnsavedChanges }
+
+    /// The names completion offers: the cells of the model as it is now.
+    public var cellNames: [String] { workbook.model.names }
+
+    /// Runs one line of input. `location` names the script file and line, which
+    /// error messages then carry; nil for a line typed at the REPL.
+    public func handle(_ line: String, at location: InputLocation? = nil) -> Reply {
+        var reply = Reply(location: location)
+        let content = line.trimmingBlanks()
+        if content.isEmpty || content.hasPrefix("#") { return reply }
+        if content.hasPrefix(":") {
+            runCommand(in: line, reply: &reply)
+        } else {
+            runStatement(line, reply: &reply)
+        }
+        return reply
+    }
+
+    private func runCommand(in line: String, reply: inout Reply) {
+        guard let input = CommandInput(line: line) else { return }
+        guard let command = Command.named(input.name) else {
+            reply.failWithHint("unknown command ':\(input.name)' (try :help)")
+            return
+        }
+        command.run(input, self, &reply)
+    }
+
+    private func runStatement(_ line: String, reply: inout Reply) {
+        let bytes = Array(line.utf8)
+        switch Parser.parseStatement(bytes[...]) {
+        case .failure(let diagnostic):
+            reply.fail(diagnostic, in: line)
+        case .success(.expression(let expression)):
+            show(expression, reply: &reply)
+        case .success(.goal(let goal)):
+            let text = line.utf8Slice(SourceRange(start: goal.lhs.range.start, end: goal.rhs.range.end)) ?? line
+            perform(.addGoal(GoalEntry(text: text, goal: goal)), reply: &reply)
+        case .success(.definition(let name, let nameRange, _)):
+            define(name, formula: FormulaText.after(nameRange, in: bytes), reply: &reply)
+        }
+    }
+
+    private func show(_ expression: Expr, reply: inout Reply) {
+        let model = workbook.model
+        reply.say(ValueFormatter.display(model.evaluate(expression), format: model.format(of: expression)))
+        for name in expression.referencedNames where model[name] == nil {
+            reply.warn("'\(name)' is not defined")
+        }
+    }
+
+    private func define(_ name: String, formula: String, reply: inout Reply) {
+        let definition: Definition
+        do throws(Diagnostic) {
+            definition = try Definition(name: name, formula: formula)
+        } catch {
+            // The statement parsed as a whole, so this is not expected; still report it, never crash.
+            reply.fail(error.message)
+            return
+        }
+        perform(definitionEdit(definition), reply: &reply)
+    }
+
+    /// The edit that gives a cell `definition`, remembering what undo needs. Its own function so
+    /// no copy of the model outlives it: one alive during the edit would make the edit copy the model.
+    private func definitionEdit(_ definition: Definition) -> Edit {
+        let model = workbook.model
+        let previous = model[definition.name].map {
+            Definition(name: $0.name, formula: $0.formula, expression: $0.expression)
+        }
+        return .define(definition, previous: previous, position: model.position(of: definition.name) ?? model.count)
+    }
+}
+
+/// A command line split into its name and arguments, keeping where the arguments
+/// start so a diagnostic in them can point into the line as typed.
+struct CommandInput: Sendable {
+    /// Without the colon.
+    let name: String
+    /// The text after the name, without surrounding blanks.
+    let arguments: String
+    /// The whole line as typed.
+    let line: String
+    /// UTF-8 offset of `arguments` in `line`.
+    let argumentsOffset: Int
+
+    init?(line: String) {
+        let bytes = Array(line.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var nameEnd = colon + 1
+        while nameEnd < bytes.count, !bytes[nameEnd].isBlankByte { nameEnd += 1 }
+        var argumentsStart = nameEnd
+        while argumentsStart < bytes.count, bytes[argumentsStart].isBlankByte { argumentsStart += 1 }
+        var argumentsEnd = bytes.count
+        while argumentsEnd > argumentsStart, bytes[argumentsEnd - 1].isBlankByte { argumentsEnd -= 1 }
+        name = String(decoding: bytes[(colon + 1)..<nameEnd], as: UTF8.self)
+        arguments = String(decoding: bytes[argumentsStart..<argumentsEnd], as: UTF8.self)
+        self.line = line
+        argumentsOffset = argumentsStart
+    }
+
+    /// Reports a diagnostic whose range is relative to `arguments`, pointing into the whole line.
+    func fail(_ diagnostic: Diagnostic, reply: inout Reply) {
+        var shifted = diagnostic
+        shifted.range = SourceRange(
+            start: diagnostic.range.start + argumentsOffset, end: diagnostic.range.end + argumentsOffset)
+        reply.fail(shifted, in: line)
+    }
+}
+
+/// The formula of a definition line as written: after the `=`, before any comment.
+enum FormulaText {
+    static func after(_ nameRange: SourceRange, in bytes: [UInt8]) -> String {
+        var start = min(nameRange.end, bytes.count)
+        while start < bytes.count, bytes[start] != UInt8(ascii: "=") { start += 1 }
+        start = min(start + 1, bytes.count)
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+        return String(decoding: bytes[start..<end], as: UTF8.self).trimmingBlanks()
+    }
+}
+
+extension UInt8 {
+    var isBlankByte: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") || self == UInt8(ascii: "\r") }
+}
+
+extension String {
+    /// The text at a UTF-8 range of this string, nil when the range does not lie inside it.
+    func utf8Slice(_ range: SourceRange) -> String? {
+        let bytes = Array(utf8)
+        guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
+        return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// Without leading and trailing spaces, tabs and line breaks.
+    func trimmingBlanks() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,72 @@
+import LineEditing
+import ModelFile
+import TextLayout
+import Foundation
+
+/// What `main` calls: the REPL (at a terminal or on piped input) and `leadlag run`,
+/// each returning the process's exit status (SPEC §6: 0 success, 1 an error or
+/// failed assertion in a script, 2 a file that does not exist or load).
+public enum ShellEntry {
+    /// `leadlag [MODEL]`. Decides once whether a person is typing: at a terminal it
+    /// runs the line-editing REPL; with standard input piped it runs the lines as a
+    /// script that goes on after errors and exits 1 if any line failed.
+    public static func repl(modelPath: String?, environment: [String: String]) -> Int32 {
+        let console = Console()
+        guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
+        guard Terminal.standardInputIsTerminal else {
+            let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
+            return BatchRunner(
+                session: session, reader: PlainLineReader(), sourceName: "<stdin>", stopsAtFirstError: false
+            ).run()
+        }
+        let colorizer = Colorizer(isTerminal: Terminal.standardOutputIsTerminal, environment: environment)
+        let session = Session(workbook: workbook, colorizer: colorizer, width: Terminal.width)
+        let reader = EditLineReader(
+            programName: "leadlag",
+            historyPath: HistoryLocation.path(environment: environment),
+            completion: { request in Completion.complete(request, session: session) })
+        console.say(greeting(for: session))
+        return InteractiveLoop(session: session, reader: reader).run()
+    }
+
+    /// `leadlag run SCRIPT [--model MODEL]`: runs the script's lines, stopping at the first
+    /// error or failed `:assert`.
+    public static func runScript(path: String, modelPath: String?, environment: [String: String]) -> Int32 {
+        let console = Console()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let script = FileHandle(forReadingAtPath: path)
+        else {
+            console.complain("\(path): error: cannot read the script (\(isFolder.boolValue ? "a folder" : "no such file"))")
+            return ExitStatus.unusable
+        }
+        guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
+        let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
+        return BatchRunner(
+            session: session, reader: PlainLineReader(fileHandle: script), sourceName: path, stopsAtFirstError: true
+        ).run()
+    }
+
+    /// The model to start with (empty without a path), its warnings printed; nil when it did not load.
+    private static func openModel(_ path: String?, console: Console) -> Workbook? {
+        guard let path else { return Workbook() }
+        switch Workbook.load(path: path) {
+        case .failure(let failure):
+            console.complain(failure.text)
+            return nil
+        case .success(let workbook):
+            for warning in workbook.warnings { console.complain(warning) }
+            return workbook
+        }
+    }
+
+    /// Tables fit a terminal; written to a pipe or a file, lines are never cut.
+    private static var outputWidth: Int? {
+        Terminal.standardOutputIsTerminal ? Terminal.width : nil
+    }
+
+    private static func greeting(for session: Session) -> String {
+        let model = session.workbook.path.map { "\($0): \(session.describe(session.workbook))" } ?? "a new model"
+        return "leadlag — \(model). Type :help for commands, Ctrl-D to leave."
+    }
+}

@@ -1,0 +1,72 @@
+import Formula
+import PlanEngine
+
+/// Goal seek, as in a spreadsheet: the value of one lead indicator that makes a
+/// target cell equal a goal, found on a copy of the model.
+///
+///     GoalSeek.seek(in: model, target: "revenue", equals: 50_000, by: "leads")
+///     // .found(value: 526.0…, targetValue: .number(50000), evaluations: 17)
+///
+/// It starts at the input's current value, walks outward in both directions
+/// with doubling steps until the target crosses the goal, and narrows that
+/// interval with Brent's method. So it works whichever way the target moves
+/// with the input, on kinked and stepped targets (`min`, `if`), and says so
+/// when no value reaches the goal. Each trial sets the input on the copy, and
+/// the engine recomputes only the cells downstream of it.
+public enum GoalSeek {
+    /// Without bounds, the search covers ±10^12 (or twice the current value, if larger).
+    public static let defaultSearchLimit = 1e12
+    /// A target within this fraction of the goal (or this much of a goal below 1) reaches it.
+    public static let relativeTolerance = 1e-9
+
+    public static func seek(
+        in model: Model, target: String, equals goal: Double, by input: String,
+        within bounds: ClosedRange<Double>? = nil
+    ) -> SeekOutcome {
+        guard model[target] != nil else { return .failed(.unknownCell(target)) }
+        guard let inputCell = model[input] else { return .failed(.unknownCell(input)) }
+        guard inputCell.isLeadIndicator else { return .failed(.inputNotLeadIndicator(input)) }
+        guard model.depends(target, on: input) else { return .failed(.targetIndependentOfInput) }
+
+        let current = inputCell.value.numeric.flatMap { $0.isFinite ? $0 : nil } ?? 0
+        let range = searchRange(around: current, within: bounds)
+        let start = min(max(current, range.lowerBound), range.upperBound)
+        var probe = SeekProbe(
+            model: model, target: target, input: input,
+            style: InputLiteral.style(keeping: inputCell.format), goal: goal)
+        let tolerance = relativeTolerance * max(abs(goal), 1)
+
+        let startGap = probe.gap(at: start)
+        if goal.isFinite {
+            if let startGap, abs(startGap) <= tolerance {
+                return .found(value: start, targetValue: probe.value(at: start), evaluations: probe.evaluations)
+            }
+            if let bracket = RootBracket.search(from: start, within: range, gap: { probe.gap(at: $0) }) {
+                let root = bracket.refined { probe.gap(at: $0) }
+                if abs(root.gap) <= tolerance {
+                    return .found(value: root.x, targetValue: probe.value(at: root.x), evaluations: probe.evaluations)
+                }
+            }
+        }
+        guard let closest = probe.closest else { return .failed(.targetIsError(probe.firstError ?? .value)) }
+        return .failed(.unreachable(closest: closest.input, closestTargetValue: closest.target, searchedRange: range))
+    }
+
+    /// The definition that sets `cell` to `value` as a user would type it: `21.37%` for a
+    /// percent cell, `$1234.56` for a currency cell, `1500` otherwise, at full precision
+    /// (the text reads back as exactly `value`), so applying it keeps the cell's format.
+    public static func literal(_ value: Double, like cell: Cell) -> Definition {
+        InputLiteral.exactDefinition(of: cell.name, as: value, style: InputLiteral.style(keeping: cell.format))
+    }
+
+    /// The interval to search: `bounds` where given, with an infinite end replaced by a finite
+    /// one at ``defaultSearchLimit`` beyond the other end.
+    private static func searchRange(around current: Double, within bounds: ClosedRange<Double>?) -> ClosedRange<Double> {
+        let limit = max(defaultSearchLimit, 2 * abs(current))
+        let lowest = bounds?.lowerBound ?? -.infinity
+        let highest = bounds?.upperBound ?? .infinity
+        let lower = lowest.isFinite ? lowest : min(-limit, highest.isFinite ? highest - limit : -limit)
+        let upper = highest.isFinite ? highest : max(limit, lower + limit)
+        return lower...max(lower, upper)
+    }
+}

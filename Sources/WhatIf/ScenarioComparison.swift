@@ -1,0 +1,77 @@
+import Formula
+import PlanEngine
+
+/// `:compare`: every lag indicator's value in the base model and in each
+/// scenario side by side, with how far each scenario moves it.
+public struct ScenarioComparison: Equatable, Sendable {
+    /// One lag indicator across the base model and the scenarios.
+    public struct Row: Equatable, Sendable {
+        public let name: String
+        public let base: Value
+        public let format: DisplayFormat
+        /// One entry per scenario, in the order the scenarios were given.
+        public let scenarios: [Entry]
+    }
+
+    /// A lag indicator's value in one scenario and its move from the base value.
+    public struct Entry: Equatable, Sendable {
+        public let value: Value
+        public let format: DisplayFormat
+        /// value − base; nil unless both are numbers.
+        public let change: Double?
+        /// The change as a fraction of the base value's size (+0.25 for +25%, the sign
+        /// following the direction of the move); nil when the base is 0 or not a number.
+        public let relativeChange: Double?
+
+        init(value: Value, format: DisplayFormat, base: Value) {
+            self.value = value
+            self.format = format
+            if case .number(let before) = base, case .number(let after) = value {
+                change = after - before
+                relativeChange = before == 0 ? nil : (after - before) / abs(before)
+            } else {
+                change = nil
+                relativeChange = nil
+            }
+        }
+    }
+
+    public let scenarioNames: [String]
+    /// The base model's lag indicators, in file order.
+    public let rows: [Row]
+
+    /// Applies each scenario's overrides to a copy of `base` and lines up the results.
+    /// Fails on the first scenario whose overrides do not apply.
+    public static func compare(
+        base: Model, scenarios: [(name: String, overrides: [Definition])]
+    ) -> Result<ScenarioComparison, WhatIfError> {
+        var models: [Model] = []
+        for scenario in scenarios {
+            var model = base
+            do {
+                try model.define(all: scenario.overrides)
+            } catch {
+                return .failure(.scenarioDoesNotApply(name: scenario.name, error))
+            }
+            models.append(model)
+        }
+        let rows = base.cellsInOrder.filter { !$0.isLeadIndicator }.map { cell in
+            Row(name: cell.name, base: cell.value, format: cell.format, scenarios: models.map { model in
+                Entry(value: model.value(of: cell.name), format: model.format(of: cell.name), base: cell.value)
+            })
+        }
+        return .success(ScenarioComparison(scenarioNames: scenarios.map(\.name), rows: rows))
+    }
+
+    /// The lead indicators of `current` whose formula differs from `base`'s, in `current`'s
+    /// order: the overrides `:scenario new NAME` records. Cells `base` does not have are new
+    /// cells of the model, not overrides, and are left out.
+    public static func overridesAgainstBase(current: Model, base: Model) -> [Definition] {
+        current.cellsInOrder.compactMap { cell in
+            guard cell.isLeadIndicator, let original = base[cell.name], original.formula != cell.formula else {
+                return nil
+            }
+            return Definition(name: cell.name, formula: cell.formula, expression: cell.expression)
+        }
+    }
+}

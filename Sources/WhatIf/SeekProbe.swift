@@ -1,0 +1,51 @@
+import Formula
+import PlanEngine
+
+/// One working copy of a model on which a goal seek tries input values, and
+/// what it learned along the way: how many values it tried, the one that came
+/// closest to the goal, and the error the target showed where it was one.
+struct SeekProbe {
+    private var model: Model
+    private let target: String
+    private let input: String
+    private let style: NumberStyle
+    let goal: Double
+    private(set) var evaluations = 0
+    /// The input value whose target came nearest the goal; on a tie, the first one tried.
+    private(set) var closest: (input: Double, target: Double)?
+    private(set) var firstError: CellError?
+    private var tried: [Double: Value] = [:]
+
+    init(model: Model, target: String, input: String, style: NumberStyle, goal: Double) {
+        self.model = model
+        self.target = target
+        self.input = input
+        self.style = style
+        self.goal = goal
+    }
+
+    /// The target's value with the input set to `x`.
+    mutating func value(at x: Double) -> Value {
+        if let known = tried[x] { return known }
+        model.setInput(input, to: x, style: style)
+        evaluations += 1
+        let value = model.value(of: target)
+        tried[x] = value
+        record(x, value)
+        return value
+    }
+
+    /// target − goal with the input set to `x`; nil where the target is an error.
+    mutating func gap(at x: Double) -> Double? {
+        value(at: x).numeric.map { $0 - goal }
+    }
+
+    private mutating func record(_ x: Double, _ value: Value) {
+        guard let number = value.numeric else {
+            if firstError == nil { firstError = value.error }
+            return
+        }
+        if let closest, abs(closest.target - goal) <= abs(number - goal) { return }
+        closest = (x, number)
+    }
+}

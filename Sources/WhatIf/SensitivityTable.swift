@@ -1,0 +1,95 @@
+import Formula
+import PlanEngine
+
+/// A one- or two-way sensitivity table: a target's value for every value (or
+/// pair of values) of one or two lead indicators, as `:table` shows it.
+///
+///     let leads = try SensitivityTable.Axis.range(from: 100, to: 200, step: 25)
+///     let table = try SensitivityTable.compute(
+///         in: model, target: "revenue",
+///         rows: .init(name: "leads", values: leads),
+///         columns: .init(name: "win_rate", values: [0.25, 0.33, 0.4])).get()
+///     table.values[row][column]   // revenue at that leads and win_rate
+///
+/// Computed on one working copy of the model: each point sets the inputs as
+/// literals and the engine recomputes only what depends on them.
+public struct SensitivityTable: Equatable, Sendable {
+    /// One axis as computed: its values, how its input is displayed, and which
+    /// value is the input's current one (the row or column to mark), if any is.
+    public struct Dimension: Equatable, Sendable {
+        public let axis: Axis
+        public let format: DisplayFormat
+        public let baseIndex: Int?
+    }
+
+    /// Keeps a request from running for minutes: a 500 × 500 table.
+    public static let maximumCells = 250_000
+    /// How close (relative to the axis' magnitude) a value must be to the current one to be it.
+    private static let baseTolerance = 1e-9
+
+    public let target: String
+    public let targetFormat: DisplayFormat
+    public let rows: Dimension
+    /// Nil for a one-way table.
+    public let columns: Dimension?
+    /// `values[row][column]`; a one-way table has one column.
+    public let values: [[Value]]
+
+    public static func compute(
+        in model: Model, target: String, rows: Axis, columns: Axis? = nil
+    ) -> Result<SensitivityTable, WhatIfError> {
+        guard model[target] != nil else { return .failure(.unknownCell(target)) }
+        let rowDimension: Dimension
+        let columnDimension: Dimension?
+        do {
+            rowDimension = try dimension(rows, in: model)
+            columnDimension = try columns.map { axis throws(WhatIfError) in try dimension(axis, in: model) }
+        } catch {
+            return .failure(error)
+        }
+        if let columns, columns.name == rows.name { return .failure(.sameInputOnBothAxes(rows.name)) }
+        let cellCount = rows.values.count * (columns?.values.count ?? 1)
+        guard cellCount <= maximumCells else { return .failure(.tooManyCells(count: cellCount, limit: maximumCells)) }
+
+        var working = model
+        let rowStyle = InputLiteral.style(keeping: rowDimension.format)
+        let columnStyle = InputLiteral.style(keeping: columnDimension?.format ?? .number)
+        var values: [[Value]] = []
+        values.reserveCapacity(rows.values.count)
+        for rowValue in rows.values {
+            working.setInput(rows.name, to: rowValue, style: rowStyle)
+            guard let columns else {
+                values.append([working.value(of: target)])
+                continue
+            }
+            var line: [Value] = []
+            line.reserveCapacity(columns.values.count)
+            for columnValue in columns.values {
+                working.setInput(columns.name, to: columnValue, style: columnStyle)
+                line.append(working.value(of: target))
+            }
+            values.append(line)
+        }
+        return .success(SensitivityTable(
+            target: target, targetFormat: model.format(of: target),
+            rows: rowDimension, columns: columnDimension, values: values))
+    }
+
+    private static func dimension(_ axis: Axis, in model: Model) throws(WhatIfError) -> Dimension {
+        guard let cell = model[axis.name] else { throw .unknownCell(axis.name) }
+        guard cell.isLeadIndicator else { throw .inputNotLeadIndicator(axis.name) }
+        guard !axis.values.isEmpty else { throw .emptyAxis(axis.name) }
+        return Dimension(axis: axis, format: cell.format, baseIndex: baseIndex(of: cell.value, in: axis.values))
+    }
+
+    /// The value nearest the current one, when it is within rounding of it: a range built
+    /// with steps lands a hair off (-0.3 + 3 × 0.1 is 5.6e-17, not 0).
+    private static func baseIndex(of current: Value, in values: [Double]) -> Int? {
+        guard case .number(let base) = current else { return nil }
+        let magnitude = values.reduce(abs(base)) { max($0, abs($1)) }
+        let tolerance = baseTolerance * magnitude
+        let nearest = values.indices.min { abs(values[$0] - base) < abs(values[$1] - base) }
+        guard let nearest, abs(values[nearest] - base) <= tolerance else { return nil }
+        return nearest
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// The interactive REPL in a real terminal (tmux): completion, history, Ctrl-C and Ctrl-D
+/// as a person meets them. Every step waits for the prompt before typing.
+@Suite("The REPL at a terminal", .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ReplTerminalTests {
+    static let prompt = "leadlag> "
+
+    /// Starts the REPL with its own history file and no colors, so the screen is plain text.
+    private func start(_ arguments: [String] = [], history: String, in workspace: borrowing Workspace) throws -> TmuxSession {
+        let binary = try #require(Leadlag.path, "the leadlag executable was not found")
+        return try TmuxSession(
+            arguments: [binary] + arguments,
+            environment: ["HOME": workspace.folder.path, "LEADLAG_HISTORY": history, "NO_COLOR": "1"],
+            workingDirectory: workspace.folder.path)
+    }
+
+    @Test("Tab completes a name defined a moment ago")
+    func completesNewName() async throws {
+        let workspace = try Workspace()
+        let repl = try start(history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type("pipeline_value = 42")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor("pipeline_value = 42 (new)")
+        try await repl.waitFor(Self.prompt, occurrences: 2)
+        try repl.type("pipe")
+        try repl.send(keys: "Tab")
+        try await repl.waitFor(Self.prompt + "pipeline_value")
+        try repl.type(" * 2")
+        try repl.send(keys: "Enter")
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
+        #expect(screen.contains(Self.prompt + "pipeline_value * 2\n84"))
+    }
+
+    @Test("Tab completes commands and lists several candidates")
+    func completesCommands() async throws {
+        let workspace = try Workspace()
+        let repl = try start([workspace.path("plan.model")], history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type(":expl")
+        try repl.send(keys: "Tab")
+        try await repl.waitFor(Self.prompt + ":explain")
+        try repl.type(" rev")
+        try repl.send(keys: "Tab")
+        try repl.send(keys: "Enter")
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 2)
+        #expect(screen.contains("revenue "))
+        #expect(screen.contains("└─ deal_value"))
+    }
+
+    @Test("Up recalls a line entered in an earlier run")
+    func historyAcrossRuns() async throws {
+        let workspace = try Workspace()
+        let history = workspace.path("history")
+        do {
+            let first = try start(history: history, in: workspace)
+            defer { first.close() }
+            try await first.waitFor(Self.prompt)
+            try first.type("6 * 7")
+            try first.send(keys: "Enter")
+            try await first.waitFor("42")
+            try await first.waitFor(Self.prompt, occurrences: 2)
+            try first.send(keys: "C-d")
+            #expect(try await first.waitForExit() == 0)
+        }
+        #expect(try String(contentsOfFile: history, encoding: .utf8).contains("6"))
+        let second = try start(history: history, in: workspace)
+        defer { second.close() }
+        try await second.waitFor(Self.prompt)
+        try second.send(keys: "Up")
+        try await second.waitFor(Self.prompt + "6 * 7")
+        try second.send(keys: "Enter")
+        try await second.waitFor("42")
+    }
+
+    @Test("Ctrl-C cancels the line and keeps the session")
+    func interruptKeepsSession() async throws {
+        let workspace = try Workspace()
+        let repl = try start(history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type("x = 5")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor(Self.prompt, occurrences: 2)
+        try repl.type("this line is abandoned")
+        try repl.send(keys: "C-c")
+        try await repl.waitFor(Self.prompt, occurrences: 3)
+        #expect(repl.exitStatus == nil)
+        try repl.type("x + 1")
+        try repl.send(keys: "Enter")
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 4)
+        #expect(screen.contains(Self.prompt + "x + 1\n6"))
+        #expect(!screen.contains("abandoned\n"))
+    }
+
+    @Test("Ctrl-D on an empty line quits at once when nothing changed")
+    func endOfInputQuits() async throws {
+        let workspace = try Workspace()
+        let repl = try start([workspace.path("plan.model")], history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.send(keys: "C-d")
+        #expect(try await repl.waitForExit() == 0)
+        #expect(!(try repl.screen().contains("save changes")))
+    }
+
+    @Test("Ctrl-D with unsaved changes asks first; y saves to the model's file")
+    func endOfInputAsksToSave() async throws {
+        let workspace = try Workspace()
+        let model = workspace.path("plan.model")
+        let repl = try start([model], history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type("leads = 150")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor(Self.prompt, occurrences: 2)
+        try repl.send(keys: "C-d")
+        try await repl.waitFor("save changes to \(model)? [y/n] ")
+        try repl.type("y")
+        try repl.send(keys: "Enter")
+        #expect(try await repl.waitForExit() == 0)
+        #expect(try repl.screen().contains("saved \(model)"))
+        #expect(try workspace.read("plan.model").contains("leads = 150\n"))
+    }
+
+    @Test("answering n quits without saving; Ctrl-C at the question goes back to the REPL")
+    func declineOrCancelSaving() async throws {
+        let workspace = try Workspace()
+        let model = workspace.path("plan.model")
+        let repl = try start([model], history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type("leads = 150")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor(Self.prompt, occurrences: 2)
+        try repl.type(":quit")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor("[y/n] ")
+        try repl.send(keys: "C-c")
+        try await repl.waitFor(Self.prompt, occurrences: 3)
+        #expect(repl.exitStatus == nil)
+        try repl.send(keys: "C-d")
+        try await repl.waitFor("[y/n] ", occurrences: 2)
+        try repl.type("n")
+        try repl.send(keys: "Enter")
+        #expect(try await repl.waitForExit() == 0)
+        #expect(try workspace.read("plan.model") == Workspace.model)
+    }
+}

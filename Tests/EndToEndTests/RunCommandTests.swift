@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+
+/// The built `leadlag` executable and a way to run it to completion.
+///
+/// `swift build` puts it next to the test bundle; `LEADLAG_BIN` points elsewhere.
+enum Leadlag {
+    static let path: String? = {
+        if let explicit = ProcessInfo.processInfo.environment["LEADLAG_BIN"], !explicit.isEmpty { return explicit }
+        let bundle = Bundle.main.bundleURL
+        let candidates = [
+            bundle.deletingLastPathComponent().appendingPathComponent("leadlag"),
+            bundle.appendingPathComponent("leadlag"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("leadlag"),
+        ]
+        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it.
+    static func run(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> Outcome {
+        let executable = try #require(path, "the leadlag executable was not found; build it first or set LEADLAG_BIN")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()]
+        if let folder { process.currentDirectoryURL = folder }
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes while the program runs, so a large output cannot block it.
+        let errorData = LockedData()
+        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return Outcome(
+            status: process.terminationStatus,
+            output: String(decoding: output, as: UTF8.self),
+            errors: String(decoding: errorData.value, as: UTF8.self))
+    }
+}
+
+/// Data handed from the thread that drains standard error.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var isSet: Bool { lock.withLock { data != nil } }
+    var value: Data { lock.withLock { data ?? Data() } }
+}
+
+/// A scratch folder with a model file in it.
+struct Workspace: ~Copyable {
+    let folder: URL
+
+    static let model = """
+        # a bottoms-up plan
+        leads = 120
+        conversion = 15%
+        opportunities = leads * conversion
+        win_rate = 33%
+        wins = opportunities * win_rate
+        deal_value = $2400
+        revenue = wins * deal_value
+        goal revenue >= 15k
+
+        """
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try write("plan.model", Self.model)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(toFile: path(name), atomically: true, encoding: .utf8)
+    }
+
+    func read(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
+}
+
+@Suite("leadlag run SCRIPT and piped input, through the built binary")
+struct RunCommandTests {
+    @Test("a script that succeeds prints its output without escape codes and exits 0")
+    func success() throws {
+        let workspace = try Workspace()
+        try workspace.write("ok.leadlag", "leads = 150\n:assert revenue > 15k\nrevenue\n")
+        let outcome = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", workspace.path("plan.model")])
+        #expect(outcome.status == 0)
+        #expect(outcome.output == """
+            leads            120 → 150      +25%
+            opportunities     18 → 22.5     +25%
+            wins            5.94 → 7.43     +25%
+            revenue      $14,256 → $17,820  +25%
+            goal revenue >= 15k: now met ($17,820, ahead by $2,820)
+            $17,820
+
+            """)
+        #expect(outcome.errors.isEmpty)
+        #expect(!outcome.output.contains("\u{1B}"))
+    }
+
+    @Test("a failed :assert stops the script with SCRIPT:LINE and exits 1; nothing after it runs")
+    func failedAssertion() throws {
+        let workspace = try Workspace()
+        let script = workspace.path("check.leadlag")
+        try workspace.write("check.leadlag", "# check the plan\n:assert revenue >= 15k\n:save \(workspace.path("out.model"))\n")
+        let outcome = try Leadlag.run(["run", script, "--model", workspace.path("plan.model")])
+        #expect(outcome.status == 1)
+        #expect(outcome.errors == "\(script):2: error: assertion failed: revenue >= 15k (false, revenue = $14,256)\n")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out.model")))
+    }
+
+    @Test("an error in a script stops it with SCRIPT:LINE and exits 1", arguments: [
+        ("leads = revenue", ":2: error: cycle: "),
+        ("wins = (", ":2:9: error: "),
+        (":nope", ":2: error: unknown command ':nope' (try :help)"),
+        (":rename leads", ":2: error: Usage: :rename OLD NEW"),
+    ])
+    func errorStops(line: String, message: String) throws {
+        let workspace = try Workspace()
+        let script = workspace.path("bad.leadlag")
+        try workspace.write("bad.leadlag", "leads\n\(line)\nleads = 1\n")
+        let outcome = try Leadlag.run(["run", script, "--model", workspace.path("plan.model")])
+        #expect(outcome.status == 1)
+        #expect(outcome.output == "120\n")
+        #expect(outcome.errors.hasPrefix(script + message))
+    }
+
+    @Test(":save in a script writes the file, keeping the model's own text")
+    func saveWritesFile() throws {
+        let workspace = try Workspace()
+        try workspace.write("save.leadlag", "leads = 150\n:save \(workspace.path("new.model"))\n")
+        let outcome = try Leadlag.run(["run", workspace.path("save.leadlag"), "--model", workspace.path("plan.model")])
+        #expect(outcome.status == 0)
+        #expect(outcome.output.hasSuffix("saved \(workspace.path("new.model"))\n"))
+        #expect(try workspace.read("new.model") == Workspace.model.replacingOccurrences(of: "leads = 120", with: "leads = 150"))
+        #expect(try workspace.read("plan.model") == Workspace.model)
+    }
+
+    @Test("a model that does not load exits 2 with its diagnostics, running nothing")
+    func badModel() throws {
+        let workspace = try Workspace()
+        try workspace.write("broken.model", "leads = 120\nwins = leads *\n")
+        try workspace.write("s.leadlag", ":save \(workspace.path("x.model"))\n")
+        let outcome = try Leadlag.run(["run", workspace.path("s.leadlag"), "--model", workspace.path("broken.model")])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.hasPrefix(workspace.path("broken.model") + ":2:"))
+        #expect(outcome.errors.contains("wins = leads *\n"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.model")))
+    }
+
+    @Test("a script that does not exist exits 2")
+    func missingScript() throws {
+        let outcome = try Leadlag.run(["run", "/no/such/script.leadlag"])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("/no/such/script.leadlag"))
+    }
+
+    @Test("piped input runs without prompts or escape codes and exits 0")
+    func pipedSuccess() throws {
+        let workspace = try Workspace()
+        let outcome = try Leadlag.run([workspace.path("plan.model")], input: "wins * 2\n:goals\n")
+        #expect(outcome.status == 0)
+        #expect(outcome.output == """
+            11.88
+            goal              value  status  gap
+            revenue >= 15k  $14,256  missed  short by $744
+
+            """)
+        #expect(!outcome.output.contains("leadlag>"))
+        #expect(!outcome.output.contains("\u{1B}"))
+    }
+
+    @Test("piped input goes on after an error, names <stdin> and the line, and exits 1")
+    func pipedContinuesAfterErrors() throws {
+        let outcome = try Leadlag.run([], input: "x = 1\nx = x + 1\ny = x * 3\n:assert y > 5\ny\n")
+        #expect(outcome.status == 1)
+        #expect(outcome.output == "x = 1 (new)\ny = 3 (new)\n3\n")
+        #expect(outcome.errors.contains("<stdin>:2: error: cycle: x → x"))
+        #expect(outcome.errors.contains("<stdin>:4: error: assertion failed: y > 5 (false, y = 3)"))
+    }
+
+    @Test(":quit ends piped input there")
+    func pipedQuit() throws {
+        let outcome = try Leadlag.run([], input: "x = 1\n:quit\nx = 2\n")
+        #expect(outcome.status == 0)
+        #expect(outcome.output == "x = 1 (new)\n")
+    }
+
+    @Test("the REPL on a model that does not exist exits 2")
+    func missingModel() throws {
+        let outcome = try Leadlag.run(["/no/such/plan.model"], input: "1\n")
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.hasPrefix("/no/such/plan.model: error: "))
+        #expect(outcome.output.isEmpty)
+    }
+}

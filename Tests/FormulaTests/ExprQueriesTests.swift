@@ -1,0 +1,58 @@
+import Formula
+import Testing
+
+/// What a formula references, and where, for the dependency graph and for rename.
+@Suite struct ExprQueriesTests {
+    /// (formula, the cells it references)
+    @Test(arguments: [
+        ("b + a * b + max(c, a)", ["b", "a", "c"]),
+        ("max(1, 2)", []),
+        ("sum(sum, 1)", ["sum"]),
+        ("if(x > 0, y, z)", ["x", "y", "z"]),
+        ("-(not q)", ["q"]),
+        ("t * 2", ["t"]),
+        ("42", []),
+    ])
+    func listsReferencedNamesInOrderOfFirstUse(source: String, names: [String]) throws {
+        #expect(try Parser.parseExpression(source).get().referencedNames == names)
+    }
+
+    @Test func findsEveryReferenceButNotAFunctionOfTheSameName() throws {
+        let source = "sum(sum, 1) + sum * 2"
+        let ranges = try Parser.parseExpression(source).get().rangesOfReferences(to: "sum")
+        #expect(ranges == [SourceRange(start: 4, end: 7), SourceRange(start: 14, end: 17)])
+        #expect(renamed(source, ranges: ranges, to: "total") == "sum(total, 1) + total * 2")
+    }
+
+    @Test func findsNothingForAnUnusedName() throws {
+        #expect(try Parser.parseExpression("a + b").get().rangesOfReferences(to: "c") == [])
+    }
+
+    /// Ranges are absolute, so a rename can splice into the whole file.
+    @Test func rangesPointIntoTheWholeFile() throws {
+        let file = "leads = 1\nwins = leads * rate + leads\n"
+        let bytes = Array(file.utf8)
+        guard case .definition(_, _, let expr) = try Parser.parseStatement(bytes[10..<37]).get() else {
+            Issue.record("not a definition")
+            return
+        }
+        let ranges = expr.rangesOfReferences(to: "leads")
+        #expect(renamed(file, ranges: ranges, to: "prospects") == "leads = 1\nwins = prospects * rate + prospects\n")
+    }
+
+    @Test func walksTheDeepestTreeWithoutRecursion() throws {
+        let source = Array(repeating: "a", count: Parser.maximumDepth).joined(separator: " - ")
+        let expr = try Parser.parseExpression(source).get()
+        #expect(expr.referencedNames == ["a"])
+        #expect(expr.rangesOfReferences(to: "a").count == Parser.maximumDepth)
+    }
+
+    /// Replaces each range, last first so earlier offsets stay valid.
+    private func renamed(_ text: String, ranges: [SourceRange], to name: String) -> String {
+        var bytes = Array(text.utf8)
+        for range in ranges.reversed() {
+            bytes.replaceSubrange(range.start..<range.end, with: Array(name.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

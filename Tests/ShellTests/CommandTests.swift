@@ -1,0 +1,94 @@
+import Testing
+@testable import Shell
+
+@Suite("The command table, :help, and bad input to commands")
+struct CommandTests {
+    @Test(":help lists every command of the table with its usage")
+    func helpListsEveryCommand() {
+        let reply = makeSession().handle(":help")
+        #expect(!reply.failed)
+        for command in Command.table {
+            #expect(reply.output.contains { $0.hasPrefix(command.usage) && $0.hasSuffix(command.summary) },
+                    "missing \(command.usage)")
+        }
+    }
+
+    @Test(":help NAME shows that command's usage, with or without the colon", arguments: ["rename", ":rename"])
+    func helpForOneCommand(argument: String) {
+        let reply = makeSession().handle(":help \(argument)")
+        #expect(reply.output.first == "Usage: :rename OLD NEW")
+        #expect(reply.output.dropFirst().first == Command.rename.summary)
+    }
+
+    @Test("command names in the table are unique and usages start with them")
+    func tableIsConsistent() {
+        let names = Command.table.map(\.name)
+        #expect(Set(names).count == names.count)
+        for command in Command.table {
+            #expect(command.usage == ":" + command.name || command.usage.hasPrefix(":" + command.name + " "))
+        }
+    }
+
+    @Test("an unknown command prints one line and changes nothing", arguments: [":foo", ":foo bar", ":help foo", ":"])
+    func unknownCommand(line: String) {
+        let session = makeSession()
+        let before = session.workbook.render()
+        let reply = session.handle(line)
+        #expect(reply.failed)
+        let name = line == ":" ? "" : "foo"
+        #expect(reply.lines.map(\.text) == ["unknown command ':\(name)' (try :help)"])
+        #expect(session.workbook.render() == before)
+    }
+
+    @Test("bad arguments print one Usage line and change nothing", arguments: [
+        (":rename wins", "Usage: :rename OLD NEW"),
+        (":rename a b c", "Usage: :rename OLD NEW"),
+        (":show", "Usage: :show NAME"),
+        (":show a b", "Usage: :show NAME"),
+        (":explain", "Usage: :explain NAME"),
+        (":delete", "Usage: :delete NAME"),
+        (":delete wins revenue", "Usage: :delete NAME"),
+        (":undo 2", "Usage: :undo"),
+        (":redo please", "Usage: :redo"),
+        (":list all", "Usage: :list"),
+        (":goals all", "Usage: :goals"),
+        (":new now", "Usage: :new"),
+        (":quit now", "Usage: :quit"),
+        (":assert", "Usage: :assert EXPR"),
+        (":load", "Usage: :load PATH"),
+        (":export", "Usage: :export csv|json [PATH]"),
+        (":export xml", "Usage: :export csv|json [PATH]"),
+        (":export csv a b", "Usage: :export csv|json [PATH]"),
+        (":help a b", "Usage: :help [COMMAND]"),
+    ])
+    func badArguments(line: String, usage: String) {
+        let session = makeSession()
+        let before = session.workbook.render()
+        let reply = session.handle(line)
+        #expect(reply.failed)
+        #expect(reply.lines.map(\.text) == [usage])
+        #expect(session.workbook.render() == before)
+        #expect(!reply.quitRequested)
+    }
+
+    @Test("in a script a usage error is an error with the file and line")
+    func usageInAScript() {
+        let reply = makeSession().handle(":rename x", at: InputLocation(path: "s.leadlag", line: 3))
+        #expect(reply.errors == ["s.leadlag:3: error: Usage: :rename OLD NEW"])
+    }
+
+    @Test("commands about one cell refuse a name that is not defined", arguments: [":show nope", ":explain nope", ":delete nope"])
+    func unknownCell(line: String) {
+        let reply = makeSession().handle(line)
+        #expect(reply.failed)
+        #expect(reply.errors == ["error: no cell named 'nope'"])
+    }
+
+    @Test(":quit asks to leave")
+    func quit() {
+        let reply = makeSession().handle(":quit")
+        #expect(reply.quitRequested)
+        #expect(!reply.failed)
+        #expect(reply.lines.isEmpty)
+    }
+}

@@ -1,0 +1,151 @@
+import Formula
+import Testing
+@testable import Shell
+
+@Suite("Definitions, expressions and the reactive display")
+struct DefinitionTests {
+    @Test("a definition prints every cell that moved, old → new with the change, aligned as in SPEC §4")
+    func reactiveDisplay() {
+        let session = makeSession()
+        let reply = session.handle("leads = 150")
+        #expect(!reply.failed)
+        #expect(reply.output == [
+            "leads            120 → 150      +25%",
+            "opportunities     18 → 22.5     +25%",
+            "wins            5.94 → 7.43     +25%",
+            "revenue      $14,256 → $17,820  +25%",
+        ])
+    }
+
+    @Test("a new cell prints as name = value (new)")
+    func newCell() {
+        let session = makeSession([])
+        #expect(session.handle("leads = 120").output == ["leads = 120 (new)"])
+        #expect(session.handle("conversion = 15%").output == ["conversion = 15% (new)"])
+    }
+
+    @Test("redefining with the same value says so instead of printing nothing")
+    func unchangedValue() {
+        let session = makeSession()
+        #expect(session.handle("leads = 100 + 20").output == ["leads = 120 (unchanged)"])
+        #expect(session.workbook.model["leads"]?.formula == "100 + 20")
+    }
+
+    @Test("the formula is kept as written, without a trailing comment", arguments: [
+        ("leads = 2.4k   # per month", "2.4k"),
+        ("leads=  120", "120"),
+        ("leads = (100 + 20) * 1", "(100 + 20) * 1"),
+    ])
+    func formulaText(line: String, formula: String) {
+        let session = makeSession([])
+        #expect(!session.handle(line).failed)
+        #expect(session.workbook.model["leads"]?.formula == formula)
+    }
+
+    @Test("an expression prints its value in its display format", arguments: [
+        ("wins * 2", "11.88"),
+        ("revenue", "$14,256"),
+        ("conversion + 5%", "20%"),
+        ("revenue > 10k", "true"),
+        ("leads / 0", "#DIV/0!"),
+    ])
+    func expression(line: String, value: String) {
+        let reply = makeSession().handle(line)
+        #expect(reply.output == [value])
+        #expect(!reply.failed)
+    }
+
+    @Test("a reference to an undefined name warns, and the cell heals when the name is defined")
+    func undefinedNameHeals() {
+        let session = makeSession(["leads = 100"])
+        let reply = session.handle("revenue = leads * price")
+        #expect(reply.output == ["revenue = #NAME? (new)"])
+        #expect(reply.errors == ["warning: 'price' is not defined"])
+        #expect(!reply.failed)
+        let healed = session.handle("price = $10")
+        #expect(healed.output == ["price = $10 (new)", "revenue  #NAME? → $1,000"])
+        #expect(healed.errors.isEmpty)
+    }
+
+    @Test("an expression naming an undefined cell shows #NAME? and warns")
+    func undefinedInExpression() {
+        let reply = makeSession().handle("profit * 2")
+        #expect(reply.output == ["#NAME?"])
+        #expect(reply.errors == ["warning: 'profit' is not defined"])
+    }
+
+    @Test("a definition that closes a cycle is refused with the path and changes nothing")
+    func cycleRefused() throws {
+        let session = makeSession()
+        let before = session.workbook.render()
+        let reply = session.handle("leads = revenue / 100")
+        #expect(reply.failed)
+        #expect(reply.output.isEmpty)
+        let error = try #require(reply.errors.first)
+        #expect(error.hasPrefix("error: cycle: "))
+        #expect(error.contains("leads") && error.contains("revenue") && error.contains(" → "))
+        #expect(session.workbook.render() == before)
+        #expect(shown("leads", in: session) == "120")
+        #expect(session.handle(":undo").output.first == "undid revenue = wins * deal_value")
+    }
+
+    @Test("a statement that does not parse prints the line with a caret under the column")
+    func parseErrorAtTheREPL() throws {
+        let session = makeSession()
+        let reply = session.handle("revenue = wins *")
+        #expect(reply.failed)
+        #expect(reply.errors.count == 3)
+        let header = try #require(reply.errors.first)
+        #expect(header.hasPrefix("<input>:1:"))
+        #expect(header.contains(": error: "))
+        #expect(reply.errors[1] == "revenue = wins *")
+        let column = try #require(Int(header.split(separator: ":")[2]))
+        #expect(reply.errors[2].firstIndex(of: "^").map { reply.errors[2].distance(from: reply.errors[2].startIndex, to: $0) + 1 } == column)
+        #expect(shown("revenue", in: session) == "$14,256")
+    }
+
+    @Test("in a script, errors name the file and line")
+    func errorsInAScriptCarryTheLocation() throws {
+        let session = makeSession()
+        let location = InputLocation(path: "plan.leadlag", line: 7)
+        let parse = session.handle("wins = (", at: location)
+        #expect(try #require(parse.errors.first).hasPrefix("plan.leadlag:7:"))
+        #expect(parse.errors[1] == "wins = (")
+        let cycle = session.handle("leads = wins", at: location)
+        #expect(try #require(cycle.errors.first).hasPrefix("plan.leadlag:7: error: cycle: "))
+        let unknown = session.handle(":frobnicate", at: location)
+        #expect(unknown.errors == ["plan.leadlag:7: error: unknown command ':frobnicate' (try :help)"])
+        let warning = session.handle("x = nothing_here", at: location)
+        #expect(warning.errors == ["plan.leadlag:7: warning: 'nothing_here' is not defined"])
+    }
+
+    @Test("blank lines and comments do nothing", arguments: ["", "   ", "# a note", "   # indented note"])
+    func blankAndComment(line: String) {
+        let session = makeSession()
+        let reply = session.handle(line)
+        #expect(reply.lines.isEmpty)
+        #expect(!reply.failed)
+        // Nothing was recorded either: undo takes back the last real edit.
+        #expect(session.handle(":undo").output.first == "undid revenue = wins * deal_value")
+    }
+
+    @Test("lead indicators are colored apart from lag indicators when color is on")
+    func leadAndLagColors() {
+        let session = makeSession()
+        session.colorizer = .init(isEnabled: true)
+        let reply = session.handle("leads = 150")
+        #expect(reply.output[0].hasPrefix("\u{1B}[34mleads\u{1B}[0m"))
+        #expect(reply.output[1].hasPrefix("\u{1B}[35mopportunities\u{1B}[0m"))
+        session.colorizer = .plain
+        #expect(!session.handle("leads = 160").text.contains("\u{1B}"))
+    }
+
+    @Test("the display fits a narrow terminal by shortening long names, never the numbers")
+    func narrowDisplay() {
+        let session = makeSession(["a_very_long_lead_indicator_name = 100", "total = a_very_long_lead_indicator_name * 3"])
+        session.width = 30
+        let reply = session.handle("a_very_long_lead_indicator_name = 200")
+        #expect(reply.output.allSatisfy { $0.count <= 30 })
+        #expect(reply.output.contains { $0.contains("300 → 600") })
+    }
+}
