@@ -11,8 +11,15 @@ struct LeadLag: ParsableCommand {
         commandName: "leadlag",
         abstract: "A spreadsheet-style planning REPL: lead indicators in, lag indicators out.",
         discussion: "Without a subcommand, opens the REPL (script mode when standard input is not a terminal).",
-        subcommands: [Eval.self, Check.self, Run.self]
+        subcommands: [Repl.self, Eval.self, Check.self, Run.self],
+        defaultSubcommand: Repl.self
     )
+}
+
+/// `leadlag [MODEL]`: the REPL, the default when no subcommand is named.
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the REPL on a model (script mode when standard input is not a terminal).")
 
     @Argument(help: "The model file to open.")
     var model: String?

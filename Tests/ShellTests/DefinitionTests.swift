@@ -63,7 +63,7 @@ struct DefinitionTests {
         #expect(reply.errors == ["warning: 'price' is not defined"])
         #expect(!reply.failed)
         let healed = session.handle("price = $10")
-        #expect(healed.output == ["price = $10 (new)", "revenue  #NAME? → $1,000"])
+        #expect(healed.output == ["price = $10 (new)", "revenue #NAME? → $1,000"])
         #expect(healed.errors.isEmpty)
     }
 

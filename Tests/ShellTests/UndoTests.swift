@@ -31,10 +31,10 @@ struct UndoTests {
         let session = makeSession()
         let names = session.workbook.model.names
         let deletion = session.handle(":delete wins")
-        #expect(deletion.output == ["wins deleted (was 5.94)", "revenue  $14,256 → #NAME?"])
+        #expect(deletion.output == ["wins deleted (was 5.94)", "revenue $14,256 → #NAME?"])
         #expect(deletion.errors == ["warning: 'wins' is not defined (used by revenue)"])
         let undo = session.handle(":undo")
-        #expect(undo.output == ["undid :delete wins", "wins = 5.94 (restored)", "revenue  #NAME? → $14,256"])
+        #expect(undo.output == ["undid :delete wins", "wins = 5.94 (restored)", "revenue #NAME? → $14,256"])
         #expect(session.workbook.model.names == names)
         #expect(session.workbook.model["wins"]?.formula == "opportunities * win_rate")
         #expect(shown("revenue", in: session) == "$14,256")

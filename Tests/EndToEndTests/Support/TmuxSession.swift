@@ -159,24 +159,64 @@ final class TmuxSession {
     /// Runs one tmux command against this session's server and returns what it printed.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmuxPath)
-        process.arguments = ["-L", socketName] + arguments
-        // The tmux server inherits this; a clean one keeps a surrounding tmux (TMUX=…) out of it.
-        process.environment = ["PATH": Self.baseEnvironment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: complaint, as: UTF8.self)
-            throw Failure(description: "tmux \(arguments.first ?? "") failed: \(message)")
+        let output = scratchDirectory.appendingPathComponent("tmux-output")
+        let complaint = scratchDirectory.appendingPathComponent("tmux-errors")
+        // The tmux server inherits this environment; a clean one keeps a surrounding tmux
+        // (TMUX=…) and the developer's settings out of it.
+        let environment = ["PATH=\(Self.baseEnvironment["PATH"] ?? "/usr/bin:/bin")", "LANG=C.UTF-8"]
+        let status = try Self.spawnAndWait(
+            [tmuxPath, "-L", socketName] + arguments, environment: environment,
+            output: output.path, errors: complaint.path)
+        guard status == 0 else {
+            let message = (try? String(contentsOf: complaint, encoding: .utf8)) ?? ""
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(status)): \(message)")
         }
-        return String(decoding: printed, as: UTF8.self)
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Runs a program to completion with output sent to files, and returns its exit status.
+    ///
+    /// Not `Process`, for two reasons. Tests run on threads that block nearly every signal, and
+    /// a child inherits that mask: the tmux server, and through it the program under test,
+    /// would never see Ctrl-C (or SIGTERM). Here the child starts with no signal blocked and
+    /// every handler at its default. And the server outlives the command that starts it, so it
+    /// would hold a pipe open forever; files have no end to wait for.
+    private static func spawnAndWait(
+        _ arguments: [String], environment: [String], output: String, errors: String
+    ) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var files = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&files)
+        defer { posix_spawn_file_actions_destroy(&files) }
+        posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&files, STDERR_FILENO, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, arguments[0], &files, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw Failure(description: "could not start \(arguments[0]): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw Failure(description: "lost track of \(arguments[0])") }
+        }
+        // The wait status holds the exit code in bits 8-15 when the low 7 bits (the signal) are 0.
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
     private static func withoutTrailingSpaces(_ line: Substring) -> String {
