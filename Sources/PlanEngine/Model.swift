@@ -29,9 +29,9 @@ public struct Model: Sendable {
             cells[definition.name] = Cell(definition)
             graph.setPrecedents(of: definition.name, to: definition.expression.referencedNames)
         }
-        let cycles = CycleFinder.cycles(among: cells.keys, graph: graph) { cells[$0] != nil }
-        if !cycles.isEmpty { throw LoadError(cycles: cycles) }
-        _ = recalculator.recompute(from: Set(cells.keys), cells: &cells, graph: graph, newCells: [])
+        let sorted = TopologicalSort.sort(cells.keys, graph: graph) { cells.keys.contains($0) }
+        if !sorted.cycles.isEmpty { throw LoadError(cycles: sorted.cycles) }
+        recalculator.evaluateAll(in: sorted.order, cells: &cells)
     }
 
     // MARK: Reading
@@ -69,7 +69,7 @@ public struct Model: Sendable {
 
     /// Names referenced somewhere but not defined, each with the cells that use it.
     public var missingReferences: [(name: String, usedBy: [String])] {
-        graph.dependents.keys.filter { cells[$0] == nil }.sorted().map { ($0, dependents(of: $0)) }
+        graph.dependents.keys.filter { !cells.keys.contains($0) }.sorted().map { ($0, dependents(of: $0)) }
     }
 
     /// How many cell evaluations this model has run in all (tests count them to prove
@@ -84,7 +84,7 @@ public struct Model: Sendable {
     public mutating func define(_ definition: Definition, at position: Int? = nil) throws(ModelError) -> [CellChange] {
         try validate(definition)
         let name = definition.name
-        let isNew = cells[name] == nil
+        let isNew = !cells.keys.contains(name)
         if isNew {
             let index = min(max(position ?? cells.count, 0), cells.count)
             cells.updateValue(Cell(definition), forKey: name, insertingAt: index)
@@ -103,7 +103,7 @@ public struct Model: Sendable {
         var newCells: Set<String> = []
         for definition in definitions {
             try trial.validate(definition)
-            if trial.cells[definition.name] == nil {
+            if !trial.cells.keys.contains(definition.name) {
                 trial.cells[definition.name] = Cell(definition)
                 newCells.insert(definition.name)
             } else {
@@ -133,7 +133,7 @@ public struct Model: Sendable {
     @discardableResult
     public mutating func rename(_ old: String, to new: String) throws(ModelError) -> [CellChange] {
         guard let cell = cells[old], let index = cells.index(forKey: old) else { throw .undefinedCell(old) }
-        if cells[new] != nil { throw .nameTaken(new) }
+        if cells.keys.contains(new) { throw .nameTaken(new) }
         try Self.validateName(new)
         let waitingForNew = graph.dependents(of: new)
         var rewritten: [String: [String]] = [:]
@@ -158,7 +158,7 @@ public struct Model: Sendable {
     private func validate(_ definition: Definition) throws(ModelError) {
         try Self.validateName(definition.name)
         let references = definition.expression.referencedNames
-        if let path = graph.cycle(defining: definition.name, references: references, isDefined: { cells[$0] != nil }) {
+        if let path = graph.cycle(defining: definition.name, references: references, isDefined: { cells.keys.contains($0) }) {
             throw .cycle(path)
         }
     }

@@ -18,7 +18,7 @@ struct Recalculator {
         graph: DependencyGraph,
         newCells: Set<String>
     ) -> [CellChange] {
-        let isDefined = { (name: String) in cells[name] != nil }
+        let isDefined = { (name: String) in cells.keys.contains(name) }
         let affected = graph.downstream(of: dirtyRoots, isDefined: isDefined)
         var waitingOn: [String: Int] = [:]
         var ready: [String] = []
@@ -27,7 +27,7 @@ struct Recalculator {
             if count == 0 { ready.append(name) } else { waitingOn[name] = count }
         }
         var dirty = dirtyRoots
-        for root in dirtyRoots where cells[root] == nil { dirty.formUnion(graph.dependents(of: root)) }
+        for root in dirtyRoots where !cells.keys.contains(root) { dirty.formUnion(graph.dependents(of: root)) }
         var changes: [CellChange] = []
         var head = 0
         while head < ready.count {
@@ -48,6 +48,11 @@ struct Recalculator {
             }
         }
         return changes
+    }
+
+    /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load).
+    mutating func evaluateAll(in order: [String], cells: inout CellStore) {
+        for name in order { _ = evaluate(name, cells: &cells, newCells: []) }
     }
 
     /// Evaluates one cell; returns its change when its value or format moved, or when it is new.

@@ -1,18 +1,22 @@
-/// Finds the cycles in a whole set of cells at load time, each reported once.
+/// Orders a whole set of cells so each comes after what it uses, and finds
+/// the cycles that make that impossible, each reported once. Used at load.
 ///
 /// Kahn's algorithm peels off every cell that does not sit on or behind a
 /// cycle; walking precedents from what is left must run into a cycle.
-enum CycleFinder {
-    static func cycles(
-        among names: some Collection<String>, graph: DependencyGraph, isDefined: (String) -> Bool
-    ) -> [[String]] {
+enum TopologicalSort {
+    static func sort(
+        _ names: some Collection<String>, graph: DependencyGraph, isDefined: (String) -> Bool
+    ) -> (order: [String], cycles: [[String]]) {
         var remaining: [String: Int] = [:]
         var ready: [String] = []
         for name in names {
             let count = graph.precedents(of: name).filter(isDefined).count
             if count == 0 { ready.append(name) } else { remaining[name] = count }
         }
+        var order: [String] = []
+        order.reserveCapacity(names.count)
         while let name = ready.popLast() {
+            order.append(name)
             for dependent in graph.dependents(of: name) {
                 guard let count = remaining[dependent] else { continue }
                 if count == 1 {
@@ -23,7 +27,7 @@ enum CycleFinder {
                 }
             }
         }
-        return walkCycles(in: remaining, names: names, graph: graph)
+        return (order, remaining.isEmpty ? [] : walkCycles(in: remaining, names: names, graph: graph))
     }
 
     /// Every cell left in `stuck` has a precedent also left; following them must close a loop.
