@@ -64,6 +64,11 @@ static inline int cel_set_history(EditLine *el, History *history_state) {
     return el_set(el, EL_HIST, history, history_state);
 }
 
+/// Forgets what is on screen and draws prompt and line afresh where the cursor now is.
+static inline int cel_redraw(EditLine *el) {
+    return el_set(el, EL_REFRESH);
+}
+
 /// Writes text where the editor draws (for output shown between prompt redraws).
 static inline void cel_write(EditLine *el, const char *text) {
     FILE *out = NULL;

@@ -21,6 +21,8 @@ public final class EditLineReader: LineReader {
     /// The text libedit shows, owned here because the prompt callback hands out a pointer.
     private var promptText: UnsafeMutablePointer<CChar>?
     private var promptSource: String?
+    /// Columns the prompt takes on screen, escape codes excluded.
+    private var promptWidth = 0
 
     public var isInteractive: Bool { editor != nil }
 
@@ -53,48 +55,50 @@ public final class EditLineReader: LineReader {
             if let text = el_gets(editor, &count) {
                 return .line(Self.withoutNewline(String(cString: text)))
             }
-            guard count == -1 else {
-                // libedit has echoed "^D"; end that line so the caller's output starts clean.
-                cel_write(editor, "\n")
-                return .endOfInput
-            }
+            // Checked first: inside a Ctrl-R search libedit reports the broken read as end of file.
             if interrupts.takeInterrupt() {
                 cel_write(editor, "^C\n")
                 return .interrupted
             }
-            // Another signal broke the read; anything else means the terminal is gone.
-            if errno != EINTR { return .endOfInput }
+            // Another signal broke the read: keep reading.
+            if count == -1, errno == EINTR { continue }
+            // Ctrl-D on an empty line (libedit has echoed "^D"), or the terminal is gone: end
+            // the line so the caller's output starts clean.
+            cel_write(editor, "\n")
+            return .endOfInput
         }
     }
 
     public func addToHistory(_ line: String) {
         guard let history, !line.allSatisfy(\.isWhitespace) else { return }
-        _ = cel_history_enter(history, line)
+        cel_history_enter(history, line)
         // Saved at once so that a crash loses nothing.
-        if let historyPath { _ = cel_history_save(history, historyPath) }
+        if let historyPath { cel_history_save(history, historyPath) }
     }
 
     private func configure(_ editor: OpaquePointer, history: OpaquePointer) {
-        _ = cel_history_set_size(history, Self.historySize)
-        _ = cel_history_set_unique(history, 1)
-        if let historyPath { _ = cel_history_load(history, historyPath) }
+        cel_history_set_size(history, Self.historySize)
+        cel_history_set_unique(history, 1)
+        if let historyPath { cel_history_load(history, historyPath) }
 
-        _ = cel_set_client_data(editor, Unmanaged.passUnretained(self).toOpaque())
-        _ = cel_set_editor(editor, "emacs")
-        _ = cel_set_signal_handling(editor, 0)
-        _ = cel_set_history(editor, history)
-        _ = cel_set_prompt(editor, editLinePrompt, CChar(PromptMarking.marker.value))
-        _ = cel_add_function(editor, Self.completionFunctionName, "Complete the word under the cursor", editLineComplete)
-        _ = cel_bind(editor, "^I", Self.completionFunctionName)
+        cel_set_client_data(editor, Unmanaged.passUnretained(self).toOpaque())
+        cel_set_editor(editor, "emacs")
+        cel_set_signal_handling(editor, 0)
+        cel_set_history(editor, history)
+        cel_set_prompt(editor, editLinePrompt, CChar(PromptMarking.marker.value))
+        cel_add_function(editor, Self.completionFunctionName, "Complete the word under the cursor", editLineComplete)
+        cel_bind(editor, "^I", Self.completionFunctionName)
         // libedit's emacs map leaves Ctrl-R as redisplay; readline users expect history search.
-        _ = cel_bind(editor, "^R", "em-inc-search-prev")
+        cel_bind(editor, "^R", "em-inc-search-prev")
     }
 
     private func show(prompt: String) {
         guard prompt != promptSource else { return }
         free(promptText)
-        promptText = strdup(PromptMarking.mark(prompt))
+        let marked = PromptMarking.mark(prompt)
+        promptText = strdup(marked)
         promptSource = prompt
+        promptWidth = PromptMarking.visibleWidth(of: marked)
     }
 
     fileprivate var currentPrompt: UnsafeMutablePointer<CChar> {
@@ -117,9 +121,16 @@ public final class EditLineReader: LineReader {
             guard replacement.isEmpty || el_insertstr(editor, replacement) == 0 else { return CC_REFRESH_BEEP }
             return CC_REFRESH
         case .list(let candidates):
-            let lines = CandidateColumns.layout(candidates, width: Terminal.width)
-            cel_write(editor, "\n" + lines.joined(separator: "\n") + "\n")
-            return CC_REDISPLAY
+            let width = Terminal.width
+            // Start below the whole input, which may wrap past the cursor's row.
+            let rowsBelow = WrappedLine.rowsBelowCursor(
+                promptWidth: promptWidth, line: request.line, cursor: request.cursor, terminalWidth: width)
+            let listing = CandidateColumns.layout(candidates, width: width).map { $0 + "\n" }.joined()
+            cel_write(editor, String(repeating: "\n", count: rowsBelow + 1) + listing)
+            // Redraw prompt and line under the listing. (CC_REDISPLAY would first move up over
+            // the rows it believes the line still occupies, and erase the end of the listing.)
+            cel_redraw(editor)
+            return CC_NORM
         case .unchanged:
             return CC_NORM
         case .noCandidates:

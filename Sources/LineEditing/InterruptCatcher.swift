@@ -9,7 +9,7 @@ struct InterruptCatcher: ~Copyable {
     private var previousAction = sigaction()
 
     init() {
-        _ = cel_install_interrupt_handler(&previousAction)
+        cel_install_interrupt_handler(&previousAction)
     }
 
     /// True if Ctrl-C was pressed since the last call (or since installation).
@@ -18,6 +18,6 @@ struct InterruptCatcher: ~Copyable {
     }
 
     deinit {
-        _ = withUnsafePointer(to: previousAction) { cel_restore_interrupt_handler($0) }
+        withUnsafePointer(to: previousAction) { _ = cel_restore_interrupt_handler($0) }
     }
 }

@@ -30,6 +30,20 @@ enum PromptMarking {
         return String(marked)
     }
 
+    /// Columns a marked prompt takes: its characters outside the marked runs.
+    static func visibleWidth(of marked: String) -> Int {
+        var hidden = false
+        var width = 0
+        for character in marked {
+            if character.unicodeScalars.first == marker {
+                hidden.toggle()
+            } else if !hidden {
+                width += 1
+            }
+        }
+        return width
+    }
+
     /// Index just past the escape sequence starting at `start` (which holds ESC).
     ///
     /// CSI (`ESC [` parameters, intermediates, one final byte) covers colors; OSC

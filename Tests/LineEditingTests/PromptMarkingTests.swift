@@ -22,4 +22,14 @@ struct PromptMarkingTests {
     func marksEscapeSequences(prompt: String, marked: String) {
         #expect(PromptMarking.mark(prompt) == marked)
     }
+
+    @Test(arguments: [
+        ("> ", 2),
+        ("\u{1B}[1;34mleadlag\u{1B}[0m> ", 9),
+        ("\u{1B}]0;title\u{07}→ ", 2),
+        ("", 0),
+    ])
+    func visibleWidthLeavesOutEscapes(prompt: String, width: Int) {
+        #expect(PromptMarking.visibleWidth(of: PromptMarking.mark(prompt)) == width)
+    }
 }

@@ -3,14 +3,15 @@ import Foundation
 /// Runs a program in a real terminal, so end-to-end tests can type at it and read the screen it
 /// draws: the only way to check line editing, completion, history and Ctrl-C as a person meets them.
 ///
-/// Each session has its own tmux server (`tmux -L`), no tmux configuration (`-f /dev/null`), a
-/// fixed window size and a clean environment, so a test neither sees nor disturbs the
-/// developer's tmux, history or settings. The window stays after the program exits, so its last
+/// Each session has its own tmux server (`tmux -S` with a socket in the session's scratch
+/// directory, so nothing is left behind in tmux's shared one), no tmux configuration
+/// (`-f /dev/null`), a fixed window size and a clean environment, so a test neither sees nor
+/// disturbs the developer's tmux, history or settings. The window stays after the program exits, so its last
 /// output can still be read.
 ///
 ///     let session = try TmuxSession(arguments: [leadlagPath], environment: ["HOME": home])
 ///     defer { session.close() }
-///     try await session.waitFor("> ")
+///     try await session.waitFor("leadlag> ")
 ///     try session.type("lea")
 ///     try session.send(keys: "Tab")
 final class TmuxSession {
@@ -41,9 +42,9 @@ final class TmuxSession {
     private static let windowName = "main"
 
     private let tmuxPath: String
-    private let socketName: String
     private let scratchDirectory: URL
     private var statusFile: URL { scratchDirectory.appendingPathComponent("status") }
+    private var socket: URL { scratchDirectory.appendingPathComponent("socket") }
     private var isClosed = false
 
     /// Starts `arguments` (program path first) in a `columns`×`rows` window.
@@ -60,9 +61,9 @@ final class TmuxSession {
     ) throws {
         guard let tmuxPath = Self.executablePath else { throw Failure(description: "tmux is not on PATH") }
         self.tmuxPath = tmuxPath
-        socketName = "leadlag-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        // Short, because a socket path may not exceed about 100 bytes.
         scratchDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tmux-session-\(UUID().uuidString)")
+            .appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
 
         let variables = Self.baseEnvironment.merging(environment) { _, caller in caller }
@@ -113,13 +114,17 @@ final class TmuxSession {
     /// Waits until `text` has appeared at least `occurrences` times (count the prompts to wait
     /// for the next one) and returns the screen; throws with the screen after `timeout`, or as
     /// soon as the program has exited without showing it.
+    ///
+    /// Spaces at the end of `text` are ignored, because the screen has none at the ends of its
+    /// lines: waiting for the prompt `"leadlag> "` finds it while the cursor sits after it.
     @discardableResult
     func waitFor(_ text: String, occurrences: Int = 1, timeout: Duration = .seconds(10)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
+        let wanted = Self.withoutTrailingSpaces(Substring(text))
         while true {
             let exited = exitStatus != nil
             let shown = try screen()
-            if shown.components(separatedBy: text).count - 1 >= occurrences { return shown }
+            if shown.components(separatedBy: wanted).count - 1 >= occurrences { return shown }
             if exited {
                 throw Failure(description: "program exited before showing \(String(reflecting: text)):\n\(shown)")
             }
@@ -165,7 +170,7 @@ final class TmuxSession {
         // (TMUX=…) and the developer's settings out of it.
         let environment = ["PATH=\(Self.baseEnvironment["PATH"] ?? "/usr/bin:/bin")", "LANG=C.UTF-8"]
         let status = try Self.spawnAndWait(
-            [tmuxPath, "-L", socketName] + arguments, environment: environment,
+            [tmuxPath, "-S", socket.path] + arguments, environment: environment,
             output: output.path, errors: complaint.path)
         guard status == 0 else {
             let message = (try? String(contentsOf: complaint, encoding: .utf8)) ?? ""
@@ -179,8 +184,8 @@ final class TmuxSession {
     /// Not `Process`, for two reasons. Tests run on threads that block nearly every signal, and
     /// a child inherits that mask: the tmux server, and through it the program under test,
     /// would never see Ctrl-C (or SIGTERM). Here the child starts with no signal blocked and
-    /// every handler at its default. And the server outlives the command that starts it, so it
-    /// would hold a pipe open forever; files have no end to wait for.
+    /// every handler at its default. And the server outlives the command that starts it, so
+    /// reading its output from a pipe would wait forever; a file has no end to wait for.
     private static func spawnAndWait(
         _ arguments: [String], environment: [String], output: String, errors: String
     ) throws -> Int32 {
@@ -201,6 +206,12 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&files, STDERR_FILENO, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nothing else of the test process (Foundation's pipes are inherited by default): a
+        // server holding another test's pipe would keep that test waiting for an end of file
+        // until this session closes.
+        for descriptor in Self.openDescriptors() where descriptor > STDERR_FILENO {
+            posix_spawn_file_actions_addclose(&files, descriptor)
+        }
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
@@ -217,6 +228,11 @@ final class TmuxSession {
         // The wait status holds the exit code in bits 8-15 when the low 7 bits (the signal) are 0.
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    private static func openDescriptors() -> [Int32] {
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return listed.compactMap { Int32($0) }
     }
 
     private static func withoutTrailingSpaces(_ line: Substring) -> String {
