@@ -63,8 +63,7 @@ public struct Model: Sendable {
 
     /// The defined cells that reference `name` directly, in file order.
     public func dependents(of name: String) -> [String] {
-        let users = graph.dependents(of: name)
-        return cells.keys.filter { users.contains($0) }
+        graph.dependents(of: name).compactMap { cells.index(forKey: $0) }.sorted().map { cells.keys[$0] }
     }
 
     /// Names referenced somewhere but not defined, each with the cells that use it.

@@ -14,7 +14,7 @@ struct BatchRunner {
     /// The name errors carry: the script's path, or `<stdin>`.
     let sourceName: String
     let stopsAtFirstError: Bool
-    let console = Console()
+    var console = Console.standardStreams
 
     func run() -> Int32 {
         var lineNumber = 0
@@ -37,13 +37,4 @@ struct BatchRunner {
             }
         }
     }
-}
-
-/// The exit statuses of SPEC §6.
-enum ExitStatus {
-    static let success: Int32 = 0
-    /// A failed assertion or an error in a script.
-    static let failure: Int32 = 1
-    /// Usage errors, and files that do not exist, parse or load.
-    static let unusable: Int32 = 2
 }

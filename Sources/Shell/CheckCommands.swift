@@ -48,7 +48,8 @@ extension Command {
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
            let leftText = input.arguments.utf8Slice(lhs.range), Double(leftText) == nil {
             // The left side's value is what a reader needs to see why the comparison failed.
-            explanation += ", \(leftText) = " + ValueFormatter.display(model.evaluate(lhs), format: model.format(of: lhs))
+            let left = ValueFormatter.display(model.evaluate(lhs), format: model.format(of: lhs))
+            explanation += ", \(leftText) = \(left)"
         }
         reply.fail("assertion failed: \(input.arguments) (\(explanation))")
     }

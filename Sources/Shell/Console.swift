@@ -1,24 +1,15 @@
 import Glibc
 
-/// Writes session output to the process's standard output and standard error.
-///
-/// Straight `write(2)` calls, unbuffered, so output and errors reach a terminal in
-/// the order they were produced; a closed pipe loses the output but never crashes.
-struct Console {
-    func print(_ reply: Reply) {
-        for line in reply.lines { print(line) }
-    }
+/// Where the REPL loop and the script runner print: the process's standard output and
+/// standard error, or whatever a test collects.
+struct Console: Sendable {
+    let write: @Sendable (OutputLine) -> Void
 
-    func print(_ line: OutputLine) {
-        write(line.text + "\n", to: line.stream == .output ? STDOUT_FILENO : STDERR_FILENO)
-    }
-
-    func say(_ text: String) { print(OutputLine(text)) }
-
-    func complain(_ text: String) { print(OutputLine(text, stream: .error)) }
-
-    private func write(_ text: String, to descriptor: Int32) {
-        let bytes = Array(text.utf8)
+    /// Straight `write(2)` calls, unbuffered, so output and errors reach a terminal in the
+    /// order they were produced; a closed pipe loses the output but never crashes.
+    static let standardStreams = Console { line in
+        let descriptor = line.stream == .output ? STDOUT_FILENO : STDERR_FILENO
+        let bytes = Array((line.text + "\n").utf8)
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
@@ -31,6 +22,18 @@ struct Console {
             } else {
                 return
             }
+        }
+    }
+
+    func print(_ reply: Reply) {
+        for line in reply.lines { write(line) }
+    }
+
+    func say(_ text: String) { write(OutputLine(text)) }
+
+    func complain(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            write(OutputLine(String(line), stream: .error))
         }
     }
 }

@@ -16,7 +16,8 @@ extension Command {
         case .failure(let failure):
             reply.failWithRendered(failure.messages)
         case .success(let loaded):
-            session.perform(.replaceWorkbook(from: session.workbook, to: loaded, summary: ":load \(path)"), reply: &reply)
+            let edit = Edit.replaceWorkbook(from: session.workbook, to: loaded, summary: ":load \(path)")
+            session.perform(edit, reply: &reply)
             reply.warnRendered(loaded.warnings)
         }
     }

@@ -32,8 +32,8 @@ extension Command {
             listing.addRow([command.usage, command.summary])
         }
         return [
-            "Type a definition (leads = 150), an expression (wins * 2), a goal (goal revenue >= 50k),",
-            "or one of these commands:",
+            "Type a definition (leads = 150), an expression (wins * 2),",
+            "a goal (goal revenue >= 50k), or one of these commands:",
         ] + listing.render(width: width)
     }
 

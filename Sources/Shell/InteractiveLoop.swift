@@ -8,7 +8,7 @@ import TextLayout
 struct InteractiveLoop {
     let session: Session
     let reader: any LineReader
-    let console = Console()
+    var console = Console.standardStreams
 
     func run() -> Int32 {
         let prompt = session.colorizer.apply(.bold, to: "leadlag>") + " "

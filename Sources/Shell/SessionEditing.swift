@@ -50,7 +50,8 @@ extension Session {
         switch edit {
         case .define(let definition, _, _), .restore(let definition, _, _):
             if changes.isEmpty {
-                let value = ValueFormatter.display(model.value(of: definition.name), format: model.format(of: definition.name))
+                let name = definition.name
+                let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
                 reply.say("\(colorizer.cellName(definition.name, in: model)) = \(value) (unchanged)")
             }
             let label = if case .restore = edit { "restored" } else { "new" }
@@ -73,7 +74,7 @@ extension Session {
         case .removeLastGoal(let entry):
             reply.say("removed goal \(entry.text)")
         case .replaceWorkbook(_, let replacement, _):
-            let name = replacement.path ?? "a new model"
+            let name = replacement.path ?? "a model with no file yet"
             reply.say("now editing \(name): \(describe(replacement))")
         }
     }

@@ -11,7 +11,7 @@ public enum ShellEntry {
     /// runs the line-editing REPL; with standard input piped it runs the lines as a
     /// script that goes on after errors and exits 1 if any line failed.
     public static func repl(modelPath: String?, environment: [String: String]) -> Int32 {
-        let console = Console()
+        let console = Console.standardStreams
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
         guard Terminal.standardInputIsTerminal else {
             let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
@@ -26,18 +26,20 @@ public enum ShellEntry {
             historyPath: HistoryLocation.path(environment: environment),
             completion: { request in Completion.complete(request, session: session) })
         console.say(greeting(for: session))
+        console.say("Type :help for commands, Ctrl-D to leave.")
         return InteractiveLoop(session: session, reader: reader).run()
     }
 
     /// `leadlag run SCRIPT [--model MODEL]`: runs the script's lines, stopping at the first
     /// error or failed `:assert`.
     public static func runScript(path: String, modelPath: String?, environment: [String: String]) -> Int32 {
-        let console = Console()
+        let console = Console.standardStreams
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
               let script = FileHandle(forReadingAtPath: path)
         else {
-            console.complain("\(path): error: cannot read the script (\(isFolder.boolValue ? "a folder" : "no such file"))")
+            let reason = isFolder.boolValue ? "it is a folder" : "no such file"
+            console.complain("\(path): error: cannot read the script: \(reason)")
             return ExitStatus.unusable
         }
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
@@ -66,7 +68,7 @@ public enum ShellEntry {
     }
 
     private static func greeting(for session: Session) -> String {
-        let model = session.workbook.path.map { "\($0): \(session.describe(session.workbook))" } ?? "a new model"
-        return "leadlag — \(model). Type :help for commands, Ctrl-D to leave."
+        let model = session.workbook.path.map { "\($0) (\(session.describe(session.workbook)))" } ?? "a new model"
+        return "leadlag — \(model)"
     }
 }

@@ -8,7 +8,9 @@ struct ReplTerminalTests {
     static let prompt = "leadlag> "
 
     /// Starts the REPL with its own history file and no colors, so the screen is plain text.
-    private func start(_ arguments: [String] = [], history: String, in workspace: borrowing Workspace) throws -> TmuxSession {
+    private func start(
+        _ arguments: [String] = [], history: String, in workspace: borrowing Workspace
+    ) throws -> TmuxSession {
         let binary = try #require(Leadlag.path, "the leadlag executable was not found")
         return try TmuxSession(
             arguments: [binary] + arguments,
@@ -28,7 +30,7 @@ struct ReplTerminalTests {
         try await repl.waitFor(Self.prompt, occurrences: 2)
         try repl.type("pipe")
         try repl.send(keys: "Tab")
-        try await repl.waitFor(Self.prompt + "pipeline_value")
+        try await repl.waitFor(Self.prompt + "pipeline_value", occurrences: 2)
         try repl.type(" * 2")
         try repl.send(keys: "Enter")
         let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
@@ -50,6 +52,26 @@ struct ReplTerminalTests {
         let screen = try await repl.waitFor(Self.prompt, occurrences: 2)
         #expect(screen.contains("revenue "))
         #expect(screen.contains("└─ deal_value"))
+    }
+
+    @Test("Ctrl-D on a new model with changes asks for a file name and saves there")
+    func endOfInputSavesNewModel() async throws {
+        let workspace = try Workspace()
+        let repl = try start(history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type("x = 5")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor(Self.prompt, occurrences: 2)
+        try repl.send(keys: "C-d")
+        try await repl.waitFor("save changes? [y/n] ")
+        try repl.type("y")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor("save to file: ")
+        try repl.type("fresh.model")
+        try repl.send(keys: "Enter")
+        #expect(try await repl.waitForExit() == 0)
+        #expect(try workspace.read("fresh.model") == "x = 5\n")
     }
 
     @Test("Up recalls a line entered in an earlier run")

@@ -11,7 +11,8 @@ enum Leadlag {
         let candidates = [
             bundle.deletingLastPathComponent().appendingPathComponent("leadlag"),
             bundle.appendingPathComponent("leadlag"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("leadlag"),
+            URL(fileURLWithPath: CommandLine.arguments[0])
+                .deletingLastPathComponent().appendingPathComponent("leadlag"),
         ]
         return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
@@ -122,7 +123,8 @@ struct RunCommandTests {
     func failedAssertion() throws {
         let workspace = try Workspace()
         let script = workspace.path("check.leadlag")
-        try workspace.write("check.leadlag", "# check the plan\n:assert revenue >= 15k\n:save \(workspace.path("out.model"))\n")
+        let save = ":save \(workspace.path("out.model"))"
+        try workspace.write("check.leadlag", "# check the plan\n:assert revenue >= 15k\n\(save)\n")
         let outcome = try Leadlag.run(["run", script, "--model", workspace.path("plan.model")])
         #expect(outcome.status == 1)
         #expect(outcome.errors == "\(script):2: error: assertion failed: revenue >= 15k (false, revenue = $14,256)\n")
@@ -152,7 +154,8 @@ struct RunCommandTests {
         let outcome = try Leadlag.run(["run", workspace.path("save.leadlag"), "--model", workspace.path("plan.model")])
         #expect(outcome.status == 0)
         #expect(outcome.output.hasSuffix("saved \(workspace.path("new.model"))\n"))
-        #expect(try workspace.read("new.model") == Workspace.model.replacingOccurrences(of: "leads = 120", with: "leads = 150"))
+        let edited = Workspace.model.replacingOccurrences(of: "leads = 120", with: "leads = 150")
+        #expect(try workspace.read("new.model") == edited)
         #expect(try workspace.read("plan.model") == Workspace.model)
     }
 

@@ -77,7 +77,8 @@ struct CommandTests {
         #expect(reply.errors == ["s.leadlag:3: error: Usage: :rename OLD NEW"])
     }
 
-    @Test("commands about one cell refuse a name that is not defined", arguments: [":show nope", ":explain nope", ":delete nope"])
+    @Test("commands about one cell refuse a name that is not defined",
+          arguments: [":show nope", ":explain nope", ":delete nope"])
     func unknownCell(line: String) {
         let reply = makeSession().handle(line)
         #expect(reply.failed)

@@ -100,7 +100,10 @@ struct DefinitionTests {
         #expect(header.contains(": error: "))
         #expect(reply.errors[1] == "revenue = wins *")
         let column = try #require(Int(header.split(separator: ":")[2]))
-        #expect(reply.errors[2].firstIndex(of: "^").map { reply.errors[2].distance(from: reply.errors[2].startIndex, to: $0) + 1 } == column)
+        let caretLine = reply.errors[2]
+        let caretColumn = caretLine.firstIndex(of: "^")
+            .map { caretLine.distance(from: caretLine.startIndex, to: $0) + 1 }
+        #expect(caretColumn == column)
         #expect(shown("revenue", in: session) == "$14,256")
     }
 
@@ -142,7 +145,9 @@ struct DefinitionTests {
 
     @Test("the display fits a narrow terminal by shortening long names, never the numbers")
     func narrowDisplay() {
-        let session = makeSession(["a_very_long_lead_indicator_name = 100", "total = a_very_long_lead_indicator_name * 3"])
+        let session = makeSession([
+            "a_very_long_lead_indicator_name = 100", "total = a_very_long_lead_indicator_name * 3",
+        ])
         session.width = 30
         let reply = session.handle("a_very_long_lead_indicator_name = 200")
         #expect(reply.output.allSatisfy { $0.count <= 30 })

@@ -120,7 +120,8 @@ struct FileCommandTests {
         #expect(written == session.handle(":export \(format)").output.joined(separator: "\n") + "\n")
     }
 
-    @Test(":assert passes silently when true or non-zero", arguments: ["revenue > 10k", "leads", "true", "wins * 0 + 1"])
+    @Test(":assert passes silently when true or non-zero",
+          arguments: ["revenue > 10k", "leads", "true", "wins * 0 + 1"])
     func assertPasses(expression: String) {
         let reply = makeSession().handle(":assert \(expression)")
         #expect(!reply.failed)
