@@ -3,8 +3,8 @@ import Glibc
 /// Reads and writes whole files; writing goes to a temporary file in the same
 /// folder which is then renamed over the target, so a crash or a full disk
 /// never leaves half a file.
-enum AtomicFile {
-    static func read(_ path: String) throws(WorkbookError) -> [UInt8] {
+public enum AtomicFile {
+    public static func read(_ path: String) throws(WorkbookError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .io(path: path, reason: currentError()) }
         defer { close(descriptor) }
@@ -22,7 +22,7 @@ enum AtomicFile {
         return bytes
     }
 
-    static func write(_ text: String, to path: String) throws(WorkbookError) {
+    public static func write(_ text: String, to path: String) throws(WorkbookError) {
         let temporary = temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode(of: path))
         guard descriptor >= 0 else { throw .io(path: path, reason: currentError()) }

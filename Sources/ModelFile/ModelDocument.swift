@@ -12,8 +12,8 @@ struct ModelDocument: Sendable, Equatable {
         /// A blank line, a comment, or anything else kept as written.
         case verbatim(String)
         case definition(DefinitionLine)
-        /// `goal …`, kept as written.
-        case goal(String)
+        /// `goal …`: the comparison and the text around it, kept as written.
+        case goal(GoalLine)
         /// `[scenario NAME]`, kept as written.
         case section(name: String, text: String)
     }
@@ -62,6 +62,11 @@ struct ModelDocument: Sendable, Equatable {
         insert(.definition(DefinitionLine(name: name, formula: formula)), endOfSection: section)
     }
 
+    /// Adds the line of a cell the document does not have yet at the end of the base model.
+    mutating func appendDefinition(_ name: String, formula: String) {
+        insert(.definition(DefinitionLine(name: name, formula: formula)), endOfSection: nil)
+    }
+
     /// Puts a new definition line just above the line of `next` (undoing a delete puts it back in its place).
     mutating func insertDefinition(_ name: String, formula: String, before next: String) {
         guard let index = indexOfDefinition(next, section: nil) else {
@@ -89,11 +94,23 @@ struct ModelDocument: Sendable, Equatable {
     // MARK: Goals
 
     mutating func appendGoal(_ text: String) {
-        insert(.goal("goal " + text), endOfSection: nil)
+        insert(.goal(GoalLine(comparison: text)), endOfSection: nil)
+    }
+
+    /// Rewrites the comparison of the `goalIndex`-th goal line, keeping its comment.
+    mutating func setGoal(at goalIndex: Int, text: String) {
+        guard let index = goalLineIndices.dropFirst(goalIndex).first,
+              case .goal(var line) = entries[index].line else { return }
+        line.comparison = text
+        entries[index].line = .goal(line)
+    }
+
+    private var goalLineIndices: [Int] {
+        entries.indices.filter { if case .goal = entries[$0].line { true } else { false } }
     }
 
     mutating func removeGoal(at goalIndex: Int) {
-        let goalEntries = entries.indices.filter { if case .goal = entries[$0].line { true } else { false } }
+        let goalEntries = goalLineIndices
         guard goalEntries.indices.contains(goalIndex) else { return }
         entries.remove(at: goalEntries[goalIndex])
     }
@@ -146,6 +163,15 @@ struct ModelDocument: Sendable, Equatable {
     }
 }
 
+/// One `goal comparison  # comment` line, split like a definition line.
+struct GoalLine: Sendable, Equatable {
+    var leading = "goal "
+    var comparison: String
+    var trailing = ""
+
+    var text: String { leading + comparison + trailing }
+}
+
 /// One `name = formula  # comment` line, split into parts that join back to the original text.
 struct DefinitionLine: Sendable, Equatable {
     var leading = ""
@@ -160,8 +186,9 @@ struct DefinitionLine: Sendable, Equatable {
 extension ModelDocument.Line {
     var text: String {
         switch self {
-        case .verbatim(let text), .goal(let text), .section(_, let text): text
+        case .verbatim(let text), .section(_, let text): text
         case .definition(let line): line.text
+        case .goal(let line): line.text
         }
     }
 

@@ -64,20 +64,24 @@ struct ModelReader {
                 "expected a definition 'name = expression' or a goal 'goal name >= value'", at: expression.range))
             return .verbatim(raw)
         case .success(.goal(let goal)):
-            readGoal(goal, range: range)
-            return .goal(raw)
+            return readGoal(goal, line: range, raw: raw)
         case .success(.definition(let name, let nameRange, let expression)):
             return readDefinition(name: name, nameRange: nameRange, expression: expression, line: range)
         }
     }
 
-    private mutating func readGoal(_ goal: Goal, range: Range<Int>) {
+    private mutating func readGoal(_ goal: Goal, line: Range<Int>, raw: String) -> ModelDocument.Line {
         if let section {
             diagnostics.append(Diagnostic(
                 "goals belong in the base model, not in [scenario \(section)]", at: goal.range))
-            return
+            return .verbatim(raw)
         }
-        contents.goals.append(GoalEntry(text: text(goal.lhs.range.start..<goal.rhs.range.end), goal: goal))
+        let comparison = goal.lhs.range.start..<goal.rhs.range.end
+        contents.goals.append(GoalEntry(text: text(comparison), goal: goal))
+        return .goal(GoalLine(
+            leading: text(line.lowerBound..<comparison.lowerBound),
+            comparison: text(comparison),
+            trailing: text(comparison.upperBound..<line.upperBound)))
     }
 
     private mutating func readDefinition(

@@ -70,11 +70,14 @@ public struct Workbook: Sendable {
 
     @discardableResult
     public mutating func define(_ definition: Definition, at position: Int? = nil) throws(ModelError) -> [CellChange] {
+        let isNew = model[definition.name] == nil
         let changes = try model.define(definition, at: position)
-        if let position, position < model.count - 1 {
+        if !isNew {
+            document.setDefinition(definition.name, formula: definition.formula)
+        } else if let position, position < model.count - 1 {
             document.insertDefinition(definition.name, formula: definition.formula, before: model.names[position + 1])
         } else {
-            document.setDefinition(definition.name, formula: definition.formula)
+            document.appendDefinition(definition.name, formula: definition.formula)
         }
         hasUnsavedChanges = true
         return changes
@@ -101,6 +104,11 @@ public struct Workbook: Sendable {
         document.renameDefinition(old, to: new)
         for user in users {
             if let cell = model[user] { document.setDefinition(user, formula: cell.formula) }
+        }
+        for index in goals.indices {
+            guard let renamed = goals[index].renamingReferences(old, to: new) else { continue }
+            goals[index] = renamed
+            document.setGoal(at: index, text: renamed.text)
         }
         for index in scenarios.indices {
             scenarios[index].overrides = scenarios[index].overrides.map { override in

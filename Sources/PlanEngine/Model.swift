@@ -157,6 +157,8 @@ public struct Model: Sendable {
     private func validate(_ definition: Definition) throws(ModelError) {
         try Self.validateName(definition.name)
         let references = definition.expression.referencedNames
+        // A cycle through `name` needs a cell that uses it; with none, skip the search.
+        guard !graph.dependents(of: definition.name).isEmpty || references.contains(definition.name) else { return }
         if let path = graph.cycle(defining: definition.name, references: references, isDefined: { cells.keys.contains($0) }) {
             throw .cycle(path)
         }

@@ -66,11 +66,11 @@ extension Command {
             return
         }
         let path = words[1]
-        do {
-            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do throws(WorkbookError) {
+            try AtomicFile.write(text + "\n", to: path)
             reply.say("exported \(counted(values.count, "cell")) to \(path)")
         } catch {
-            reply.fail("\(path): \(error.localizedDescription)")
+            reply.fail(error.description)
         }
     }
 }
