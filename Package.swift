@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .executable(name: "leadlag", targets: ["leadlag"]),
         // The engine without a terminal, for the benchmark package and for embedding.
-        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile"]),
+        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile", "WhatIf"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -5,14 +5,16 @@ import PlanEngine
 /// target cell equal a goal, found on a copy of the model.
 ///
 ///     GoalSeek.seek(in: model, target: "revenue", equals: 50_000, by: "leads")
-///     // .found(value: 526.0…, targetValue: .number(50000), evaluations: 17)
+///     // .found(value: 420.875…, targetValue: .number(50000.00000000001), evaluations: 20)
 ///
 /// It starts at the input's current value, walks outward in both directions
-/// with doubling steps until the target crosses the goal, and narrows that
-/// interval with Brent's method. So it works whichever way the target moves
-/// with the input, on kinked and stepped targets (`min`, `if`), and says so
-/// when no value reaches the goal. Each trial sets the input on the copy, and
-/// the engine recomputes only the cells downstream of it.
+/// with doubling steps until the target crosses the goal (skipping values where
+/// the target is an error), and narrows that interval with Brent's method. When
+/// no crossing shows, it looks closely around the sample nearest the goal for a
+/// dip the steps jumped over. So it works whichever way the target moves with the
+/// input, on kinked and stepped targets (`min`, `if`, `^`), and says so — with the
+/// closest value there is — when no value reaches the goal. Each trial sets the
+/// input on the copy, and the engine recomputes only the cells downstream of it.
 public enum GoalSeek {
     /// Without bounds, the search covers ±10^12 (or twice the current value, if larger).
     public static let defaultSearchLimit = 1e12
@@ -41,7 +43,9 @@ public enum GoalSeek {
             if let startGap, abs(startGap) <= tolerance {
                 return .found(value: start, targetValue: probe.value(at: start), evaluations: probe.evaluations)
             }
-            if let bracket = RootBracket.search(from: start, within: range, gap: { probe.gap(at: $0) }) {
+            let bracket = RootBracket.search(from: start, within: range) { probe.gap(at: $0) }
+                ?? RootBracket.searchNearClosest(samples: probe.samples) { probe.gap(at: $0) }
+            if let bracket {
                 let root = bracket.refined { probe.gap(at: $0) }
                 if abs(root.gap) <= tolerance {
                     return .found(value: root.x, targetValue: probe.value(at: root.x), evaluations: probe.evaluations)

@@ -33,39 +33,23 @@ enum InputLiteral {
         case .currency:
             return sign + "$" + ShortestDecimal(abs(value)).text
         case .percent:
-            return sign + ShortestDecimal(abs(value) * 100).text + "%"
+            // Moving the decimal point of the digits, not multiplying by 100, keeps every digit
+            // exact: 0.07 is `7%`, where 0.07 × 100 would be 7.000000000000001.
+            return sign + ShortestDecimal(abs(value)).shifted(by: 2).text + "%"
         }
     }
 
-    /// A definition whose text reads back as exactly `value` in the given style, checked
-    /// with the parser: for the value a seek applies, which ends up in the user's file.
-    ///
-    /// `value × 100` is not always the double that reads back as `value` once divided by
-    /// 100 again, and its shortest text can carry noise (`7.000000000000001` for 7%), so a
-    /// percent tries the scaled value rounded to 15 and 16 digits and its neighbouring
-    /// doubles, shortest text first, before falling back to plain text.
+    /// A definition whose text reads back as exactly `value`, checked with the parser: for
+    /// the value a seek applies, which ends up in the user's file. Falls back to plain text
+    /// (the shortest round-trip digits) should the styled text ever read back differently.
     static func exactDefinition(of name: String, as value: Double, style: NumberStyle) -> Definition {
-        for candidate in candidateTexts(value, style: style) {
-            if let definition = try? Definition(name: name, formula: candidate),
-               Model().evaluate(definition.expression) == .number(value) {
-                return definition
-            }
+        let styled = text(value, style: style)
+        if let definition = try? Definition(name: name, formula: styled),
+           Model().evaluate(definition.expression) == .number(value) {
+            return definition
         }
-        if style != .plain { return exactDefinition(of: name, as: value, style: .plain) }
-        return definition(of: name, as: value, style: .plain)
-    }
-
-    private static func candidateTexts(_ value: Double, style: NumberStyle) -> [String] {
-        guard style == .percent else { return [text(value, style: style)] }
-        let scaled = abs(value) * 100
-        guard scaled.isFinite else { return [] }
-        let shortest = ShortestDecimal(scaled)
-        let decimals = [shortest.rounded(toSignificantDigits: 15), shortest.rounded(toSignificantDigits: 16),
-                        shortest, ShortestDecimal(scaled.nextUp), ShortestDecimal(scaled.nextDown)]
-        let sign = value < 0 ? "-" : ""
-        var seen: Set<String> = []
-        let texts = decimals.map { sign + $0.text + "%" }.filter { seen.insert($0).inserted }
-        return texts.enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
+        return (try? Definition(name: name, formula: text(value, style: .plain)))
+            ?? definition(of: name, as: value, style: .plain)
     }
 }
 

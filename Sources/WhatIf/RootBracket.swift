@@ -12,7 +12,7 @@ struct RootBracket: Equatable {
     var first: Point
     var second: Point
 
-    /// A tenth of a percent of the start value (or of 1 near zero): small enough to find the
+    /// One percent of the start value (or of 1 near zero): small enough to find the
     /// root nearest the current value, large enough to reach 10^12 in under fifty doublings.
     private static let firstStepFraction = 0.01
 

@@ -35,6 +35,12 @@ struct SeekProbe {
         return value
     }
 
+    /// Every input tried where the target is a number, in increasing order, with its gap.
+    var samples: [RootBracket.Point] {
+        tried.compactMap { x, value in value.numeric.map { RootBracket.Point(x: x, gap: $0 - goal) } }
+            .sorted { $0.x < $1.x }
+    }
+
     /// target − goal with the input set to `x`; nil where the target is an error.
     mutating func gap(at x: Double) -> Double? {
         value(at: x).numeric.map { $0 - goal }

@@ -51,28 +51,38 @@ public struct SensitivityTable: Equatable, Sendable {
         let cellCount = rows.values.count * (columns?.values.count ?? 1)
         guard cellCount <= maximumCells else { return .failure(.tooManyCells(count: cellCount, limit: maximumCells)) }
 
+        // The inner input is set at every point, the outer once per line: put the input
+        // that feeds fewer cells inside, whichever way the person ordered the axes.
         var working = model
-        let rowStyle = InputLiteral.style(keeping: rowDimension.format)
-        let columnStyle = InputLiteral.style(keeping: columnDimension?.format ?? .number)
-        var values: [[Value]] = []
-        values.reserveCapacity(rows.values.count)
-        for rowValue in rows.values {
-            working.setInput(rows.name, to: rowValue, style: rowStyle)
-            guard let columns else {
-                values.append([working.value(of: target)])
-                continue
-            }
-            var line: [Value] = []
-            line.reserveCapacity(columns.values.count)
-            for columnValue in columns.values {
-                working.setInput(columns.name, to: columnValue, style: columnStyle)
-                line.append(working.value(of: target))
-            }
-            values.append(line)
+        let values: [[Value]]
+        if let columnDimension,
+           case let counts = model.downstreamCounts(of: [rows.name, columnDimension.axis.name]), counts[1] > counts[0] {
+            values = transposed(sweep(&working, target: target, outer: columnDimension, inner: rowDimension))
+        } else {
+            values = sweep(&working, target: target, outer: rowDimension, inner: columnDimension)
         }
         return .success(SensitivityTable(
             target: target, targetFormat: model.format(of: target),
             rows: rowDimension, columns: columnDimension, values: values))
+    }
+
+    /// `values[outer][inner]`, setting the outer input once per line and the inner one per point.
+    private static func sweep(_ working: inout Model, target: String, outer: Dimension, inner: Dimension?) -> [[Value]] {
+        let outerStyle = InputLiteral.style(keeping: outer.format)
+        let innerStyle = InputLiteral.style(keeping: inner?.format ?? .number)
+        return outer.axis.values.map { outerValue in
+            working.setInput(outer.axis.name, to: outerValue, style: outerStyle)
+            guard let inner else { return [working.value(of: target)] }
+            return inner.axis.values.map { innerValue in
+                working.setInput(inner.axis.name, to: innerValue, style: innerStyle)
+                return working.value(of: target)
+            }
+        }
+    }
+
+    private static func transposed(_ grid: [[Value]]) -> [[Value]] {
+        guard let width = grid.first?.count else { return [] }
+        return (0..<width).map { column in grid.map { $0[column] } }
     }
 
     private static func dimension(_ axis: Axis, in model: Model) throws(WhatIfError) -> Dimension {

@@ -41,28 +41,10 @@ struct ShortestDecimal {
         self.pointPosition = digits.isEmpty ? 0 : pointPosition
     }
 
-    /// The first `count` significant digits, rounded half up on the next one:
-    /// 7.000000000000001 to 15 digits is 7.
-    func rounded(toSignificantDigits count: Int) -> ShortestDecimal {
-        guard count >= 1, count < digits.count else { return self }
-        var kept = digits.prefix(count).compactMap(\.wholeNumberValue)
-        var position = pointPosition
-        if let next = digits[count].wholeNumberValue, next >= 5 {
-            var index = kept.count - 1
-            while index >= 0 && kept[index] == 9 {
-                kept[index] = 0
-                index -= 1
-            }
-            if index >= 0 {
-                kept[index] += 1
-            } else {
-                kept.insert(1, at: 0)
-                position += 1
-            }
-        }
-        while kept.last == 0 { kept.removeLast() }
-        let characters = kept.map { Character(String($0)) }
-        return ShortestDecimal(isNegative: isNegative, digits: characters, pointPosition: characters.isEmpty ? 0 : position)
+    /// The value times 10^places, exactly: the digits stay, the decimal point moves.
+    func shifted(by places: Int) -> ShortestDecimal {
+        digits.isEmpty ? self
+            : ShortestDecimal(isNegative: isNegative, digits: digits, pointPosition: pointPosition + places)
     }
 
     /// How many digits stand after the decimal point: 2 for `0.15`, 0 for `1500`.

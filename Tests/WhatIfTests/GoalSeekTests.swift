@@ -42,6 +42,9 @@ import WhatIf
                       target: "growth", goal: 2, input: "rate", expected: 0.071_773_462_536_293_13),
         ReachableCase(model: ["side = 3", "area = side ^ 2"], target: "area", goal: 49, input: "side", expected: 7),
         ReachableCase(model: ["side = -3", "area = side ^ 2"], target: "area", goal: 49, input: "side", expected: -7),
+        // A dip narrower than the outward steps: they jump over both roots, ±0.01.
+        ReachableCase(model: ["side = 3", "area = side ^ 2"], target: "area", goal: 0.000_1, input: "side",
+                      expected: nil),
         // Errors below 100 are skipped while bracketing.
         ReachableCase(model: ["x = 50", "root = sqrt(x - 100)"], target: "root", goal: 5, input: "x", expected: 125),
         // Tiny and huge scales.

@@ -25,6 +25,10 @@ import WhatIf
         TableCase(model: funnel, target: "wins",
                   rows: Axis(name: "conversion", values: [0.1, 0.15, 0.2]),
                   columns: Axis(name: "leads", values: [0, 90, 300])),
+        // The column input feeds more cells than the row input: computed the other way round.
+        TableCase(model: funnel, target: "revenue",
+                  rows: Axis(name: "deal", values: [2000, 2400, 3000]),
+                  columns: Axis(name: "leads", values: [100, 150])),
         // Non-linear and erroring targets: each point is still exactly what the model computes.
         TableCase(model: ["x = 2", "y = 1", "ratio = if(x > 3, min(x * y, 10), 100 / (x - 1))"], target: "ratio",
                   rows: Axis(name: "x", values: [0, 1, 2, 3, 4, 8]),

@@ -25,9 +25,11 @@ import WhatIf
         let edits = try preview.edits.map(definition)
         let changes = try WhatIfPreview.preview(model, edits: edits).get()
         #expect(Set(changes.map(\.name)) == Set(preview.changed))
-        // Exactly what applying the edits reports, and the model given is as it was.
+        // Exactly what applying the edits reports (the engine's order among cells that do
+        // not depend on each other is not fixed), and the model given is as it was.
         var applied = model
-        #expect(changes == (try applied.define(all: edits)))
+        let appliedChanges = try applied.define(all: edits)
+        #expect(changes.sorted { $0.name < $1.name } == appliedChanges.sorted { $0.name < $1.name })
         #expect(model.cellsInOrder == (try makeModel(funnel)).cellsInOrder)
         for change in changes { #expect(change.new == applied.value(of: change.name)) }
     }

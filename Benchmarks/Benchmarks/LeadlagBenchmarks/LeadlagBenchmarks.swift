@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
     let large = FunnelCopies(cellCount: 100_000)
 
     let edited = EditedModel(large.model())
-    Benchmark("Edit one input of 100,000 cells") { benchmark in
+    Benchmark("Edit one input of 100,000 cells") { _ in
         blackHole(edited.toggleLeads())
     }
 
