@@ -17,20 +17,13 @@ public struct Cell: Sendable, Equatable {
 
     public var isLeadIndicator: Bool { references.isEmpty }
 
-    init(_ definition: Definition) {
+    init(_ definition: Definition, value: Value, format: DisplayFormat) {
         name = definition.name
         formula = definition.formula
         expression = definition.expression
         references = definition.expression.referencedNames
-        value = .error(.name)
-        format = .number
-    }
-
-    func renamed(to newName: String) -> Cell {
-        var cell = Cell(Definition(name: newName, formula: formula, expression: expression))
-        cell.value = value
-        cell.format = format
-        return cell
+        self.value = value
+        self.format = format
     }
 }
 
@@ -67,10 +60,4 @@ extension String {
 
 extension Cell {
     public var definition: Definition { Definition(name: name, formula: formula, expression: expression) }
-
-    mutating func redefine(_ definition: Definition) {
-        formula = definition.formula
-        expression = definition.expression
-        references = definition.expression.referencedNames
-    }
 }

@@ -1,8 +1,4 @@
-import OrderedCollections
 import Formula
-
-/// Cells in file order, keyed by name.
-typealias CellStore = OrderedDictionary<String, Cell>
 
 /// A plan: named cells in order, their dependency graph, and their values.
 ///
@@ -16,7 +12,7 @@ typealias CellStore = OrderedDictionary<String, Cell>
 /// series is a per-period array of them evaluated by the same recompute, so
 /// periods extend `Value` and the evaluator, not the graph.
 public struct Model: Sendable {
-    private var cells = CellStore()
+    private var store = CellStore()
     private var graph = DependencyGraph()
     private var recalculator = Recalculator()
 
@@ -25,50 +21,65 @@ public struct Model: Sendable {
     /// Builds a model from definitions in file order, evaluating every cell once.
     /// Fails with every cycle found (each reported once), building nothing.
     public init(definitions: [Definition]) throws(LoadError) {
+        var ids: [CellID] = []
+        ids.reserveCapacity(definitions.count)
         for definition in definitions {
-            cells[definition.name] = Cell(definition)
-            graph.setPrecedents(of: definition.name, to: definition.expression.referencedNames)
+            let id = store.intern(definition.name)
+            store.define(id, definition)
+            ids.append(id)
         }
-        let sorted = TopologicalSort.sort(cells.keys, graph: graph) { cells.keys.contains($0) }
-        if !sorted.cycles.isEmpty { throw LoadError(cycles: sorted.cycles) }
-        recalculator.evaluateAll(in: sorted.order, cells: &cells)
+        graph.grow(to: store.symbolCount)
+        for id in ids {
+            if let slot = store.slots[id] { graph.setPrecedents(of: id, to: slot.referenceIDs) }
+        }
+        let sorted = TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
+        if !sorted.cycles.isEmpty { throw LoadError(cycles: sorted.cycles.map { $0.map { store.names[$0] } }) }
+        recalculator.evaluateAll(in: sorted.order, store: &store)
     }
 
     // MARK: Reading
 
     /// Cell names in file order.
-    public var names: [String] { Array(cells.keys) }
-    public var count: Int { cells.count }
-    public var cellsInOrder: [Cell] { Array(cells.values) }
+    public var names: [String] { store.order.map { store.names[$0] } }
+    public var count: Int { store.order.count }
+    public var cellsInOrder: [Cell] { store.order.compactMap { store.cell($0) } }
 
-    public subscript(name: String) -> Cell? { cells[name] }
+    public subscript(name: String) -> Cell? { store.definedID(of: name).flatMap { store.cell($0) } }
 
-    public func position(of name: String) -> Int? { cells.index(forKey: name) }
+    public func position(of name: String) -> Int? { store.definedID(of: name).flatMap { store.position(of: $0) } }
 
-    public func value(of name: String) -> Value { cells[name]?.value ?? .error(.name) }
+    public func value(of name: String) -> Value { store.definedID(of: name).map { store.values[$0] } ?? .error(.name) }
 
-    public func format(of name: String) -> DisplayFormat { cells[name]?.format ?? .number }
+    public func format(of name: String) -> DisplayFormat {
+        store.definedID(of: name).map { store.formats[$0] } ?? .number
+    }
 
     /// Evaluates an expression against the current values (a REPL expression, a goal, an assertion).
     public func evaluate(_ expression: Expr) -> Value {
-        Evaluator.evaluate(expression) { cells[$0]?.value ?? .error(.name) }
+        Evaluator.evaluate(expression) { value(of: $0) }
     }
 
     public func format(of expression: Expr) -> DisplayFormat {
-        FormatInference.format(of: expression) { cells[$0]?.format ?? .number }
+        FormatInference.format(of: expression) { format(of: $0) }
     }
 
     /// The names `name` references directly.
-    public func precedents(of name: String) -> [String] { graph.precedents(of: name) }
+    public func precedents(of name: String) -> [String] {
+        store.definedID(of: name).flatMap { store.slots[$0]?.referencedNames } ?? []
+    }
 
     /// The defined cells that reference `name` directly, in file order.
     public func dependents(of name: String) -> [String] {
-        graph.dependents(of: name).compactMap { cells.index(forKey: $0) }.sorted().map { cells.keys[$0] }
+        guard let id = store.id(of: name), id < graph.dependents.count else { return [] }
+        return graph.dependents[id].compactMap { store.position(of: $0) }.sorted().map { store.names[store.order[$0]] }
     }
 
     /// Names referenced somewhere but not defined, each with the cells that use it.
     public var missingReferences: [(name: String, usedBy: [String])] {
-        graph.dependents.keys.filter { !cells.keys.contains($0) }.sorted().map { ($0, dependents(of: $0)) }
+        (0..<min(store.symbolCount, graph.dependents.count))
+            .filter { !store.isDefined($0) && !graph.dependents[$0].isEmpty }
+            .map { store.names[$0] }.sorted()
+            .map { ($0, dependents(of: $0)) }
     }
 
     /// How many cell evaluations this model has run in all (tests count them to prove
@@ -82,37 +93,27 @@ public struct Model: Sendable {
     @discardableResult
     public mutating func define(_ definition: Definition, at position: Int? = nil) throws(ModelError) -> [CellChange] {
         try validate(definition)
-        let name = definition.name
-        let isNew = !cells.keys.contains(name)
-        if isNew {
-            let index = min(max(position ?? cells.count, 0), cells.count)
-            cells.updateValue(Cell(definition), forKey: name, insertingAt: index)
-        } else {
-            cells[name]?.redefine(definition)
-        }
-        graph.setPrecedents(of: name, to: definition.expression.referencedNames)
-        return recalculator.recompute(from: [name], cells: &cells, graph: graph, newCells: isNew ? [name] : [])
+        let id = store.intern(definition.name)
+        let isNew = !store.isDefined(id)
+        install(id, definition, at: position)
+        return recalculator.recompute(from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph)
     }
 
     /// Applies several definitions as one edit with one recompute; all or nothing.
     @discardableResult
     public mutating func define(all definitions: [Definition]) throws(ModelError) -> [CellChange] {
         var trial = self
-        var roots: Set<String> = []
-        var newCells: Set<String> = []
+        var roots: [CellID] = []
+        var newCells: Set<CellID> = []
         for definition in definitions {
             try trial.validate(definition)
-            if !trial.cells.keys.contains(definition.name) {
-                trial.cells[definition.name] = Cell(definition)
-                newCells.insert(definition.name)
-            } else {
-                trial.cells[definition.name]?.redefine(definition)
-            }
-            trial.graph.setPrecedents(of: definition.name, to: definition.expression.referencedNames)
-            roots.insert(definition.name)
+            let id = trial.store.intern(definition.name)
+            if !trial.store.isDefined(id) { newCells.insert(id) }
+            trial.install(id, definition, at: nil)
+            roots.append(id)
         }
         let changes = trial.recalculator.recompute(
-            from: roots, cells: &trial.cells, graph: trial.graph, newCells: newCells)
+            from: roots, newCells: newCells, store: &trial.store, graph: trial.graph)
         self = trial
         return changes
     }
@@ -120,32 +121,42 @@ public struct Model: Sendable {
     /// Removes a cell; cells that used it become `#NAME?` until it is defined again.
     @discardableResult
     public mutating func delete(_ name: String) throws(ModelError) -> [CellChange] {
-        guard let cell = cells.removeValue(forKey: name) else { throw .undefinedCell(name) }
-        graph.removePrecedents(of: name)
+        guard let id = store.definedID(of: name), let cell = store.cell(id) else { throw .undefinedCell(name) }
+        graph.removePrecedents(of: id)
+        store.undefine(id)
         let removed = CellChange(
             name: name, old: cell.value, new: nil, format: cell.format, isLeadIndicator: cell.isLeadIndicator)
-        return [removed] + recalculator.recompute(from: [name], cells: &cells, graph: graph, newCells: [])
+        return [removed] + recalculator.recompute(from: [id], store: &store, graph: graph)
     }
 
     /// Renames a cell and rewrites every reference to it in the formulas that use it,
     /// keeping the rest of each formula's text as written.
     @discardableResult
     public mutating func rename(_ old: String, to new: String) throws(ModelError) -> [CellChange] {
-        guard let cell = cells[old], let index = cells.index(forKey: old) else { throw .undefinedCell(old) }
-        if cells.keys.contains(new) { throw .nameTaken(new) }
+        guard let oldID = store.definedID(of: old), let slot = store.slots[oldID] else { throw .undefinedCell(old) }
+        if store.definedID(of: new) != nil { throw .nameTaken(new) }
         try Self.validateName(new)
-        let waitingForNew = graph.dependents(of: new)
-        var rewritten: [String: [String]] = [:]
-        for user in graph.dependents(of: old) {
-            guard let userCell = cells[user] else { continue }
-            let definition = userCell.definition.renamingReferences(old, to: new)
-            cells[user]?.redefine(definition)
-            rewritten[user] = definition.expression.referencedNames
+        let newID = store.intern(new)
+        graph.grow(to: store.symbolCount)
+        let waitingForNew = graph.dependents[newID]
+        let users = graph.dependents[oldID]
+        graph.removePrecedents(of: oldID)
+        let definition = slot.definition
+        store.move(oldID, to: newID, definition: Definition(
+            name: new, formula: definition.formula, expression: definition.expression))
+        graph.setPrecedents(of: newID, to: store.slots[newID]?.referenceIDs ?? [])
+        for user in users {
+            guard let userSlot = store.slots[user] else { continue }
+            install(user, userSlot.definition.renamingReferences(old, to: new), at: nil)
         }
-        cells.remove(at: index)
-        cells.updateValue(cell.renamed(to: new), forKey: new, insertingAt: index)
-        graph.rename(old, to: new, rewrittenDependents: rewritten)
-        return recalculator.recompute(from: waitingForNew.union([new]), cells: &cells, graph: graph, newCells: [])
+        return recalculator.recompute(from: waitingForNew + [newID], store: &store, graph: graph)
+    }
+
+    /// Puts a definition in the store and its edges in the graph (validation done by the caller).
+    private mutating func install(_ id: CellID, _ definition: Definition, at position: Int?) {
+        store.define(id, definition, at: position)
+        graph.grow(to: store.symbolCount)
+        graph.setPrecedents(of: id, to: store.slots[id]?.referenceIDs ?? [])
     }
 
     private static func validateName(_ name: String) throws(ModelError) {
@@ -157,10 +168,13 @@ public struct Model: Sendable {
     private func validate(_ definition: Definition) throws(ModelError) {
         try Self.validateName(definition.name)
         let references = definition.expression.referencedNames
-        // A cycle through `name` needs a cell that uses it; with none, skip the search.
-        guard !graph.dependents(of: definition.name).isEmpty || references.contains(definition.name) else { return }
-        if let path = graph.cycle(defining: definition.name, references: references, isDefined: { cells.keys.contains($0) }) {
-            throw .cycle(path)
+        if references.contains(definition.name) { throw .cycle([definition.name, definition.name]) }
+        // A cycle through the cell needs a cell that uses it; with none, skip the search.
+        guard let id = store.id(of: definition.name), id < graph.dependents.count,
+              !graph.dependents[id].isEmpty else { return }
+        let referenceIDs = references.compactMap { store.id(of: $0) }
+        if let path = graph.cycle(defining: id, references: referenceIDs, isDefined: { store.isDefined($0) }) {
+            throw .cycle(path.map { store.names[$0] })
         }
     }
 }

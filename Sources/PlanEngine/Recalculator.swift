@@ -5,69 +5,117 @@ import Formula
 ///
 /// Kahn's algorithm over the affected subgraph only: nothing outside the
 /// edit's reach is visited, and nothing recurses on the model's depth.
-struct Recalculator {
-    /// Cells the recompute evaluated: the count tests use to prove an edit touched only its dependents.
+/// Scratch marks are arrays stamped with a generation number, so a small
+/// edit on a large model costs only what it touches.
+struct Recalculator: Sendable {
+    /// Cells evaluated so far: the count tests use to prove an edit touched only its dependents.
     private(set) var evaluations = 0
+    private var generation: UInt32 = 0
+    private var affectedMark: [UInt32] = []
+    private var dirtyMark: [UInt32] = []
+    private var waitingOn: [Int32] = []
 
-    /// Re-evaluates from `dirtyRoots` (cells edited, or names whose meaning changed) and returns
-    /// the cells whose value or format changed, in the order they were computed. `newCells` are
-    /// reported even when their first value equals the placeholder they start with.
+    /// Re-evaluates from `roots` (cells edited, or names whose meaning changed) and returns
+    /// the cells whose value or format changed: the edited cells first, then the others in file
+    /// order, so the same edit always reads the same way. `newCells` are reported even
+    /// when their first value equals the placeholder they start with.
     mutating func recompute(
-        from dirtyRoots: Set<String>,
-        cells: inout CellStore,
-        graph: DependencyGraph,
-        newCells: Set<String>
+        from roots: [CellID], newCells: Set<CellID> = [], store: inout CellStore, graph: DependencyGraph
     ) -> [CellChange] {
-        let isDefined = { (name: String) in cells.keys.contains(name) }
-        let affected = graph.downstream(of: dirtyRoots, isDefined: isDefined)
-        var waitingOn: [String: Int] = [:]
-        var ready: [String] = []
-        for name in affected {
-            let count = graph.precedents(of: name).reduce(0) { $0 + (affected.contains($1) ? 1 : 0) }
-            if count == 0 { ready.append(name) } else { waitingOn[name] = count }
+        startGeneration(size: store.symbolCount)
+        let affected = markAffected(from: roots, store: store, graph: graph)
+        var ready: [CellID] = []
+        for id in affected {
+            let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
+            waitingOn[id] = count
+            if count == 0 { ready.append(id) }
         }
-        var dirty = dirtyRoots
-        for root in dirtyRoots where !cells.keys.contains(root) { dirty.formUnion(graph.dependents(of: root)) }
-        var changes: [CellChange] = []
+        for root in roots {
+            if store.isDefined(root) {
+                dirtyMark[root] = generation
+            } else {
+                for dependent in graph.dependents[root] { dirtyMark[dependent] = generation }
+            }
+        }
+        let rootSet = Set(roots)
+        var changed: [(position: Int, change: CellChange)] = []
         var head = 0
         while head < ready.count {
-            let name = ready[head]
+            let id = ready[head]
             head += 1
-            if dirty.contains(name), let change = evaluate(name, cells: &cells, newCells: newCells) {
-                changes.append(change)
-                dirty.formUnion(graph.dependents(of: name))
+            if dirtyMark[id] == generation, let change = evaluate(id, isNew: newCells.contains(id), store: &store) {
+                let position = store.position(of: id) ?? 0
+                changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
+                for dependent in graph.dependents[id] { dirtyMark[dependent] = generation }
             }
-            for dependent in graph.dependents(of: name) where affected.contains(dependent) {
-                guard let count = waitingOn[dependent] else { continue }
-                if count == 1 {
-                    waitingOn[dependent] = nil
-                    ready.append(dependent)
-                } else {
-                    waitingOn[dependent] = count - 1
-                }
+            for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
+                waitingOn[dependent] -= 1
+                if waitingOn[dependent] == 0 { ready.append(dependent) }
             }
         }
-        return changes
+        return changed.sorted { $0.position < $1.position }.map(\.change)
     }
 
     /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load).
-    mutating func evaluateAll(in order: [String], cells: inout CellStore) {
-        for name in order { _ = evaluate(name, cells: &cells, newCells: []) }
+    mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
+        for id in order { _ = evaluate(id, isNew: false, store: &store) }
     }
 
     /// Evaluates one cell; returns its change when its value or format moved, or when it is new.
-    private mutating func evaluate(_ name: String, cells: inout CellStore, newCells: Set<String>) -> CellChange? {
-        guard var cell = cells[name] else { return nil }
+    private mutating func evaluate(_ id: CellID, isNew: Bool, store: inout CellStore) -> CellChange? {
+        guard let slot = store.slots[id] else { return nil }
         evaluations += 1
-        let value = Evaluator.evaluate(cell.expression) { cells[$0]?.value ?? .error(.name) }
-        let format = FormatInference.format(of: cell.expression) { cells[$0]?.format ?? .number }
-        let isNew = newCells.contains(name)
-        guard value != cell.value || format != cell.format || isNew else { return nil }
-        let old = cell.value
-        cell.value = value
-        cell.format = format
-        cells[name] = cell
+        let expression = slot.definition.expression
+        let value = Evaluator.evaluate(expression) { store.value(of: $0, referencedBy: slot) }
+        let format = FormatInference.format(of: expression) { store.format(of: $0, referencedBy: slot) }
+        let old = store.values[id]
+        guard value != old || format != store.formats[id] || isNew else { return nil }
+        store.values[id] = value
+        store.formats[id] = format
         return CellChange(
-            name: name, old: isNew ? nil : old, new: value, format: format, isLeadIndicator: cell.isLeadIndicator)
+            name: store.names[id], old: isNew ? nil : old, new: value, format: format,
+            isLeadIndicator: slot.referenceIDs.isEmpty)
+    }
+
+    /// Every defined cell reachable from `roots` through dependents, roots included when defined.
+    private mutating func markAffected(from roots: [CellID], store: CellStore, graph: DependencyGraph) -> [CellID] {
+        var affected: [CellID] = []
+        var stack: [CellID] = []
+        for root in roots {
+            if store.isDefined(root) {
+                if affectedMark[root] != generation {
+                    affectedMark[root] = generation
+                    affected.append(root)
+                    stack.append(root)
+                }
+            } else {
+                stack.append(root)
+            }
+        }
+        while let current = stack.popLast() {
+            for dependent in graph.dependents[current] where affectedMark[dependent] != generation {
+                affectedMark[dependent] = generation
+                affected.append(dependent)
+                stack.append(dependent)
+            }
+        }
+        return affected
+    }
+
+    private mutating func startGeneration(size: Int) {
+        if affectedMark.count < size {
+            let extra = size - affectedMark.count
+            affectedMark += repeatElement(0, count: extra)
+            dirtyMark += repeatElement(0, count: extra)
+            waitingOn += repeatElement(0, count: extra)
+        }
+        if generation == UInt32.max {
+            generation = 0
+            for index in affectedMark.indices {
+                affectedMark[index] = 0
+                dirtyMark[index] = 0
+            }
+        }
+        generation += 1
     }
 }

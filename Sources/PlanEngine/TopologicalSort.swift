@@ -5,40 +5,39 @@
 /// cycle; walking precedents from what is left must run into a cycle.
 enum TopologicalSort {
     static func sort(
-        _ names: some Collection<String>, graph: DependencyGraph, isDefined: (String) -> Bool
-    ) -> (order: [String], cycles: [[String]]) {
-        var remaining: [String: Int] = [:]
-        var ready: [String] = []
-        for name in names {
-            let count = graph.precedents(of: name).filter(isDefined).count
-            if count == 0 { ready.append(name) } else { remaining[name] = count }
+        _ ids: some Collection<CellID>, graph: DependencyGraph, isDefined: (CellID) -> Bool
+    ) -> (order: [CellID], cycles: [[CellID]]) {
+        var remaining = [Int](repeating: 0, count: graph.precedents.count)
+        var stuckCount = 0
+        var ready: [CellID] = []
+        for id in ids {
+            let count = graph.precedents[id].reduce(0) { $0 + (isDefined($1) ? 1 : 0) }
+            if count == 0 { ready.append(id) } else { remaining[id] = count; stuckCount += 1 }
         }
-        var order: [String] = []
-        order.reserveCapacity(names.count)
-        while let name = ready.popLast() {
-            order.append(name)
-            for dependent in graph.dependents(of: name) {
-                guard let count = remaining[dependent] else { continue }
-                if count == 1 {
-                    remaining[dependent] = nil
+        var order: [CellID] = []
+        order.reserveCapacity(ids.count)
+        while let id = ready.popLast() {
+            order.append(id)
+            for dependent in graph.dependents[id] where remaining[dependent] > 0 {
+                remaining[dependent] -= 1
+                if remaining[dependent] == 0 {
+                    stuckCount -= 1
                     ready.append(dependent)
-                } else {
-                    remaining[dependent] = count - 1
                 }
             }
         }
-        return (order, remaining.isEmpty ? [] : walkCycles(in: remaining, names: names, graph: graph))
+        return (order, stuckCount == 0 ? [] : walkCycles(remaining, ids: ids, graph: graph))
     }
 
-    /// Every cell left in `stuck` has a precedent also left; following them must close a loop.
+    /// Every cell still waiting has a precedent also waiting; following them must close a loop.
     private static func walkCycles(
-        in stuck: [String: Int], names: some Collection<String>, graph: DependencyGraph
-    ) -> [[String]] {
-        var finished: Set<String> = []
-        var cycles: [[String]] = []
-        for start in names where stuck[start] != nil && !finished.contains(start) {
-            var walk: [String] = []
-            var positionInWalk: [String: Int] = [:]
+        _ remaining: [Int], ids: some Collection<CellID>, graph: DependencyGraph
+    ) -> [[CellID]] {
+        var finished = Set<CellID>()
+        var cycles: [[CellID]] = []
+        for start in ids where remaining[start] > 0 && !finished.contains(start) {
+            var walk: [CellID] = []
+            var positionInWalk: [CellID: Int] = [:]
             var current = start
             while !finished.contains(current) {
                 if let loopStart = positionInWalk[current] {
@@ -47,7 +46,7 @@ enum TopologicalSort {
                 }
                 positionInWalk[current] = walk.count
                 walk.append(current)
-                guard let next = graph.precedents(of: current).first(where: { stuck[$0] != nil }) else { break }
+                guard let next = graph.precedents[current].first(where: { remaining[$0] > 0 }) else { break }
                 current = next
             }
             finished.formUnion(walk)

@@ -1,0 +1,106 @@
+import Formula
+import OrderedCollections
+
+/// Integer identity of a name in a model: every name defined or referenced gets one,
+/// so recompute works on array indexes instead of hashing strings.
+typealias CellID = Int
+
+/// What a defined cell holds besides its value: its formula and the ids it references.
+struct CellSlot: Sendable {
+    var definition: Definition
+    /// The names the formula references, and their ids in the same order.
+    var referencedNames: [String]
+    var referenceIDs: [CellID]
+}
+
+/// The cells of a model as parallel arrays indexed by ``CellID``, with the
+/// names interned once and the defined cells kept in file order.
+///
+/// A name that is referenced but not defined has an id and no slot; its value
+/// is `#NAME?` until it is defined, which is how a dangling reference heals.
+struct CellStore: Sendable {
+    private var ids: [String: CellID] = [:]
+    private(set) var names: [String] = []
+    private(set) var slots: [CellSlot?] = []
+    var values: [Value] = []
+    var formats: [DisplayFormat] = []
+    /// Defined cells in file order.
+    private(set) var order = OrderedSet<CellID>()
+
+    var symbolCount: Int { names.count }
+
+    func id(of name: String) -> CellID? { ids[name] }
+
+    func isDefined(_ id: CellID) -> Bool { slots[id] != nil }
+
+    func definedID(of name: String) -> CellID? {
+        guard let id = ids[name], slots[id] != nil else { return nil }
+        return id
+    }
+
+    /// The id of `name`, interning it when it is new.
+    mutating func intern(_ name: String) -> CellID {
+        if let id = ids[name] { return id }
+        let id = names.count
+        ids[name] = id
+        names.append(name)
+        slots.append(nil)
+        values.append(.error(.name))
+        formats.append(.number)
+        return id
+    }
+
+    /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new.
+    mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
+        let referencedNames = definition.expression.referencedNames
+        let referenceIDs = referencedNames.map { intern($0) }
+        let isNew = slots[id] == nil
+        slots[id] = CellSlot(definition: definition, referencedNames: referencedNames, referenceIDs: referenceIDs)
+        if isNew {
+            let index = min(max(position ?? order.count, 0), order.count)
+            order.insert(id, at: index)
+        }
+    }
+
+    /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
+    mutating func undefine(_ id: CellID) {
+        slots[id] = nil
+        values[id] = .error(.name)
+        formats[id] = .number
+        order.remove(id)
+    }
+
+    /// Moves a definition, its value and its place in the file from one id to another.
+    mutating func move(_ old: CellID, to new: CellID, definition: Definition) {
+        guard let index = order.firstIndex(of: old) else { return }
+        let value = values[old]
+        let format = formats[old]
+        undefine(old)
+        define(new, definition, at: index)
+        values[new] = value
+        formats[new] = format
+    }
+
+    func position(of id: CellID) -> Int? { order.firstIndex(of: id) }
+
+    func cell(_ id: CellID) -> Cell? {
+        guard let slot = slots[id] else { return nil }
+        return Cell(slot.definition, value: values[id], format: formats[id])
+    }
+
+    /// The value of the reference `name` inside the formula of `slot`: a short scan of the
+    /// formula's own references, which compares a few small strings instead of hashing.
+    func value(of name: String, referencedBy slot: CellSlot) -> Value {
+        for index in slot.referencedNames.indices where slot.referencedNames[index] == name {
+            return values[slot.referenceIDs[index]]
+        }
+        return .error(.name)
+    }
+
+    func format(of name: String, referencedBy slot: CellSlot) -> DisplayFormat {
+        for index in slot.referencedNames.indices where slot.referencedNames[index] == name {
+            return formats[slot.referenceIDs[index]]
+        }
+        return .number
+    }
+}
