@@ -6,13 +6,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build release setup
 
+# libedit-dev is required; tmux only drives the interactive tests, which skip
+# with a printed reason when it cannot be installed.
 setup:
 	@pkg-config --exists libedit 2>/dev/null || { \
 	  echo "installing libedit-dev"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config; }
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config; }
 	@command -v tmux >/dev/null 2>&1 || { \
-	  echo "installing tmux (used by the interactive tests)"; \
-	  $(SUDO) apt-get install -y -qq tmux || echo "tmux could not be installed: interactive tests will skip"; }
+	  echo "installing tmux (for the interactive tests)"; \
+	  { $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux; } || \
+	  echo "tmux could not be installed: the interactive tests will be skipped"; }
 
 build: setup
 	swift build
