@@ -25,12 +25,14 @@ public enum NumberStyle: Hashable, Sendable {
     case currency
 }
 
+/// A prefix operator: `-x`, `+x`, `not x`.
 public enum UnaryOperator: String, Hashable, Sendable {
     case negate = "-"
     case plus = "+"
     case not = "not"
 }
 
+/// An infix operator; the raw value is how it is written.
 public enum BinaryOperator: String, Hashable, Sendable {
     case or, and
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
