@@ -84,7 +84,7 @@ struct Lexer {
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
         for length in [2, 1] where start + length <= source.endIndex {
             let text = spelling(start..<(start + length))
-            if let symbol = Symbol(rawValue: text) {
+            if let symbol = Symbol.bySpelling[text] {
                 position = start + length
                 return Token(.symbol(symbol), range(from: start))
             }

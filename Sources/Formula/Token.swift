@@ -34,11 +34,14 @@ enum Keyword: String, Sendable, CaseIterable {
 }
 
 /// Operators and punctuation, spelled as written.
-enum Symbol: String, Sendable {
+enum Symbol: String, Sendable, CaseIterable {
     case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
     case leftParen = "(", rightParen = ")", comma = ","
     case assign = "="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+
+    /// Every symbol by its spelling: a hash lookup, cheaper than matching the raw values one by one.
+    static let bySpelling = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }
 
 /// Words no cell may be named, because the language gives them a meaning now or will in a
