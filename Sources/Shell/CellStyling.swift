@@ -1,5 +1,6 @@
 import PlanEngine
 import TextLayout
+import WhatIf
 
 /// The colors every listing gives cell names, so lead indicators (the inputs a
 /// person changes) stand apart from the lag indicators that follow from them.

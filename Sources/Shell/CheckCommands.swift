@@ -1,5 +1,6 @@
 import Formula
 import TextLayout
+import WhatIf
 
 extension Command {
     static let goals: Command = Command(
@@ -9,7 +10,7 @@ extension Command {
         details: "Add a goal by typing it: goal revenue >= 50k (any comparison works)."
     ) { input, session, reply in
         guard input.arguments.isEmpty else { return Command.goals.rejectArguments(&reply) }
-        let statuses = GoalStatus.all(in: session.workbook)
+        let statuses = session.goalStatuses()
         guard !statuses.isEmpty else {
             reply.say("no goals yet (add one: goal revenue >= 50k)")
             return
@@ -21,8 +22,8 @@ extension Command {
                 TextColumn("status"),
                 TextColumn("gap"),
             ])
-        for status in statuses {
-            table.addRow([status.entry.text, status.valueText, session.colorizer.goalState(status), status.gapText])
+        for (entry, status) in statuses {
+            table.addRow([entry.text, status.valueText, session.colorizer.goalState(status), status.gapText])
         }
         reply.say(table.render(width: session.width))
     }
@@ -35,18 +36,18 @@ extension Command {
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
-        switch Parser.parseExpression(input.arguments) {
+        switch ArgumentText(input).expression() {
         case .failure(let diagnostic):
-            return input.fail(diagnostic, reply: &reply)
+            return reply.fail(diagnostic, in: input.line)
         case .success(let parsed):
             expression = parsed
         }
-        let model = session.workbook.model
+        let model = session.model
         let value = model.evaluate(expression)
         if value.error == nil, let number = value.numeric, number != 0 { return }
         var explanation = ValueFormatter.display(value, format: model.format(of: expression))
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
-           let leftText = input.arguments.utf8Slice(lhs.range), Double(leftText) == nil {
+           let leftText = input.line.utf8Slice(lhs.range), Double(leftText) == nil {
             // The left side's value is what a reader needs to see why the comparison failed.
             let left = ValueFormatter.display(model.evaluate(lhs), format: model.format(of: lhs))
             explanation += ", \(leftText) = \(left)"

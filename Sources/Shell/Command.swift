@@ -30,7 +30,7 @@ struct Command: Sendable {
     static let table: [Command] = [
         .help, .list, .show, .explain,
         .delete, .rename, .undo, .redo,
-        // :what-if, :seek, :table, :scenario and :compare go here.
+        .whatIf, .seek, .sensitivityTable, .scenario, .compare,
         .goals, .assert,
         .load, .save, .new, .export,
         .quit,

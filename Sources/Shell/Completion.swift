@@ -30,6 +30,10 @@ enum Completion {
         case "help":
             let words = Command.table.map(\.name).filter { $0.hasPrefix(arguments) }.sorted()
             return CompletionResult(replaceFrom: argumentsStart, candidates: words)
+        case "scenario":
+            return scenarioArguments(typed, from: argumentsStart, session: session)
+        case "compare":
+            return scenarioNames(typed, session: session)
         default:
             return names(typed, session: session)
         }
@@ -44,6 +48,29 @@ enum Completion {
         let cells = session.cellNames.filter { $0.hasPrefix(word) }.sorted()
         let functions = Builtins.functionNames.filter { $0.hasPrefix(word.lowercased()) && !word.isEmpty }.sorted()
         return CompletionResult(replaceFrom: start, candidates: cells + functions.map { $0 + "(" })
+    }
+
+    /// `:scenario use|delete NAME`: the subcommand first, then (for those two) a scenario name.
+    private static func scenarioArguments(_ typed: [Character], from start: Int, session: Session) -> CompletionResult {
+        let arguments = typed[start...]
+        guard let blank = arguments.firstIndex(where: \.isWhitespace) else {
+            let subcommands = ["base", "delete", "list", "new", "use"].filter { $0.hasPrefix(String(arguments)) }
+            return CompletionResult(replaceFrom: start, candidates: subcommands)
+        }
+        let subcommand = String(typed[start..<blank])
+        guard subcommand == "use" || subcommand == "delete" else {
+            return CompletionResult(replaceFrom: typed.count, candidates: [])
+        }
+        return scenarioNames(typed, session: session)
+    }
+
+    /// The scenario name being typed at the cursor.
+    private static func scenarioNames(_ typed: [Character], session: Session) -> CompletionResult {
+        var start = typed.count
+        while start > 0, typed[start - 1].isNameCharacter { start -= 1 }
+        let word = String(typed[start...])
+        let names = session.workbook.scenarios.map(\.name).filter { $0.hasPrefix(word) }.sorted()
+        return CompletionResult(replaceFrom: start, candidates: names)
     }
 
     /// `:export csv|json PATH`: the format first, then a path.

@@ -1,13 +1,15 @@
 import ModelFile
 import PlanEngine
 
-/// One change to the workbook that `:undo` can take back.
+/// One change to the session's plan that `:undo` can take back.
 ///
 /// Undo wraps the engine from outside: every edit knows its inverse, and undoing
 /// applies the inverse as an ordinary edit, so the engine and the file keep no
-/// history of their own.
+/// history of their own. Switching scenarios is an edit too: it changes every value
+/// on the screen, and keeping it on the stack means each edit is undone in the very
+/// state it was made in.
 enum Edit: Sendable {
-    /// Gives a cell a formula. `previous` is its definition before (nil for a new cell);
+    /// Gives a base cell a formula. `previous` is its definition before (nil for a new cell);
     /// `position` is where the cell stands or will stand.
     case define(Definition, previous: Definition?, position: Int)
     /// Removes a cell; `scenarios` are the scenarios that overrode it, as they were.
@@ -18,8 +20,17 @@ enum Edit: Sendable {
     case addGoal(GoalEntry)
     /// Takes back an `addGoal`: goals are only ever added at the end.
     case removeLastGoal(GoalEntry)
-    /// `:load` and `:new`: the whole workbook swapped, so undo can bring back unsaved work.
-    case replaceWorkbook(from: Workbook, to: Workbook, summary: String)
+    /// `:load` and `:new`: the whole plan swapped, so undo can bring back unsaved work.
+    case replacePlan(from: PlanState, to: PlanState, summary: String)
+    /// Sets (or, with nil, removes) the override of cell `name` in `scenario`; `previous` is
+    /// the override before, nil when the scenario did not override the cell.
+    case override(name: String, in: String, to: Definition?, previous: Definition?)
+    case addScenario(Scenario)
+    case removeScenario(Scenario)
+    /// Which scenario the session shows: nil is the base model.
+    case switchScenario(from: String?, to: String?)
+    /// Several edits that stand or fall together and are undone as one.
+    case compound([Edit], summary: String)
 
     /// What the edit did, as `:undo` and `:redo` name it: `leads = 150`, `:rename wins deals`.
     var summary: String {
@@ -30,7 +41,14 @@ enum Edit: Sendable {
         case .rename(let old, let new): ":rename \(old) \(new)"
         case .addGoal(let entry): "goal \(entry.text)"
         case .removeLastGoal(let entry): "remove goal \(entry.text)"
-        case .replaceWorkbook(_, _, let summary): summary
+        case .replacePlan(_, _, let summary): summary
+        case .override(let name, let scenario, let definition, _):
+            definition.map { "\($0.name) = \($0.formula) in scenario \(scenario)" }
+                ?? "remove \(name) from scenario \(scenario)"
+        case .addScenario(let scenario): "add scenario \(scenario.name)"
+        case .removeScenario(let scenario): ":scenario delete \(scenario.name)"
+        case .switchScenario(_, let name): name.map { ":scenario use \($0)" } ?? ":scenario base"
+        case .compound(_, let summary): summary
         }
     }
 
@@ -51,34 +69,97 @@ enum Edit: Sendable {
             .removeLastGoal(entry)
         case .removeLastGoal(let entry):
             .addGoal(entry)
-        case .replaceWorkbook(let before, let after, let summary):
-            .replaceWorkbook(from: after, to: before, summary: summary)
+        case .replacePlan(let before, let after, let summary):
+            .replacePlan(from: after, to: before, summary: summary)
+        case .override(let name, let scenario, let definition, let previous):
+            .override(name: name, in: scenario, to: previous, previous: definition)
+        case .addScenario(let scenario):
+            .removeScenario(scenario)
+        case .removeScenario(let scenario):
+            .addScenario(scenario)
+        case .switchScenario(let old, let new):
+            .switchScenario(from: new, to: old)
+        case .compound(let edits, let summary):
+            .compound(edits.reversed().map(\.inverse), summary: summary)
         }
     }
 
-    /// Applies the edit; on a refusal nothing has changed.
-    func apply(to workbook: inout Workbook) throws(ModelError) -> [CellChange] {
+    /// Whether the edit can change which scenario is shown or what it overrides: such an
+    /// edit is tried on a copy of the plan, since the view it leaves may not build.
+    var touchesScenarios: Bool {
+        switch self {
+        case .override, .addScenario, .removeScenario, .switchScenario, .compound, .replacePlan: true
+        case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal: false
+        }
+    }
+
+    /// The cells the edit renames, new name to old: what a comparison of the models before
+    /// and after must pair up instead of reporting one cell deleted and another new.
+    var renames: [String: String] {
+        switch self {
+        case .rename(let old, let new): [new: old]
+        case .compound(let edits, _): edits.reduce(into: [:]) { $0.merge($1.renames) { first, _ in first } }
+        default: [:]
+        }
+    }
+
+    /// Applies the edit. A refused edit changes nothing, except that a compound edit may
+    /// stop halfway: the session applies those to a copy. Returns the base model's changes.
+    func apply(to plan: inout PlanState) throws(WorkbookError) -> [CellChange] {
         switch self {
         case .define(let definition, let previous, let position):
             // A redefinition stays where the cell is; only a new cell is placed.
-            return try workbook.define(definition, at: previous == nil ? position : nil)
+            return try engine { () throws(ModelError) in
+                try plan.workbook.define(definition, at: previous == nil ? position : nil)
+            }
         case .delete(let definition, _, _):
-            return try workbook.delete(definition.name)
+            return try engine { () throws(ModelError) in try plan.workbook.delete(definition.name) }
         case .restore(let definition, let position, let scenarios):
-            let changes = try workbook.define(definition, at: position)
-            for scenario in scenarios { workbook.setScenario(scenario) }
+            let changes = try engine { () throws(ModelError) in try plan.workbook.define(definition, at: position) }
+            for scenario in scenarios { plan.workbook.setScenario(scenario) }
             return changes
         case .rename(let old, let new):
-            return try workbook.rename(old, to: new)
+            return try engine { () throws(ModelError) in try plan.workbook.rename(old, to: new) }
         case .addGoal(let entry):
-            workbook.addGoal(entry)
-            return []
+            plan.workbook.addGoal(entry)
         case .removeLastGoal:
-            workbook.removeGoal(at: workbook.goals.count - 1)
-            return []
-        case .replaceWorkbook(_, let replacement, _):
-            workbook = replacement
-            return []
+            plan.workbook.removeGoal(at: plan.workbook.goals.count - 1)
+        case .replacePlan(_, let replacement, _):
+            plan = replacement
+        case .override(let name, let scenarioName, let definition, _):
+            guard var scenario = plan.workbook.scenario(named: scenarioName) else {
+                throw .unknownScenario(scenarioName)
+            }
+            if let definition, let index = scenario.overrides.firstIndex(where: { $0.name == name }) {
+                scenario.overrides[index] = definition
+            } else if let definition {
+                scenario.overrides.append(definition)
+            } else {
+                scenario.overrides.removeAll { $0.name == name }
+            }
+            plan.workbook.setScenario(scenario)
+        case .addScenario(let scenario):
+            guard plan.workbook.scenario(named: scenario.name) == nil else { throw .scenarioExists(scenario.name) }
+            plan.workbook.setScenario(scenario)
+        case .removeScenario(let scenario):
+            try plan.workbook.removeScenario(named: scenario.name)
+        case .switchScenario(_, let name):
+            if let name, plan.workbook.scenario(named: name) == nil { throw .unknownScenario(name) }
+            plan.activeScenario = name
+        case .compound(let edits, _):
+            var changes: [CellChange] = []
+            for edit in edits { changes += try edit.apply(to: &plan) }
+            return changes
+        }
+        return []
+    }
+
+    /// Runs an engine edit, its refusal worded as the workbook's.
+    private func engine(_ edit: () throws(ModelError) -> [CellChange]) throws(WorkbookError) -> [CellChange] {
+        do throws(ModelError) {
+            return try edit()
+        } catch {
+            throw .model(error)
         }
     }
 }

@@ -38,7 +38,7 @@ extension Command {
         name: "undo",
         usage: ":undo",
         summary: "take back the last edit of this session",
-        details: "Definitions, deletes, renames, goals, :load and :new can all be undone."
+        details: "Definitions, deletes, renames, goals, :seek, scenario changes and switches, :load and :new can all be undone."
     ) { input, session, reply in
         guard input.arguments.isEmpty else { return Command.undo.rejectArguments(&reply) }
         session.undo(reply: &reply)

@@ -16,7 +16,7 @@ extension Command {
         case .failure(let failure):
             reply.failWithRendered(failure.messages)
         case .success(let loaded):
-            let edit = Edit.replaceWorkbook(from: session.workbook, to: loaded, summary: ":load \(path)")
+            let edit = Edit.replacePlan(from: session.plan, to: PlanState(workbook: loaded), summary: ":load \(path)")
             session.perform(edit, reply: &reply)
             reply.warnRendered(loaded.warnings)
         }
@@ -32,6 +32,8 @@ extension Command {
         let path = input.arguments.isEmpty ? nil : input.arguments
         do throws(WorkbookError) {
             try session.workbook.save(to: path)
+            // What the file now holds is what the next :scenario new measures edits against.
+            session.plan.savedBase = session.workbook.model
             reply.say("saved \(session.workbook.path ?? path ?? "")")
         } catch {
             reply.fail(error.description)
@@ -44,7 +46,7 @@ extension Command {
         summary: "start an empty model (:undo brings the current one back)"
     ) { input, session, reply in
         guard input.arguments.isEmpty else { return Command.new.rejectArguments(&reply) }
-        session.perform(.replaceWorkbook(from: session.workbook, to: Workbook(), summary: ":new"), reply: &reply)
+        session.perform(.replacePlan(from: session.plan, to: PlanState(workbook: Workbook()), summary: ":new"), reply: &reply)
     }
 
     static let export: Command = Command(
@@ -54,7 +56,7 @@ extension Command {
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         guard let format = words.first, words.count <= 2 else { return Command.export.rejectArguments(&reply) }
-        let values = session.workbook.model.cellsInOrder.map { (name: $0.name, value: $0.value) }
+        let values = session.model.cellsInOrder.map { (name: $0.name, value: $0.value) }
         let text: String
         switch format {
         case "csv": text = ValueExport.csv(values)

@@ -26,15 +26,23 @@ extension Command {
     }
 
     private static func overview(width: Int?) -> [String] {
+        // A usage longer than a third of the width gets a line of its own above its summary,
+        // so one long usage (:table's) does not squeeze every summary beside it.
+        let standsAlone = { (command: Command) in width.map { DisplayWidth.of(command.usage) > $0 / 3 } ?? false }
         var listing = TextTable(
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         for command in Command.table {
-            listing.addRow([command.usage, command.summary])
+            listing.addRow([standsAlone(command) ? "" : command.usage, command.summary])
         }
-        return [
+        var lines = [
             "Type a definition (leads = 150), an expression (wins * 2),",
             "a goal (goal revenue >= 50k), or one of these commands:",
-        ] + listing.render(width: width)
+        ]
+        for (command, line) in zip(Command.table, listing.render(width: width)) {
+            if standsAlone(command) { lines.append(command.usage) }
+            lines.append(line)
+        }
+        return lines
     }
 
     static let quit: Command = Command(

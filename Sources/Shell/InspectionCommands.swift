@@ -11,7 +11,7 @@ extension Command {
             + "Lag indicators follow from them by formula."
     ) { input, session, reply in
         guard input.arguments.isEmpty else { return Command.list.rejectArguments(&reply) }
-        let cells = session.workbook.model.cellsInOrder
+        let cells = session.model.cellsInOrder
         guard !cells.isEmpty else {
             reply.say("no cells yet (define one: leads = 120)")
             return
@@ -45,7 +45,7 @@ extension Command {
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         guard words.count == 1 else { return Command.show.rejectArguments(&reply) }
-        let model = session.workbook.model
+        let model = session.model
         guard let cell = model[words[0]] else {
             reply.fail("no cell named '\(words[0])'")
             return
@@ -72,11 +72,11 @@ extension Command {
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         guard words.count == 1 else { return Command.explain.rejectArguments(&reply) }
-        guard session.workbook.model[words[0]] != nil else {
+        guard session.model[words[0]] != nil else {
             reply.fail("no cell named '\(words[0])'")
             return
         }
-        let tree = DerivationTree(of: words[0], in: session.workbook.model)
+        let tree = DerivationTree(of: words[0], in: session.model)
         reply.say(tree.render(colorizer: session.colorizer, width: session.width))
     }
 }

@@ -11,7 +11,6 @@ struct InteractiveLoop {
     var console = Console.standardStreams
 
     func run() -> Int32 {
-        let prompt = session.colorizer.apply(.bold, to: "leadlag>") + " "
         while true {
             session.width = Terminal.width
             switch reader.readLine(prompt: prompt) {
@@ -26,6 +25,13 @@ struct InteractiveLoop {
                 if mayLeave() { return ExitStatus.success }
             }
         }
+    }
+
+    /// `leadlag> `, or `leadlag[optimistic]> ` while a scenario is shown, so every value on
+    /// screen can be read for what it is.
+    private var prompt: String {
+        let scenario = session.activeScenario.map { "[\($0)]" } ?? ""
+        return session.colorizer.apply(.bold, to: "leadlag\(scenario)>") + " "
     }
 
     /// Asks whether to save unsaved changes; false when the person chose to stay.

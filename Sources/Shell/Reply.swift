@@ -65,6 +65,12 @@ public struct Reply: Sendable, Equatable {
         for line in lines { say(line) }
     }
 
+    /// Everything `other` printed, after what this reply holds; failed if either failed.
+    mutating func append(_ other: Reply) {
+        lines += other.lines
+        failed = failed || other.failed
+    }
+
     /// A problem that does not stop anything, such as a reference to a name not yet defined.
     mutating func warn(_ message: String) {
         lines.append(OutputLine(locationPrefix + "warning: " + message, stream: .error))

@@ -16,22 +16,37 @@ import TextLayout
 /// - `name = expression`: a definition, answered with every value that moved;
 /// - anything else: an expression, answered with its value.
 public final class Session {
-    public internal(set) var workbook: Workbook
+    var plan: PlanState
+    /// The base model with the active scenario's overrides, kept while a scenario is shown.
+    var scenarioModel: Model?
     var history = EditHistory()
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
 
     public init(workbook: Workbook = Workbook(), colorizer: Colorizer = .plain, width: Int? = nil) {
-        self.workbook = workbook
+        plan = PlanState(workbook: workbook)
         self.colorizer = colorizer
         self.width = width
     }
 
+    /// The file's contents: the base model, goals and scenarios.
+    public internal(set) var workbook: Workbook {
+        get { plan.workbook }
+        set { plan.workbook = newValue }
+    }
+
+    /// The model everything shows, evaluates and searches: the base model, or the base
+    /// model with the active scenario's overrides.
+    public var model: Model { scenarioModel ?? plan.workbook.model }
+
+    /// The scenario shown; nil for the base model.
+    public var activeScenario: String? { plan.activeScenario }
+
     public var hasUnsavedChanges: Bool { workbook.hasUnsavedChanges }
 
     /// The names completion offers: the cells of the model as it is now.
-    public var cellNames: [String] { workbook.model.names }
+    public var cellNames: [String] { model.names }
 
     /// Runs one line of input. `location` names the script file and line, which
     /// error messages then carry; nil for a line typed at the REPL.
@@ -72,7 +87,7 @@ public final class Session {
     }
 
     private func show(_ expression: Expr, reply: inout Reply) {
-        let model = workbook.model
+        let model = self.model
         reply.say(ValueFormatter.display(model.evaluate(expression), format: model.format(of: expression)))
         for name in expression.referencedNames where model[name] == nil {
             reply.warn("'\(name)' is not defined")
@@ -91,9 +106,18 @@ public final class Session {
         perform(definitionEdit(definition), reply: &reply)
     }
 
-    /// The edit that gives a cell `definition`, remembering what undo needs. Its own function so
-    /// no copy of the model outlives it: one alive during the edit would make the edit copy the model.
-    private func definitionEdit(_ definition: Definition) -> Edit {
+    /// The edit that gives a cell `definition`, remembering what undo needs. While a scenario
+    /// is shown, a lead indicator of the base model (or a cell the scenario already overrides)
+    /// is set in the scenario, so the file's base model stays as it was; any other definition
+    /// changes the base model. Its own function so no copy of the model outlives it: one alive
+    /// during the edit would make the edit copy the model.
+    func definitionEdit(_ definition: Definition) -> Edit {
+        if let name = plan.activeScenario, let scenario = workbook.scenario(named: name) {
+            let previous = scenario.overrides.first { $0.name == definition.name }
+            if previous != nil || workbook.model[definition.name]?.isLeadIndicator == true {
+                return .override(name: definition.name, in: name, to: definition, previous: previous)
+            }
+        }
         let model = workbook.model
         let previous = model[definition.name].map {
             Definition(name: $0.name, formula: $0.formula, expression: $0.expression)
@@ -103,7 +127,7 @@ public final class Session {
 }
 
 /// A command line split into its name and arguments, keeping where the arguments
-/// start so a diagnostic in them can point into the line as typed.
+/// start so a diagnostic in them can point into the line as typed (see ``ArgumentText``).
 struct CommandInput: Sendable {
     /// Without the colon.
     let name: String
@@ -127,14 +151,6 @@ struct CommandInput: Sendable {
         arguments = String(decoding: bytes[argumentsStart..<argumentsEnd], as: UTF8.self)
         self.line = line
         argumentsOffset = argumentsStart
-    }
-
-    /// Reports a diagnostic whose range is relative to `arguments`, pointing into the whole line.
-    func fail(_ diagnostic: Diagnostic, reply: inout Reply) {
-        var shifted = diagnostic
-        shifted.range = SourceRange(
-            start: diagnostic.range.start + argumentsOffset, end: diagnostic.range.end + argumentsOffset)
-        reply.fail(shifted, in: line)
     }
 }
 

@@ -1,14 +1,18 @@
 import Formula
 import ModelFile
 import PlanEngine
+import WhatIf
 
 /// Applying edits, taking them back and putting them back, each reported the same way:
 /// the values that moved, names that became undefined, and goals that flipped.
 extension Session {
     /// Applies a new edit and records it for `:undo`. A refused edit (a cycle, a taken
-    /// name) prints its error and changes nothing.
-    func perform(_ edit: Edit, reply: inout Reply) {
-        if apply(edit, reply: &reply) { history.record(edit) }
+    /// name) prints its error and changes nothing. True when the edit was made.
+    @discardableResult
+    func perform(_ edit: Edit, reply: inout Reply) -> Bool {
+        guard apply(edit, reply: &reply) else { return false }
+        history.record(edit)
+        return true
     }
 
     func undo(reply: inout Reply) {
@@ -29,26 +33,58 @@ extension Session {
         if !apply(edit, reply: &reply) { history.revertRedo() }
     }
 
-    /// Applies `edit` and prints its effects; false when the engine refused it.
+    /// Where each goal stands on the model shown, with the goal as written.
+    func goalStatuses() -> [(entry: GoalEntry, status: GoalStatus)] {
+        let model = self.model
+        return workbook.goals.map { ($0, GoalStatus($0.goal, in: model)) }
+    }
+
+    /// Applies `edit` and prints its effects; false when it was refused.
     private func apply(_ edit: Edit, reply: inout Reply) -> Bool {
-        let goalsBefore = GoalStatus.all(in: workbook)
+        let goalsBefore = goalStatuses()
         let changes: [CellChange]
-        do throws(ModelError) {
-            // In place: a copy would cost a whole model per edit; a refused edit changes nothing anyway.
-            changes = try edit.apply(to: &workbook)
+        do throws(EditRefusal) {
+            if plan.activeScenario == nil && !edit.touchesScenarios {
+                // In place: a copy would cost a whole model per edit; a refused edit changes nothing anyway.
+                changes = try EditRefusal.wording { () throws(WorkbookError) in try edit.apply(to: &plan) }
+            } else {
+                changes = try applyOnCopy(edit)
+            }
         } catch {
-            reply.fail(error.description)
+            reply.fail(error.message)
             return false
         }
         report(edit, changes: changes, reply: &reply)
+        if case .replacePlan = edit { return true }
         announceFlips(from: goalsBefore, reply: &reply)
         return true
     }
 
+    /// Applies an edit that may involve a scenario to a copy of the plan, keeping it only when
+    /// the model to show builds from it. Returns the changes of the model shown, before to after.
+    private func applyOnCopy(_ edit: Edit) throws(EditRefusal) -> [CellChange] {
+        var trial = plan
+        let baseChanges = try EditRefusal.wording { () throws(WorkbookError) in try edit.apply(to: &trial) }
+        let shown: Model?
+        do throws(WorkbookError) {
+            shown = try trial.scenarioModel()
+        } catch {
+            throw EditRefusal(message: "scenario \(trial.activeScenario ?? ""): \(error)")
+        }
+        let before = model
+        let wasScenario = scenarioModel != nil
+        plan = trial
+        scenarioModel = shown
+        if case .replacePlan = edit { return [] }
+        guard wasScenario || shown != nil else { return baseChanges }
+        return ModelDiff.changes(from: before, to: model, renamed: edit.renames)
+    }
+
     private func report(_ edit: Edit, changes: [CellChange], reply: inout Reply) {
-        let model = workbook.model
+        let model = self.model
         switch edit {
-        case .define(let definition, _, _), .restore(let definition, _, _):
+        case .define(let definition, _, _), .restore(let definition, _, _),
+             .override(_, _, let definition?, _):
             if changes.isEmpty {
                 let name = definition.name
                 let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
@@ -69,22 +105,26 @@ extension Session {
             reply.say("renamed \(old) → \(colorizer.cellName(new, in: model))")
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
         case .addGoal(let entry):
-            let status = GoalStatus(entry, in: model)
+            let status = GoalStatus(entry.goal, in: model)
             reply.say("goal \(entry.text): \(status.summary(colorizer: colorizer))")
         case .removeLastGoal(let entry):
             reply.say("removed goal \(entry.text)")
-        case .replaceWorkbook(_, let replacement, _):
-            let name = replacement.path ?? "a model with no file yet"
-            reply.say("now editing \(name): \(describe(replacement))")
+        case .replacePlan(_, let replacement, _):
+            let name = replacement.workbook.path ?? "a model with no file yet"
+            reply.say("now editing \(name): \(describe(replacement.workbook))")
+        case .override, .addScenario, .removeScenario, .switchScenario, .compound:
+            reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
+            reply.say(changes.isEmpty ? ["no values change"]
+                : ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
         }
     }
 
     /// Goals whose status an edit changed: the news a planner wants most.
-    private func announceFlips(from before: [GoalStatus], reply: inout Reply) {
-        let after = GoalStatus.all(in: workbook)
+    private func announceFlips(from before: [(entry: GoalEntry, status: GoalStatus)], reply: inout Reply) {
+        let after = goalStatuses()
         // Goals only change by adding or removing the last one, so the common prefix lines up.
-        for (old, new) in zip(before, after) where old.entry == new.entry && old.isMet != new.isMet {
-            reply.say("goal \(new.entry.text): now \(new.summary(colorizer: colorizer))")
+        for (old, new) in zip(before, after) where old.entry == new.entry && old.status.isMet != new.status.isMet {
+            reply.say("goal \(new.entry.text): now \(new.status.summary(colorizer: colorizer))")
         }
     }
 
@@ -95,6 +135,19 @@ extension Session {
             counted(workbook.goals.count, "goal"),
             counted(workbook.scenarios.count, "scenario"),
         ].joined(separator: ", ")
+    }
+}
+
+/// Why an edit was not made, as the person reads it; nothing changed.
+struct EditRefusal: Error {
+    let message: String
+
+    static func wording<T>(_ body: () throws(WorkbookError) -> T) throws(EditRefusal) -> T {
+        do throws(WorkbookError) {
+            return try body()
+        } catch {
+            throw EditRefusal(message: error.description)
+        }
     }
 }
 

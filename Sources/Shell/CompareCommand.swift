@@ -1,0 +1,81 @@
+import Formula
+import ModelFile
+import PlanEngine
+import TextLayout
+import WhatIf
+
+extension Command {
+    static let compare: Command = Command(
+        name: "compare",
+        usage: ":compare [NAME …]",
+        summary: "base and scenarios side by side, with the changes",
+        details: "Without names, every scenario of the model. Each scenario's value comes with its change "
+            + "against the base model: relative (+25%), or absolute (+$2,400) where the base value is 0. "
+            + "Goals follow, met or missed in each. Columns that do not fit the width go to a second block."
+    ) { input, session, reply in
+        let workbook = session.workbook
+        let names = input.arguments.argumentWords.isEmpty ? workbook.scenarios.map(\.name) : input.arguments.argumentWords
+        guard !names.isEmpty else {
+            reply.say("no scenarios to compare yet (:scenario new NAME records one)")
+            return
+        }
+        var scenarios: [(name: String, overrides: [Definition])] = []
+        for name in names {
+            guard let scenario = workbook.scenario(named: name) else {
+                return reply.fail(ScenarioName.unknown(name, in: workbook))
+            }
+            scenarios.append((name, scenario.overrides))
+        }
+        switch ScenarioComparison.compare(base: workbook.model, scenarios: scenarios) {
+        case .failure(let error):
+            reply.fail(error.description)
+        case .success(let comparison):
+            let view = ComparisonView(comparison: comparison, workbook: workbook, colorizer: session.colorizer)
+            reply.say(view.render(width: session.width))
+        }
+    }
+}
+
+/// A scenario comparison as `:compare` prints it:
+///
+///                     base  optimistic           pessimistic
+///     opportunities     18          24  +33.33%           12  -33.33%
+///     revenue      $14,256     $23,040  +61.62%       $7,200  -49.49%
+struct ComparisonView {
+    let comparison: ScenarioComparison
+    let workbook: Workbook
+    let colorizer: Colorizer
+
+    func render(width: Int?) -> [String] {
+        var table = WideTable(
+            leading: [TextColumn(isShrinkable: true, minimumWidth: 8), TextColumn("base", alignment: .right)],
+            groups: comparison.scenarioNames.map { [TextColumn($0, alignment: .right), TextColumn(alignment: .right)] })
+        for row in comparison.rows {
+            let entries = row.scenarios.flatMap { [ValueFormatter.display($0.value, format: $0.format), delta($0, row)] }
+            table.addRow([colorizer.cellName(row.name, isLeadIndicator: false), ValueFormatter.display(row.base, format: row.format)]
+                + entries)
+        }
+        addGoals(to: &table)
+        return table.render(width: width)
+    }
+
+    /// Each goal met or missed in the base model and in each scenario.
+    private func addGoals(to table: inout WideTable) {
+        guard !workbook.goals.isEmpty else { return }
+        let models = comparison.scenarioNames.compactMap { try? workbook.model(applying: $0) }
+        table.addSection(colorizer.apply(.bold, to: "goals"))
+        for entry in workbook.goals {
+            let states = ([workbook.model] + models).map { model in
+                colorizer.goalState(GoalStatus(entry.goal, in: model))
+            }
+            table.addRow([entry.text, states[0]] + states.dropFirst().flatMap { [$0, ""] })
+        }
+    }
+
+    /// `+25%`, rounded as the reactive display rounds it; `+$2,400` when the base value is 0.
+    private func delta(_ entry: ScenarioComparison.Entry, _ row: ScenarioComparison.Row) -> String {
+        if let relative = ValueFormatter.relativeChange(from: row.base, to: entry.value) { return relative }
+        guard let change = entry.change, change != 0 else { return "" }
+        return (change > 0 ? "+" : "-") + ValueFormatter.display(.number(abs(change)), format: entry.format)
+    }
+}

@@ -1,0 +1,136 @@
+import Formula
+import PlanEngine
+import WhatIf
+
+extension Command {
+    static let seek: Command = Command(
+        name: "seek",
+        usage: ":seek TARGET = VALUE by INPUT [in LO..HI]",
+        summary: "goal seek: set lead indicator INPUT so TARGET equals VALUE",
+        details: "Like a spreadsheet's Goal Seek: :seek revenue = 50k by leads finds the lead count "
+            + "that makes revenue $50,000 and sets leads to it, as one edit (:undo takes it back). "
+            + "VALUE, LO and HI are expressions (50k, $2.4k, 20%). Without a range it searches "
+            + "outward from the input's current value; `in 0..100%` keeps it between two values. "
+            + "When no value gets there, it says why, shows the closest it came, and changes nothing."
+    ) { input, session, reply in
+        guard let request = SeekRequest(ArgumentText(input)) else { return Command.seek.rejectArguments(&reply) }
+        let model = session.model
+        let goal: Double
+        let bounds: ClosedRange<Double>?
+        do throws(Diagnostic) {
+            try request.checkNames(in: model)
+            goal = try request.value.number(in: model, what: "the value to reach")
+            bounds = try request.bounds.map { low, high throws(Diagnostic) in
+                let lower = try low.number(in: model, what: "the low end")
+                let upper = try high.number(in: model, what: "the high end")
+                return min(lower, upper)...max(lower, upper)
+            }
+        } catch {
+            return reply.fail(error, in: input.line)
+        }
+        let outcome = GoalSeek.seek(
+            in: model, target: request.target, equals: goal, by: request.input, within: bounds)
+        SeekReport(request: request, goal: goal, bounds: bounds, model: model)
+            .tell(outcome, session: session, reply: &reply)
+    }
+}
+
+/// `:seek TARGET = VALUE by INPUT [in LO..HI]` cut into its pieces; nil when it is not that shape.
+struct SeekRequest {
+    let target: String
+    let targetText: ArgumentText
+    let value: ArgumentText
+    let input: String
+    let inputText: ArgumentText
+    let bounds: (low: ArgumentText, high: ArgumentText)?
+
+    init?(_ arguments: ArgumentText) {
+        guard let (equation, search) = arguments.split(atWord: "by", last: true),
+              let (target, value) = equation.split(atSymbol: "="),
+              let targetName = target.name, !value.isEmpty else { return nil }
+        let inputText = search.split(atWord: "in")?.before ?? search
+        guard let inputName = inputText.name else { return nil }
+        if let range = search.split(atWord: "in")?.after {
+            guard let (low, high) = range.split(atSymbol: ".."), !low.isEmpty, !high.isEmpty else { return nil }
+            bounds = (low, high)
+        } else {
+            bounds = nil
+        }
+        self.target = targetName
+        targetText = target
+        self.value = value
+        input = inputName
+        self.inputText = inputText
+    }
+
+    /// Both cells must exist; said with a caret under the one that does not.
+    func checkNames(in model: Model) throws(Diagnostic) {
+        for (name, text) in [(target, targetText), (input, inputText)] where model[name] == nil {
+            throw Diagnostic("no cell named '\(name)'", at: text.sourceRange)
+        }
+    }
+}
+
+/// What a goal seek came to, told the way a planner reads it, and the edit it makes.
+struct SeekReport {
+    let request: SeekRequest
+    let goal: Double
+    let bounds: ClosedRange<Double>?
+    let model: Model
+
+    func tell(_ outcome: SeekOutcome, session: Session, reply: inout Reply) {
+        switch outcome {
+        case .found(let value, _, _):
+            apply(value, session: session, reply: &reply)
+        case .failed(let failure):
+            reply.fail(explanation(of: failure))
+        }
+    }
+
+    /// Sets the input through the session's own edit path, so the reactive display, goal
+    /// news and `:undo` treat it like a definition typed by hand.
+    private func apply(_ value: Double, session: Session, reply: inout Reply) {
+        guard let cell = model[request.input] else { return }
+        let before = inputText(cell.value)
+        if cell.value == .number(value) {
+            reply.say("\(request.target) is already \(targetText(model.value(of: request.target)))"
+                + " at \(request.input) = \(before); nothing changed")
+            return
+        }
+        var effects = Reply(location: reply.location)
+        guard session.perform(session.definitionEdit(GoalSeek.literal(value, like: cell)), reply: &effects) else {
+            return reply.append(effects)
+        }
+        let reached = session.model.value(of: request.target)
+        reply.say("found \(request.input) = \(inputText(.number(value))) (was \(before)):"
+            + " \(request.target) = \(targetText(reached))")
+        reply.append(effects)
+    }
+
+    private func explanation(of failure: SeekFailure) -> String {
+        let target = request.target
+        let input = request.input
+        switch failure {
+        case .unknownCell(let name):
+            return "no cell named '\(name)'"
+        case .inputNotLeadIndicator(let name):
+            return "'\(name)' is a lag indicator (its formula uses other cells); seek by a lead indicator"
+        case .targetIndependentOfInput:
+            return "\(target) does not depend on \(input): no value of \(input) changes it"
+        case .unreachable(let closest, let closestTarget, _):
+            let range = bounds.map { " in \(inputText(.number($0.lowerBound)))..\(inputText(.number($0.upperBound)))" }
+            return "no value of \(input)\(range ?? "") makes \(target) \(targetText(.number(goal))); "
+                + "the closest is \(target) = \(targetText(.number(closestTarget))) at \(input) = \(inputText(.number(closest)))"
+        case .targetIsError(let code):
+            return "\(target) is \(code.rawValue) at every value of \(input) tried"
+        }
+    }
+
+    private func inputText(_ value: Value) -> String {
+        ValueFormatter.display(value, format: model.format(of: request.input))
+    }
+
+    private func targetText(_ value: Value) -> String {
+        ValueFormatter.display(value, format: model.format(of: request.target))
+    }
+}

@@ -1,0 +1,115 @@
+import Formula
+import ModelFile
+import PlanEngine
+import WhatIf
+
+extension Command {
+    static let sensitivityTable: Command = Command(
+        name: "table",
+        usage: ":table TARGET by INPUT FROM..TO step S [, INPUT2 FROM..TO step S] [> PATH.csv]",
+        summary: "sensitivity table of TARGET over one or two inputs",
+        details: """
+            One-way: :table revenue by leads 80..160 step 20 gives revenue for each lead count.
+            Two-way: add a second input after a comma; the first runs down the rows, the second across:
+              :table revenue by win_rate 25%..40% step 5%, conversion 10%..20% step 2.5%
+            FROM, TO and S are expressions (20%, $2.4k, 1_000); a negative step counts down.
+            The inputs' current values are shown in [brackets].
+            > PATH.csv writes the table as CSV at full precision instead of printing it
+            (two-way: the first line holds the column values, each line starts with its row value).
+            """
+    ) { input, session, reply in
+        guard let request = TableRequest(ArgumentText(input)) else { return Command.sensitivityTable.rejectArguments(&reply) }
+        let model = session.model
+        let axes: [SensitivityTable.Axis]
+        do throws(Diagnostic) {
+            axes = try request.axes(in: model)
+        } catch {
+            return reply.fail(error, in: input.line)
+        }
+        let table: SensitivityTable
+        switch SensitivityTable.compute(in: model, target: request.target, rows: axes[0], columns: axes.dropFirst().first) {
+        case .failure(let error): return reply.fail(error.description)
+        case .success(let computed): table = computed
+        }
+        for axis in axes where !model.depends(request.target, on: axis.name) {
+            reply.warn("\(request.target) does not depend on \(axis.name): it is the same for every value of it")
+        }
+        guard let path = request.path else {
+            reply.say(SensitivityTableView(table: table, model: model, colorizer: session.colorizer)
+                .render(width: session.width))
+            return
+        }
+        do throws(WorkbookError) {
+            try AtomicFile.write(table.csv, to: path)
+            let size = axes.map { String($0.values.count) }.joined(separator: " × ")
+            reply.say("wrote \(path): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
+        } catch {
+            reply.fail(error.description)
+        }
+    }
+}
+
+/// `:table TARGET by AXIS [, AXIS] [> PATH]` cut into its pieces; nil when it is not that shape.
+struct TableRequest {
+    /// `win_rate 25%..40% step 5%`.
+    struct AxisRequest {
+        let name: String
+        let nameText: ArgumentText
+        let from: ArgumentText
+        let to: ArgumentText
+        let step: ArgumentText
+
+        init?(_ text: ArgumentText) {
+            guard let (range, step) = text.split(atWord: "step", last: true), !step.isEmpty else { return nil }
+            let (input, ends) = range.splitFirstWord()
+            guard let name = input.name, let (from, to) = ends.split(atSymbol: ".."),
+                  !from.isEmpty, !to.isEmpty else { return nil }
+            self.name = name
+            nameText = input
+            self.from = from
+            self.to = to
+            self.step = step
+        }
+    }
+
+    let target: String
+    let targetText: ArgumentText
+    let axisRequests: [AxisRequest]
+    let path: String?
+
+    init?(_ arguments: ArgumentText) {
+        let output = arguments.split(atSymbol: ">")
+        let request = output?.before ?? arguments
+        path = output?.after.text
+        guard path?.isEmpty != true, let (target, inputs) = request.split(atWord: "by"), let name = target.name else {
+            return nil
+        }
+        let pieces = inputs.split(at: UInt8(ascii: ","))
+        let axes = pieces.compactMap(AxisRequest.init)
+        guard (1...2).contains(axes.count), axes.count == pieces.count else { return nil }
+        self.target = name
+        targetText = target
+        axisRequests = axes
+    }
+
+    /// The axes with their values, each end and step evaluated on `model`; an unknown cell or a
+    /// range that does not make values is said with a caret under it.
+    func axes(in model: Model) throws(Diagnostic) -> [SensitivityTable.Axis] {
+        guard model[target] != nil else { throw Diagnostic("no cell named '\(target)'", at: targetText.sourceRange) }
+        return try axisRequests.map { axis throws(Diagnostic) in
+            guard model[axis.name] != nil else {
+                throw Diagnostic("no cell named '\(axis.name)'", at: axis.nameText.sourceRange)
+            }
+            let from = try axis.from.number(in: model, what: "the start")
+            let to = try axis.to.number(in: model, what: "the end")
+            let step = try axis.step.number(in: model, what: "the step")
+            do throws(WhatIfError) {
+                return SensitivityTable.Axis(
+                    name: axis.name, values: try SensitivityTable.Axis.range(from: from, to: to, step: step))
+            } catch {
+                let whole = SourceRange(start: axis.nameText.range.lowerBound, end: axis.step.range.upperBound)
+                throw Diagnostic(error.description, at: whole)
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Formula
+import PlanEngine
+import WhatIf
+
+extension Command {
+    static let whatIf: Command = Command(
+        name: "what-if",
+        usage: ":what-if NAME = EXPR[, NAME = EXPR…]",
+        summary: "what some definitions would change, without making them",
+        details: "Shows what a definition would print, old → new, but changes nothing: "
+            + ":what-if win_rate = 40%, deal_value = $3k. Separate definitions with commas "
+            + "(commas inside parentheses belong to a function call: x = min(a, b))."
+    ) { input, session, reply in
+        let arguments = ArgumentText(input)
+        guard !arguments.isEmpty else { return Command.whatIf.rejectArguments(&reply) }
+        var definitions: [(definition: Definition, piece: ArgumentText)] = []
+        for piece in arguments.split(at: UInt8(ascii: ",")) {
+            switch proposedDefinition(piece, in: session.model) {
+            case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
+            case .success(let definition): definitions.append((definition, piece))
+            }
+        }
+        switch WhatIfPreview.preview(session.model, edits: definitions.map(\.definition)) {
+        case .failure(let error):
+            // A cycle names the cells on it: point at the first definition that is one of them.
+            var culprit = definitions[0].piece
+            if case .cycle(let path) = error, let match = definitions.first(where: { path.contains($0.definition.name) }) {
+                culprit = match.piece
+            }
+            reply.fail(Diagnostic(error.description, at: culprit.sourceRange), in: input.line)
+        case .success(let changes):
+            reply.say(changes.isEmpty ? ["no values would change"]
+                : ChangeReport.lines(for: changes, colorizer: session.colorizer, width: session.width))
+            reply.say("(what-if only: nothing was changed)")
+        }
+    }
+
+    /// One `NAME = EXPR` of a what-if, for a cell the model has (or one that other cells wait for).
+    private static func proposedDefinition(_ piece: ArgumentText, in model: Model) -> Result<Definition, Diagnostic> {
+        let statement: Statement
+        let expected = Diagnostic("expected a definition, NAME = EXPR", at: piece.sourceRange)
+        if piece.isEmpty { return .failure(expected) }
+        switch piece.statement() {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let parsed): statement = parsed
+        }
+        guard case .definition(let name, let nameRange, let expression) = statement else {
+            return .failure(expected)
+        }
+        guard model[name] != nil || !model.dependents(of: name).isEmpty else {
+            return .failure(Diagnostic("no cell named '\(name)'", at: nameRange))
+        }
+        let formula = FormulaText.after(nameRange, in: Array(piece.line[..<piece.range.upperBound]))
+        do throws(Diagnostic) {
+            return .success(try Definition(name: name, formula: formula))
+        } catch {
+            return .failure(Diagnostic(error.message, at: expression.range))
+        }
+    }
+}
