@@ -142,8 +142,9 @@ struct ModelDocument: Sendable, Equatable {
 
     // MARK: Insertion
 
-    /// New lines of the base model go after its last non-blank line (before the first
-    /// section); new lines of a section go after that section's last non-blank line.
+    /// New lines go right after the last definition or goal of their section (the base
+    /// model is everything before the first section), so a comment that introduces the
+    /// next section stays with it; a section without any goes after its last non-blank line.
     private mutating func insert(_ line: Line, endOfSection section: String?) {
         var sectionStart = 0
         if let section {
@@ -153,7 +154,11 @@ struct ModelDocument: Sendable, Equatable {
         var sectionEnd = sectionStart
         while sectionEnd < entries.count, entries[sectionEnd].line.sectionName == nil { sectionEnd += 1 }
         var position = sectionEnd
-        while position > sectionStart, entries[position - 1].line.isBlank { position -= 1 }
+        while position > sectionStart, !entries[position - 1].line.isItem { position -= 1 }
+        if position == sectionStart {
+            position = sectionEnd
+            while position > sectionStart, entries[position - 1].line.isBlank { position -= 1 }
+        }
         if position > 0, entries[position - 1].terminator.isEmpty { entries[position - 1].terminator = newline }
         entries.insert(Entry(line: line, terminator: newline), at: position)
     }
@@ -195,6 +200,14 @@ extension ModelDocument.Line {
     var sectionName: String? {
         if case .section(let name, _) = self { return name }
         return nil
+    }
+
+    /// A definition or a goal, as opposed to blank lines, comments and headers.
+    var isItem: Bool {
+        switch self {
+        case .definition, .goal: true
+        case .verbatim, .section: false
+        }
     }
 
     var isBlank: Bool {

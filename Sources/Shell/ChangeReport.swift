@@ -12,6 +12,10 @@ import TextLayout
 /// New cells print first as `name = value (new)` and deleted ones as
 /// `name deleted (was value)`: the edit itself, then what followed from it.
 enum ChangeReport {
+    /// At most this many changed cells are listed; an edit at the root of a huge model
+    /// would otherwise scroll the screen for minutes. The rest are counted.
+    static let shownChanges = 40
+
     /// - Parameter newLabel: what a cell that appeared is called: `new`, or `restored` when undo brought it back.
     static func lines(
         for changes: [CellChange], colorizer: Colorizer, width: Int?, newLabel: String = "new"
@@ -36,7 +40,12 @@ enum ChangeReport {
                 continue
             }
         }
-        return appeared + table(of: moved, width: width)
+        let shownAppeared = appeared.prefix(shownChanges)
+        let shownMoved = moved.prefix(shownChanges - shownAppeared.count)
+        let listed = Array(shownAppeared) + table(of: Array(shownMoved), width: width)
+        let hidden = appeared.count - shownAppeared.count + moved.count - shownMoved.count
+        guard hidden > 0 else { return listed }
+        return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }
 
     private static func table(of rows: [[String]], width: Int?) -> [String] {

@@ -69,6 +69,13 @@ struct RoundTripTests {
         #expect(workbook.render() == expected)
     }
 
+    @Test func newCellAndGoalGoAfterTheLastItemNotIntoTheNextSectionsComment() throws {
+        var workbook = try parse("a = 1 # one\n\n# the good case:\n[scenario up]\na = 2\n")
+        try workbook.define(Definition(name: "b", formula: "a * 2"))
+        workbook.addGoal(try #require(goalEntry("b >= 3")))
+        #expect(workbook.render() == "a = 1 # one\nb = a * 2\ngoal b >= 3\n\n# the good case:\n[scenario up]\na = 2\n")
+    }
+
     @Test func newCellInAFileWithoutSectionsOrFinalNewlineGoesAtTheEnd() throws {
         var workbook = try parse("a = 1\nb = a + 1")
         try workbook.define(Definition(name: "c", formula: "b * 2"))

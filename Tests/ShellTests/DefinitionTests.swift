@@ -1,4 +1,5 @@
 import Formula
+import ModelFile
 import Testing
 @testable import Shell
 
@@ -152,5 +153,22 @@ struct DefinitionTests {
         let reply = session.handle("a_very_long_lead_indicator_name = 200")
         #expect(reply.output.allSatisfy { $0.count <= 30 })
         #expect(reply.output.contains { $0.contains("300 → 600") })
+    }
+}
+
+@Suite("a huge edit is summarized")
+struct HugeChangeTests {
+    @Test func changesBeyondTheLimitAreCountedNotListed() throws {
+        let count = ChangeReport.shownChanges + 25
+        var lines = ["c0 = 1"]
+        for index in 1..<count { lines.append("c\(index) = c\(index - 1) + 1") }
+        let workbook = try Workbook.parse(lines.joined(separator: "\n") + "\n", path: "chain.model").get()
+        let session = Session(workbook: workbook)
+        let reply = session.handle("c0 = 2")
+        let output = reply.output
+        #expect(output.count == ChangeReport.shownChanges + 1)
+        #expect(output.first?.hasPrefix("c0 ") == true)
+        #expect(output.last == "… and 25 more cells changed (:list shows every value)")
+        #expect(session.workbook.model.value(of: "c\(count - 1)") == .number(Double(count + 1)))
     }
 }

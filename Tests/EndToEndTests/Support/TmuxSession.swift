@@ -118,7 +118,7 @@ final class TmuxSession {
     /// Spaces at the end of `text` are ignored, because the screen has none at the ends of its
     /// lines: waiting for the prompt `"leadlag> "` finds it while the cursor sits after it.
     @discardableResult
-    func waitFor(_ text: String, occurrences: Int = 1, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitFor(_ text: String, occurrences: Int = 1, timeout: Duration = .seconds(30)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         let wanted = Self.withoutTrailingSpaces(Substring(text))
         while true {
@@ -142,7 +142,7 @@ final class TmuxSession {
     }
 
     /// Waits for the program to exit and returns its status; throws with the screen after `timeout`.
-    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let status = exitStatus { return status }
