@@ -39,14 +39,27 @@ public struct SourceText: Sendable {
 ///     revenue = wins *
 ///                      ^
 public enum DiagnosticPrinter {
+    /// Lines longer than this are shown as a window around the column, so a one-line
+    /// formula of a million characters still gives a readable message.
+    static let shownLineWidth = 120
+
     public static func render(_ diagnostic: Diagnostic, in source: SourceText) -> String {
         let (line, column) = source.lines.location(of: diagnostic.range.start)
-        let lineText = source.lines.lineText(line)
-        let caretPad = String(repeating: " ", count: column - 1)
-        let width = max(1, underlineWidth(diagnostic.range, source: source, line: line, column: column))
+        let characters = Array(source.lines.lineText(line))
+        var start = 0
+        var end = characters.count
+        if characters.count > shownLineWidth {
+            start = max(0, min(column - 1 - shownLineWidth / 2, characters.count - shownLineWidth))
+            end = min(characters.count, start + shownLineWidth)
+        }
+        let lead = start > 0 ? "…" : ""
+        let shown = lead + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        let caretPad = String(repeating: " ", count: column - 1 - start + lead.count)
+        let available = max(1, end - (column - 1))
+        let width = min(available, max(1, underlineWidth(diagnostic.range, source: source, line: line, column: column)))
         let caret = "^" + String(repeating: "~", count: width - 1)
         return "\(source.path):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-            + "\(lineText)\n\(caretPad)\(caret)"
+            + "\(shown)\n\(caretPad)\(caret)"
     }
 
     /// Width of the underline in characters, kept to the diagnostic's first line.

@@ -1,4 +1,4 @@
-import Formula
+@testable import Formula
 import Testing
 
 /// Every parse error message, each with its line, column and caret as the one printer renders it.
@@ -370,5 +370,24 @@ import Testing
     @Test(arguments: cases)
     func rendersTheFirstProblemWithItsLocation(source: String, expected: String) {
         #expect(parsed(source) == expected)
+    }
+}
+
+@Suite("diagnostics on very long lines")
+struct LongLineDiagnosticTests {
+    @Test func aLongLineIsShownAsAWindowAroundTheColumn() {
+        let text = "x = " + String(repeating: "1 + ", count: 100) + "* 2" + String(repeating: " + 1", count: 100)
+        guard case .failure(let diagnostic) = Parser.parseStatement(text) else {
+            Issue.record("a misplaced '*' parsed")
+            return
+        }
+        let lines = DiagnosticPrinter.render(diagnostic, in: SourceText(path: "long.model", text: text))
+            .split(separator: "\n").map(String.init)
+        #expect(lines[0] == "long.model:1:405: error: expected an expression after '+'")
+        #expect(lines[1].count == DiagnosticPrinter.shownLineWidth + 2)
+        #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("…"))
+        let caretColumn = lines[2].count - 1
+        let marked = Array(lines[1])[caretColumn]
+        #expect(marked == "*")
     }
 }
