@@ -15,8 +15,8 @@ import Darwin
 /// booleans. `and`, `or`, `if` and `iferror` evaluate only the operands they need, so
 /// `if(x == 0, 0, y / x)` is 0 when x is 0.
 ///
-/// Evaluation recurses on the expression tree, whose depth the parser bounds by
-/// ``Parser/maximumDepth``.
+/// Evaluation recurses on the expression tree, whose nesting the parser bounds by
+/// ``Parser/maximumDepth``; long operator chains are folded in a loop (``OperatorChain``).
 public enum Evaluator {
     /// Evaluates with `lookup` giving the value of each referenced cell name
     /// (it returns `.error(.name)` for an undefined one).
@@ -31,6 +31,7 @@ public enum Evaluator {
         case .unary(let op, let operand, _):
             return unary(op, evaluate(operand, lookup: lookup))
         case .binary(let op, let left, let right, _):
+            if let chain = OperatorChain(expr) { return evaluate(chain, lookup: lookup) }
             let leftValue = evaluate(left, lookup: lookup)
             guard let leftNumber = leftValue.numeric else { return leftValue }
             // `and` and `or` stop at a left side that decides, like `if`.
@@ -42,6 +43,21 @@ public enum Evaluator {
         case .call(let name, let arguments, _):
             return call(name, arguments, lookup: lookup)
         }
+    }
+
+    /// Folds `a + b - c …` left to right in a loop; each step behaves as the binary case
+    /// (an error on the left wins, `and`/`or` stop once decided).
+    private static func evaluate(_ chain: OperatorChain, lookup: (String) -> Value) -> Value {
+        var result = evaluate(chain.first, lookup: lookup)
+        for (op, operand) in chain.rest {
+            guard let leftNumber = result.numeric else { return result }
+            if op == .and && leftNumber == 0 { result = .boolean(false); continue }
+            if op == .or && leftNumber != 0 { result = .boolean(true); continue }
+            let rightValue = evaluate(operand, lookup: lookup)
+            guard let rightNumber = rightValue.numeric else { return rightValue }
+            result = binary(op, leftNumber, rightNumber)
+        }
+        return result
     }
 
     private static func unary(_ op: UnaryOperator, _ operand: Value) -> Value {

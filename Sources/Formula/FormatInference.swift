@@ -16,7 +16,8 @@
 ///   percent or currency. `sqrt ln exp` and unknown functions: number.
 /// - `if(c, a, b)` and `iferror(a, b)`: the format of `a` unless it is a plain number, else of `b`.
 ///
-/// Recurses on the tree, whose depth the parser bounds by ``Parser/maximumDepth``.
+/// Recurses on the tree, whose nesting the parser bounds by ``Parser/maximumDepth``;
+/// operator chains are folded in a loop.
 public enum FormatInference {
     public static func format(of expr: Expr, lookup: (String) -> DisplayFormat) -> DisplayFormat {
         switch expr {
@@ -36,6 +37,11 @@ public enum FormatInference {
             return arithmetic(format(of: operand, lookup: lookup))
         case .binary(let op, let left, let right, _):
             if op.isComparison || op == .and || op == .or { return .boolean }
+            if let chain = OperatorChain(expr) {
+                return chain.rest.reduce(arithmetic(format(of: chain.first, lookup: lookup))) { left, step in
+                    arithmetic(binary(step.op, left, arithmetic(format(of: step.operand, lookup: lookup))))
+                }
+            }
             let leftFormat = arithmetic(format(of: left, lookup: lookup))
             let rightFormat = arithmetic(format(of: right, lookup: lookup))
             return binary(op, leftFormat, rightFormat)

@@ -30,9 +30,14 @@
 /// statement, the first problem in the text, and refuses trees deeper than ``maximumDepth``,
 /// so that what downstream code recurses on is bounded.
 public enum Parser {
-    /// Deepest expression accepted, counting both the syntax tree's depth and the nesting of
-    /// parentheses, so `((((1))))` and `1+1+1+…` are both limited.
+    /// Deepest nesting accepted: parentheses, calls, unary operators and operators of mixed
+    /// levels, so `((((1))))` is limited. A run of one operator level (`r1 + r2 + … + r300`)
+    /// counts as one level however long it is (see ``OperatorChain``).
     public static let maximumDepth = 256
+
+    /// Longest run of operators accepted in one expression: bounds the tree that
+    /// releasing an expression walks.
+    public static let maximumChainLength = 4_000
 
     /// Parses `name = expr`, `goal <comparison>` or a bare expression.
     ///
@@ -116,7 +121,16 @@ extension Token.Kind {
 /// never computed by recursion.
 private struct Parsed {
     var expr: Expr
+    /// Nesting, as bounded by ``Parser/maximumDepth``: a chain of one operator level counts once.
     var depth: Int
+    /// The tree's real depth, as bounded by ``Parser/maximumChainLength``.
+    var treeDepth: Int
+
+    init(expr: Expr, depth: Int, treeDepth: Int? = nil) {
+        self.expr = expr
+        self.depth = depth
+        self.treeDepth = treeDepth ?? depth
+    }
 }
 
 /// Work set aside while a nested expression is parsed: one entry per level of nesting, kept on
@@ -130,7 +144,7 @@ private enum Suspended {
     case parenthesis(open: Token, resume: Precedence)
     /// `name(…, …`, waiting for an argument and then `,` or `)`; the arguments so far are
     /// on `PrattParser.callArguments`.
-    case call(name: String, nameRange: SourceRange, open: Token, deepestArgument: Int, resume: Precedence)
+    case call(name: String, nameRange: SourceRange, open: Token, deepestArgument: Int, deepestTree: Int, resume: Precedence)
 }
 
 /// The parsing state of one statement: its tokens, where we are in them, and the nesting
@@ -223,9 +237,10 @@ private struct PrattParser {
             advance()
             let open = advance()
             if current.kind == .symbol(.rightParen) {
-                return try finishCall(name, nameRange: token.range, arguments: [], deepestArgument: 0)
+                return try finishCall(name, nameRange: token.range, arguments: [], deepestArgument: 0, deepestTree: 0)
             }
-            suspend(.call(name: name, nameRange: token.range, open: open, deepestArgument: 0, resume: minimum), then: .or)
+            suspend(.call(name: name, nameRange: token.range, open: open, deepestArgument: 0, deepestTree: 0, resume: minimum),
+                    then: .or)
             callArguments.append([])
             return nil
         case .name(let name):
@@ -267,30 +282,35 @@ private struct PrattParser {
             lastWasComparison = false
             switch innermost {
             case .binary(let op, let operatorToken, let leftOperand, let resume):
+                let extendsChain = op.chainLevel != nil && leftOperand.expr.binaryOperator?.chainLevel == op.chainLevel
                 left = try Self.node(.binary(op, leftOperand.expr, left.expr, leftOperand.expr.range.union(left.expr.range)),
-                                     depth: max(leftOperand.depth, left.depth) + 1, at: operatorToken.range)
+                                     depth: extendsChain ? max(leftOperand.depth, left.depth + 1)
+                                                         : max(leftOperand.depth, left.depth) + 1,
+                                     treeDepth: max(leftOperand.treeDepth, left.treeDepth) + 1, at: operatorToken.range)
                 lastWasComparison = op.isComparison
                 minimum = resume
             case .unary(let op, let token, let resume):
                 left = try Self.node(.unary(op, left.expr, token.range.union(left.expr.range)),
-                                     depth: left.depth + 1, at: token.range)
+                                     depth: left.depth + 1, treeDepth: left.treeDepth + 1, at: token.range)
                 minimum = resume
             case .parenthesis(let open, let resume):
                 guard current.kind == .symbol(.rightParen) else { throw unclosed(open, found: current, isCall: false) }
                 advance()
                 minimum = resume
-            case .call(let name, let nameRange, let open, let deepestArgument, let resume):
+            case .call(let name, let nameRange, let open, let deepestArgument, let deepestTree, let resume):
                 callArguments[callArguments.count - 1].append(left.expr)
                 let deepest = max(deepestArgument, left.depth)
+                let deepestInTree = max(deepestTree, left.treeDepth)
                 if current.kind == .symbol(.comma) {
                     advance()
-                    suspend(.call(name: name, nameRange: nameRange, open: open, deepestArgument: deepest, resume: resume),
+                    suspend(.call(name: name, nameRange: nameRange, open: open, deepestArgument: deepest,
+                                  deepestTree: deepestInTree, resume: resume),
                             then: .or)
                     return nil
                 }
                 guard current.kind == .symbol(.rightParen) else { throw unclosed(open, found: current, isCall: true) }
                 left = try finishCall(name, nameRange: nameRange, arguments: callArguments.removeLast(),
-                                      deepestArgument: deepest)
+                                      deepestArgument: deepest, deepestTree: deepestInTree)
                 minimum = resume
             }
         }
@@ -305,10 +325,10 @@ private struct PrattParser {
 
     /// Builds a call whose `)` is the current token.
     private mutating func finishCall(_ name: String, nameRange: SourceRange, arguments: [Expr],
-                                     deepestArgument: Int) throws(Diagnostic) -> Parsed {
+                                     deepestArgument: Int, deepestTree: Int) throws(Diagnostic) -> Parsed {
         let close = advance()
         return try Self.node(.call(name: name, arguments: arguments, nameRange.union(close.range)),
-                             depth: deepestArgument + 1, at: nameRange)
+                             depth: deepestArgument + 1, treeDepth: deepestTree + 1, at: nameRange)
     }
 
     private func reference(_ name: String, at range: SourceRange) throws(Diagnostic) -> Expr {
@@ -320,9 +340,15 @@ private struct PrattParser {
     }
 
     /// A new node, refused when it would make the tree deeper than ``Parser/maximumDepth``.
-    private static func node(_ expr: Expr, depth: Int, at range: SourceRange) throws(Diagnostic) -> Parsed {
+    private static func node(
+        _ expr: Expr, depth: Int, treeDepth: Int? = nil, at range: SourceRange
+    ) throws(Diagnostic) -> Parsed {
         guard depth <= Parser.maximumDepth else { throw tooDeep(at: range) }
-        return Parsed(expr: expr, depth: depth)
+        let parsed = Parsed(expr: expr, depth: depth, treeDepth: treeDepth)
+        guard parsed.treeDepth <= Parser.maximumChainLength else {
+            throw Diagnostic("expression is too long (more than \(Parser.maximumChainLength) operators in a row)", at: range)
+        }
+        return parsed
     }
 
     // MARK: - Errors

@@ -26,12 +26,40 @@ import Testing
         #expect(diagnostic?.range.start == 4 + Parser.maximumDepth)
     }
 
-    /// `1+1+…` is flat text but a left-deep tree: its depth is counted as it is built.
+    static let tooLong = "expression is too long (more than \(Parser.maximumChainLength) operators in a row)"
+
+    /// `1+1+…` is flat text but a left-deep tree: long runs are accepted up to a length that
+    /// keeps releasing the tree safe, and refused past it.
     @Test func refusesAHundredThousandTermChain() {
         let diagnostic = failure(chain(terms: 100_000, "+"))
-        #expect(diagnostic?.message == Self.tooDeep)
-        // At the operator that would make the tree 257 deep: the 256th `+`.
-        #expect(diagnostic?.range == SourceRange(start: 2 * 256 - 1, end: 2 * 256))
+        #expect(diagnostic?.message == Self.tooLong)
+        // At the operator that would make the run one too long.
+        let limit = Parser.maximumChainLength
+        #expect(diagnostic?.range == SourceRange(start: 2 * limit - 1, end: 2 * limit))
+    }
+
+    /// A total over many regions is a normal plan: a run of one operator level is not nesting.
+    @Test(arguments: [("+", 3_000.0), ("*", 1.0), ("-", -2_998.0), ("/", 1.0)])
+    func longRunsOfOneLevelEvaluateInALoop(separator: String, expected: Double) throws {
+        let expr = try Parser.parseExpression(chain(terms: 3_000, separator)).get()
+        #expect(Evaluator.evaluate(expr) { _ in .error(.name) } == .number(expected))
+        #expect(FormatInference.format(of: expr) { _ in .number } == .number)
+    }
+
+    @Test func longRunsKeepLeftToRightErrorsAndShortCircuits() throws {
+        let sum = try Parser.parseExpression((["1", "x", "1/0"] + Array(repeating: "1", count: 500)).joined(separator: " + ")).get()
+        #expect(Evaluator.evaluate(sum) { _ in .error(.name) } == .error(.name))
+        let conjunction = try Parser.parseExpression((Array(repeating: "true", count: 400) + ["false", "1/0 > 1"]).joined(separator: " and ")).get()
+        #expect(Evaluator.evaluate(conjunction) { _ in .error(.name) } == .boolean(false))
+        let money = try Parser.parseExpression(Array(repeating: "$5", count: 400).joined(separator: " + ")).get()
+        #expect(FormatInference.format(of: money) { _ in .number } == .currency)
+    }
+
+    @Test func runsOfMixedLevelsStillCountAsNesting() {
+        // `1 - 1 * 1 - 1 * 1 …` alternates levels but each `*` binds inside the `-` run: flat.
+        #expect(failure(Array(repeating: "1 * 1", count: 1_000).joined(separator: " - ")) == nil)
+        // `1 ^ 1 ^ …` groups to the right: every `^` nests.
+        #expect(failure(Array(repeating: "1", count: 300).joined(separator: " ^ "))?.message == Self.tooDeep)
     }
 
     @Test(arguments: [
@@ -40,10 +68,13 @@ import Testing
         ("prefix not", String(repeating: "not ", count: 20_000) + "x"),
         ("nested calls", String(repeating: "abs(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)),
         ("unclosed parentheses", String(repeating: "(", count: 20_000)),
-        ("long or chain", Array(repeating: "a", count: 100_000).joined(separator: " or ")),
     ])
     func refusesEveryKindOfDeepInput(kind: String, source: String) {
         #expect(failure(source)?.message == Self.tooDeep, "\(kind)")
+    }
+
+    @Test func refusesAHundredThousandTermOrChain() {
+        #expect(failure(Array(repeating: "a", count: 100_000).joined(separator: " or "))?.message == Self.tooLong)
     }
 
     /// (what, the deepest accepted form, one level more)
@@ -58,10 +89,10 @@ import Testing
         #expect(failure(nested(count + 1, open, "1", close))?.message == Self.tooDeep, "\(kind) past the limit")
     }
 
-    @Test func theDeepestAcceptedChainEvaluates() throws {
-        let expr = try Parser.parseExpression(chain(terms: Parser.maximumDepth, "+")).get()
-        #expect(Evaluator.evaluate(expr) { _ in .error(.name) } == .number(Double(Parser.maximumDepth)))
-        #expect(failure(chain(terms: Parser.maximumDepth + 1, "+"))?.message == Self.tooDeep)
+    @Test func theLongestAcceptedChainEvaluates() throws {
+        let expr = try Parser.parseExpression(chain(terms: Parser.maximumChainLength, "+")).get()
+        #expect(Evaluator.evaluate(expr) { _ in .error(.name) } == .number(Double(Parser.maximumChainLength)))
+        #expect(failure(chain(terms: Parser.maximumChainLength + 2, "+"))?.message == Self.tooLong)
     }
 
     @Test func manyArgumentsAreWideNotDeep() throws {
