@@ -1,9 +1,10 @@
 import Formula
+import LineEditing
 import PlanEngine
 import TextLayout
 
 /// The `table` format of `leadlag eval`: lead indicators, then lag indicators,
-/// values formatted and right-aligned, formulas beside them.
+/// values formatted and right-aligned, formulas beside them (cut to fit a terminal).
 enum EvalTable {
     static func render(_ cells: [Cell]) -> [String] {
         var table = TextTable(columns: [
@@ -19,6 +20,6 @@ enum EvalTable {
                               cell.isLeadIndicator ? "" : "= " + cell.formula])
             }
         }
-        return table.render()
+        return table.render(width: Terminal.standardOutputIsTerminal ? Terminal.width : nil)
     }
 }
