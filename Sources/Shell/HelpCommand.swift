@@ -25,10 +25,15 @@ extension Command {
         }
     }
 
+    /// The width help is laid out for when the output is not a terminal.
+    static let unboundedHelpWidth = 80
+
     private static func overview(width: Int?) -> [String] {
         // A usage longer than a third of the width gets a line of its own above its summary,
-        // so one long usage (:table's) does not squeeze every summary beside it.
-        let standsAlone = { (command: Command) in width.map { DisplayWidth.of(command.usage) > $0 / 3 } ?? false }
+        // so one long usage (:table's) does not squeeze every summary beside it. Without a
+        // terminal, the usages are still measured against a usual width, though nothing is cut.
+        let layoutWidth = width ?? unboundedHelpWidth
+        let standsAlone = { (command: Command) in DisplayWidth.of(command.usage) > layoutWidth / 3 }
         var listing = TextTable(
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         for command in Command.table {
