@@ -76,6 +76,21 @@ struct ModelDocument: Sendable, Equatable {
         entries.insert(Entry(line: .definition(DefinitionLine(name: name, formula: formula)), terminator: newline), at: index)
     }
 
+    /// The lines defining `name` in every section, with where they stand.
+    func definitionLines(of name: String) -> [(index: Int, entry: Entry)] {
+        entries.indices.compactMap { index in
+            if case .definition(let line) = entries[index].line, line.name == name { return (index, entries[index]) }
+            return nil
+        }
+    }
+
+    /// Puts back lines taken out earlier, at the places they had (given in ascending order).
+    mutating func reinsert(_ lines: [(index: Int, entry: Entry)]) {
+        for (index, entry) in lines.sorted(by: { $0.index < $1.index }) {
+            entries.insert(entry, at: min(index, entries.count))
+        }
+    }
+
     mutating func removeDefinition(_ name: String, section: String? = nil) {
         guard let index = indexOfDefinition(name, section: section) else { return }
         entries.remove(at: index)

@@ -96,6 +96,41 @@ public struct Workbook: Sendable {
         return changes
     }
 
+    /// Everything deleting `name` takes away, kept by undo so that putting the cell back
+    /// restores its lines as they were written, comments included, in their places.
+    public struct RemovedCell: Sendable {
+        public let definition: Definition
+        let position: Int
+        let lines: [(index: Int, entry: ModelDocument.Entry)]
+        let overrides: [(scenario: String, index: Int, definition: Definition)]
+    }
+
+    /// What `delete(name)` would take away, or nil when there is no such cell.
+    public func removal(of name: String) -> RemovedCell? {
+        guard let cell = model[name], let position = model.position(of: name) else { return nil }
+        let overrides = scenarios.flatMap { scenario in
+            scenario.overrides.indices.filter { scenario.overrides[$0].name == name }
+                .map { (scenario: scenario.name, index: $0, definition: scenario.overrides[$0]) }
+        }
+        return RemovedCell(
+            definition: cell.definition, position: position, lines: document.definitionLines(of: name),
+            overrides: overrides)
+    }
+
+    /// Puts back a deleted cell exactly as `removal(of:)` found it.
+    @discardableResult
+    public mutating func restore(_ removed: RemovedCell) throws(ModelError) -> [CellChange] {
+        let changes = try model.define(removed.definition, at: removed.position)
+        document.reinsert(removed.lines)
+        for override in removed.overrides {
+            guard let index = scenarios.firstIndex(where: { $0.name == override.scenario }) else { continue }
+            let at = min(override.index, scenarios[index].overrides.count)
+            scenarios[index].overrides.insert(override.definition, at: at)
+        }
+        hasUnsavedChanges = true
+        return changes
+    }
+
     /// Renames a cell everywhere: its line, every formula that uses it, and the scenarios.
     @discardableResult
     public mutating func rename(_ old: String, to new: String) throws(ModelError) -> [CellChange] {

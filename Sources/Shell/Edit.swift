@@ -12,10 +12,11 @@ enum Edit: Sendable {
     /// Gives a base cell a formula. `previous` is its definition before (nil for a new cell);
     /// `position` is where the cell stands or will stand.
     case define(Definition, previous: Definition?, position: Int)
-    /// Removes a cell; `scenarios` are the scenarios that overrode it, as they were.
-    case delete(Definition, position: Int, scenarios: [Scenario])
+    /// Removes a cell; `scenarios` are the scenarios that overrode it, as they were, and
+    /// `removal` (when the cell was in the file) what putting it back needs to restore its lines.
+    case delete(Definition, position: Int, scenarios: [Scenario], removal: Workbook.RemovedCell?)
     /// Puts a deleted cell back where it stood, with its scenario overrides.
-    case restore(Definition, position: Int, scenarios: [Scenario])
+    case restore(Definition, position: Int, scenarios: [Scenario], removal: Workbook.RemovedCell?)
     case rename(from: String, to: String)
     case addGoal(GoalEntry)
     /// Takes back an `addGoal`: goals are only ever added at the end.
@@ -36,8 +37,8 @@ enum Edit: Sendable {
     var summary: String {
         switch self {
         case .define(let definition, _, _): "\(definition.name) = \(definition.formula)"
-        case .delete(let definition, _, _): ":delete \(definition.name)"
-        case .restore(let definition, _, _): "\(definition.name) = \(definition.formula)"
+        case .delete(let definition, _, _, _): ":delete \(definition.name)"
+        case .restore(let definition, _, _, _): "\(definition.name) = \(definition.formula)"
         case .rename(let old, let new): ":rename \(old) \(new)"
         case .addGoal(let entry): "goal \(entry.text)"
         case .removeLastGoal(let entry): "remove goal \(entry.text)"
@@ -58,11 +59,11 @@ enum Edit: Sendable {
         case .define(let definition, let previous?, let position):
             .define(previous, previous: definition, position: position)
         case .define(let definition, nil, let position):
-            .delete(definition, position: position, scenarios: [])
-        case .delete(let definition, let position, let scenarios):
-            .restore(definition, position: position, scenarios: scenarios)
-        case .restore(let definition, let position, let scenarios):
-            .delete(definition, position: position, scenarios: scenarios)
+            .delete(definition, position: position, scenarios: [], removal: nil)
+        case .delete(let definition, let position, let scenarios, let removal):
+            .restore(definition, position: position, scenarios: scenarios, removal: removal)
+        case .restore(let definition, let position, let scenarios, let removal):
+            .delete(definition, position: position, scenarios: scenarios, removal: removal)
         case .rename(let old, let new):
             .rename(from: new, to: old)
         case .addGoal(let entry):
@@ -112,9 +113,11 @@ enum Edit: Sendable {
             return try engine { () throws(ModelError) in
                 try plan.workbook.define(definition, at: previous == nil ? position : nil)
             }
-        case .delete(let definition, _, _):
+        case .delete(let definition, _, _, _):
             return try engine { () throws(ModelError) in try plan.workbook.delete(definition.name) }
-        case .restore(let definition, let position, let scenarios):
+        case .restore(_, _, _, let removal?):
+            return try engine { () throws(ModelError) in try plan.workbook.restore(removal) }
+        case .restore(let definition, let position, let scenarios, nil):
             let changes = try engine { () throws(ModelError) in try plan.workbook.define(definition, at: position) }
             for scenario in scenarios { plan.workbook.setScenario(scenario) }
             return changes

@@ -19,9 +19,8 @@ extension Command {
     /// The edit that deletes `name`, remembering what undo needs to put it back.
     private static func deletion(of name: String, in workbook: Workbook) -> Edit? {
         guard let cell = workbook.model[name], let position = workbook.model.position(of: name) else { return nil }
-        let definition = Definition(name: cell.name, formula: cell.formula, expression: cell.expression)
         let overriding = workbook.scenarios.filter { $0.overrides.contains { $0.name == name } }
-        return .delete(definition, position: position, scenarios: overriding)
+        return .delete(cell.definition, position: position, scenarios: overriding, removal: workbook.removal(of: name))
     }
 
     static let rename: Command = Command(

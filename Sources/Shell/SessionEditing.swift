@@ -83,7 +83,7 @@ extension Session {
     private func report(_ edit: Edit, changes: [CellChange], reply: inout Reply) {
         let model = self.model
         switch edit {
-        case .define(let definition, _, _), .restore(let definition, _, _),
+        case .define(let definition, _, _), .restore(let definition, _, _, _),
              .override(_, _, let definition?, _):
             if changes.isEmpty {
                 let name = definition.name
@@ -95,7 +95,7 @@ extension Session {
             for name in model[definition.name]?.references ?? [] where model[name] == nil {
                 reply.warn("'\(name)' is not defined")
             }
-        case .delete(let definition, _, _):
+        case .delete(let definition, _, _, _):
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
             let users = model.dependents(of: definition.name)
             if !users.isEmpty {

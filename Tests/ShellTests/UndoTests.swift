@@ -1,3 +1,4 @@
+import ModelFile
 import Testing
 @testable import Shell
 
@@ -109,5 +110,39 @@ struct UndoTests {
         _ = session.handle(":undo")
         #expect(session.handle(":undo").output == ["nothing to undo"])
         #expect(session.workbook.model.count == 0)
+    }
+}
+
+@Suite("undo gives the file back its own text")
+struct UndoKeepsFileTextTests {
+    static let text = """
+        # plan
+        leads = 120        # per month
+        conversion = 15%   # about 15% if unknown
+
+        # the lags
+        opportunities = leads * conversion
+
+        [scenario big]
+        leads = 200   # a good month
+        conversion = 20%
+
+        """
+
+    @Test("a delete undone puts back its lines, comments and scenario overrides where they were")
+    func deleteUndoneRestoresLinesVerbatim() throws {
+        for name in ["leads", "conversion", "opportunities"] {
+            let workbook = try Workbook.parse(Self.text, path: "plan.model").get()
+            let session = Session(workbook: workbook)
+            #expect(!session.handle(":delete \(name)").failed)
+            #expect(session.workbook.render() != Self.text)
+            #expect(!session.handle(":undo").failed)
+            #expect(session.workbook.render() == Self.text, "after :delete \(name) and :undo")
+            #expect(!session.handle(":redo").failed)
+            #expect(session.workbook.model[name] == nil)
+            #expect(!session.handle(":undo").failed)
+            #expect(session.workbook.render() == Self.text, "after :redo and :undo of \(name)")
+            #expect(session.workbook.scenarios.first?.overrides.map(\.name) == ["leads", "conversion"])
+        }
     }
 }
