@@ -69,11 +69,12 @@ struct Recalculator: Sendable {
         let value = Evaluator.evaluate(expression) { store.value(of: $0, referencedBy: slot) }
         let format = FormatInference.format(of: expression) { store.format(of: $0, referencedBy: slot) }
         let old = store.values[id]
-        guard value != old || format != store.formats[id] || isNew else { return nil }
+        let oldFormat = store.formats[id]
+        guard value != old || format != oldFormat || isNew else { return nil }
         store.values[id] = value
         store.formats[id] = format
         return CellChange(
-            name: store.names[id], old: isNew ? nil : old, new: value, format: format,
+            name: store.names[id], old: isNew ? nil : old, new: value, format: format, oldFormat: oldFormat,
             isLeadIndicator: slot.referenceIDs.isEmpty)
     }
 

@@ -28,11 +28,11 @@ enum ChangeReport {
             case (nil, let new?):
                 appeared.append("\(name) = \(ValueFormatter.display(new, format: change.format)) (\(newLabel))")
             case (let old?, nil):
-                appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.format)))")
+                appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.oldFormat)))")
             case (let old?, let new?):
                 moved.append([
                     name,
-                    ValueFormatter.display(old, format: change.format),
+                    ValueFormatter.display(old, format: change.oldFormat),
                     ValueFormatter.display(new, format: change.format),
                     ValueFormatter.relativeChange(from: old, to: new) ?? "",
                 ])

@@ -18,7 +18,7 @@ enum ModelDiff {
             let before = old[renamed[cell.name] ?? cell.name]
             guard before?.value != cell.value || before?.format != cell.format else { continue }
             changes.append(CellChange(
-                name: cell.name, old: before?.value, new: cell.value, format: cell.format,
+                name: cell.name, old: before?.value, new: cell.value, format: cell.format, oldFormat: before?.format,
                 isLeadIndicator: cell.isLeadIndicator))
         }
         return changes

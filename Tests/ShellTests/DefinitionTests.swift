@@ -172,3 +172,20 @@ struct HugeChangeTests {
         #expect(session.workbook.model.value(of: "c\(count - 1)") == .number(Double(count + 1)))
     }
 }
+
+@Suite("old values keep the format they had")
+struct ChangedFormatTests {
+    @Test func aPercentRedefinedAsAPlainNumberShowsBothFormats() {
+        let session = makeSession()
+        let reply = session.handle("conversion = 0.2")
+        let line = reply.output.first ?? ""
+        #expect(line.hasPrefix("conversion") && line.contains(" 15% → 0.2 ") && line.hasSuffix("+33.33%"))
+    }
+
+    @Test func deletingACurrencyInputKeepsTheDollarOnTheOldValues() {
+        let session = makeSession()
+        let reply = session.handle(":delete deal_value")
+        #expect(reply.output.contains("deal_value deleted (was $2,400)"))
+        #expect(reply.output.contains { $0.hasPrefix("revenue") && $0.contains("$14,256 → #NAME?") })
+    }
+}
