@@ -25,12 +25,14 @@ struct ModelDocument: Sendable, Equatable {
     }
 
     var entries: [Entry] = []
+    /// Whether the file began with a UTF-8 byte order mark, which saving keeps.
+    var byteOrderMark = false
 
     /// The line break new lines get: the file's own.
     var newline: String { entries.first(where: { !$0.terminator.isEmpty })?.terminator ?? "\n" }
 
     func render() -> String {
-        var text = ""
+        var text = byteOrderMark ? "\u{FEFF}" : ""
         for entry in entries {
             text += entry.line.text
             text += entry.terminator

@@ -26,8 +26,15 @@ struct ModelReader {
         self.bytes = bytes
     }
 
+    /// The UTF-8 byte order mark some editors put at the start of a file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     mutating func read() {
         var start = 0
+        if bytes.starts(with: Self.byteOrderMark) {
+            contents.document.byteOrderMark = true
+            start = Self.byteOrderMark.count
+        }
         while start < bytes.count {
             let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
             let lineEnd = newline ?? bytes.count

@@ -2,7 +2,7 @@ import Formula
 import PlanEngine
 
 /// Checks a file's scenario sections against its base model: each override
-/// must name a base cell, and applying a scenario must not close a cycle.
+/// must name a lead indicator of the base, and applying a scenario must not close a cycle.
 enum ScenarioValidator {
     static func problems(in scenarios: [Scenario], base: Model) -> [Diagnostic] {
         var problems: [Diagnostic] = []
@@ -13,7 +13,14 @@ enum ScenarioValidator {
                     "scenario '\(scenario.name)' overrides '\(override.name)', which the base model does not define",
                     at: scenario.overrideRanges[override.name] ?? override.expression.range))
             }
-            guard unknown.isEmpty else { continue }
+            let lags = scenario.overrides.filter { base[$0.name]?.isLeadIndicator == false }
+            for override in lags {
+                problems.append(Diagnostic(
+                    "scenario '\(scenario.name)' overrides '\(override.name)', a lag indicator: "
+                        + "scenarios change lead indicators only",
+                    at: scenario.overrideRanges[override.name] ?? override.expression.range))
+            }
+            guard unknown.isEmpty, lags.isEmpty else { continue }
             var applied = base
             do throws(ModelError) {
                 try applied.define(all: scenario.overrides)

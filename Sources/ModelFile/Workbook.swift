@@ -41,18 +41,19 @@ public struct Workbook: Sendable {
         let source = SourceText(path: path, bytes: bytes)
         var diagnostics = reader.diagnostics
         let contents = reader.contents
+        // Cycles and scenarios are checked on whatever parsed, so one pass reports every problem.
         var model = Model()
-        if diagnostics.isEmpty {
-            do throws(LoadError) {
-                model = try Model(definitions: contents.definitions)
-            } catch {
-                for cycle in error.cycles {
-                    let range = contents.definitionRanges[cycle[0]] ?? SourceRange(start: 0, end: 0)
-                    diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
-                }
+        var built = false
+        do throws(LoadError) {
+            model = try Model(definitions: contents.definitions)
+            built = true
+        } catch {
+            for cycle in error.cycles {
+                let range = contents.definitionRanges[cycle[0]] ?? SourceRange(start: 0, end: 0)
+                diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
             }
         }
-        if diagnostics.isEmpty {
+        if built {
             diagnostics += ScenarioValidator.problems(in: contents.scenarios, base: model)
         }
         guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }

@@ -136,9 +136,10 @@ public struct Model: Sendable {
         guard let oldID = store.definedID(of: old), let slot = store.slots[oldID] else { throw .undefinedCell(old) }
         if store.definedID(of: new) != nil { throw .nameTaken(new) }
         try Self.validateName(new)
+        let waitingForNew = dependents(of: new)
+        if !waitingForNew.isEmpty { throw .nameInUse(new, usedBy: waitingForNew) }
         let newID = store.intern(new)
         graph.grow(to: store.symbolCount)
-        let waitingForNew = graph.dependents[newID]
         let users = graph.dependents[oldID]
         graph.removePrecedents(of: oldID)
         let definition = slot.definition
@@ -149,7 +150,7 @@ public struct Model: Sendable {
             guard let userSlot = store.slots[user] else { continue }
             install(user, userSlot.definition.renamingReferences(old, to: new), at: nil)
         }
-        return recalculator.recompute(from: waitingForNew + [newID], store: &store, graph: graph)
+        return recalculator.recompute(from: [newID], store: &store, graph: graph)
     }
 
     /// Puts a definition in the store and its edges in the graph (validation done by the caller).

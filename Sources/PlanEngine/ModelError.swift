@@ -6,6 +6,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case nameTaken(String)
     case reservedName(String)
     case invalidName(String)
+    /// A rename to a name other cells already use (undefined): taking it would silently change them.
+    case nameInUse(String, usedBy: [String])
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undefinedCell(let name): "no cell named '\(name)'"
         case .nameTaken(let name): "a cell named '\(name)' already exists"
         case .reservedName(let name): "'\(name)' is a reserved word"
+        case .nameInUse(let name, let users):
+            "'\(name)' is already used by \(users.joined(separator: ", ")): define it, or rename to another name"
         case .invalidName(let name): "'\(name)' is not a valid name (letters, digits and _, not starting with a digit)"
         }
     }

@@ -86,11 +86,17 @@ public final class Session {
         }
     }
 
+    /// Prints an expression's value. In a script an error value is an evaluation error
+    /// (SPEC §6: exit 1); at the terminal it is simply the answer.
     private func show(_ expression: Expr, reply: inout Reply) {
         let model = self.model
-        reply.say(ValueFormatter.display(model.evaluate(expression), format: model.format(of: expression)))
+        let value = model.evaluate(expression)
+        reply.say(ValueFormatter.display(value, format: model.format(of: expression)))
         for name in expression.referencedNames where model[name] == nil {
             reply.warn("'\(name)' is not defined")
+        }
+        if let code = value.error, reply.location != nil {
+            reply.fail("the expression evaluates to \(code.rawValue)")
         }
     }
 

@@ -45,7 +45,9 @@ struct Eval: ParsableCommand {
         for name in requested where plan[name] == nil {
             try fail("no cell named '\(name)' in \(model)")
         }
-        let cells = requested.isEmpty ? plan.cellsInOrder : requested.compactMap { plan[$0] }
+        var seen = Set<String>()
+        let names = requested.filter { seen.insert($0).inserted }
+        let cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
         switch format {
         case .json: print(ValueExport.json(cells.map { ($0.name, $0.value) }))
         case .csv: print(ValueExport.csv(cells.map { ($0.name, $0.value) }))
@@ -59,7 +61,8 @@ struct Eval: ParsableCommand {
         let source = SourceText(path: "--set", text: setting)
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
-            try fail(DiagnosticPrinter.render(diagnostic, in: source))
+            ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
+            throw ExitCode(2)
         case .success(.definition(let name, _, let expression)):
             guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)") }
             let bytes = Array(setting.utf8)

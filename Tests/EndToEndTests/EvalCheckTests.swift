@@ -60,6 +60,12 @@ struct EvalCheckTests {
         #expect(both.output == "name,value\nrevenue,19200\n")
     }
 
+    @Test func aCellAskedForTwiceIsPrintedOnce() throws {
+        let path = try write(Self.model)
+        let outcome = try Leadlag.run(["eval", path, "--get", "leads", "--get", "leads", "--format", "json"])
+        #expect(outcome.output == "{\n  \"leads\": 120\n}\n")
+    }
+
     @Test func tableShowsLeadAndLagIndicatorsApartFormatted() throws {
         let path = try write(Self.model)
         let outcome = try Leadlag.run(["eval", path])
@@ -84,7 +90,7 @@ struct EvalCheckTests {
         (["eval", "PATH", "--scenario", "nope"], "error: no scenario named 'nope'"),
         (["eval", "PATH", "--get", "nope"], "error: no cell named 'nope'"),
         (["eval", "PATH", "--set", "nope=1"], "error: --set: no cell named 'nope'"),
-        (["eval", "PATH", "--set", "leads=1 +"], "--set:1:10: error:"),
+        (["eval", "PATH", "--set", "leads=1 +"], "\n--set:1:10: error: expected an expression after '+'"),
         (["eval", "PATH", "--set", "wins=revenue"], "cycle: wins → revenue → wins"),
         (["eval", "PATH", "--format", "xml"], "Error:"),
         (["eval"], "Error:"),
@@ -92,8 +98,9 @@ struct EvalCheckTests {
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let path = try write(Self.model)
         let outcome = try Leadlag.run(arguments.map { $0 == "PATH" ? path : $0 })
+        let errors = "\n" + outcome.errors
         #expect(outcome.status == 2)
-        #expect(outcome.errors.contains(message), "\(outcome.errors)")
+        #expect(errors.contains(message), "\(outcome.errors)")
         #expect(outcome.output.isEmpty)
     }
 

@@ -147,6 +147,17 @@ struct RunCommandTests {
         #expect(outcome.errors.hasPrefix(script + message))
     }
 
+    @Test("an expression that evaluates to an error value is an evaluation error: exit 1")
+    func errorValueStops() throws {
+        let workspace = try Workspace()
+        let script = workspace.path("div.leadlag")
+        try workspace.write("div.leadlag", "wins / (leads - 120)\nleads\n")
+        let outcome = try Leadlag.run(["run", script, "--model", workspace.path("plan.model")])
+        #expect(outcome.status == 1)
+        #expect(outcome.output == "#DIV/0!\n")
+        #expect(outcome.errors == "\(script):1: error: the expression evaluates to #DIV/0!\n")
+    }
+
     @Test(":save in a script writes the file, keeping the model's own text")
     func saveWritesFile() throws {
         let workspace = try Workspace()

@@ -37,6 +37,27 @@ struct LoadErrorTests {
             == ["bad.model:2:1: error: cycle: wins → revenue → wins\nwins = revenue / 2\n^~~~"])
     }
 
+    @Test func cyclesAreReportedTogetherWithSyntaxErrors() {
+        let problems = messages("a = b + 1\nb = a * 2\nc = 1 +\n")
+        #expect(problems.count == 2)
+        #expect(problems.first?.hasPrefix("bad.model:1:1: error: cycle: a → b → a") == true)
+        #expect(problems.last?.hasPrefix("bad.model:3:") == true)
+    }
+
+    @Test func scenarioMayNotOverrideALagIndicator() {
+        #expect(messages("a = 1\nb = a * 2\n[scenario s]\nb = 5\n") == [
+            "bad.model:4:1: error: scenario 's' overrides 'b', a lag indicator: scenarios change lead indicators only\nb = 5\n^",
+        ])
+    }
+
+    @Test func notARegularFileIsRefusedWithoutReadingIt() {
+        guard case .failure(let failure) = Workbook.load(path: "/dev/zero") else {
+            Issue.record("/dev/zero loaded")
+            return
+        }
+        #expect(failure.text == "/dev/zero: error: not a regular file")
+    }
+
     @Test func scenarioMayOnlyOverrideBaseCells() {
         let problems = messages("a = 1\n[scenario s]\nb = 2\n")
         #expect(problems == ["bad.model:3:1: error: scenario 's' overrides 'b', which the base model does not define\nb = 2\n^"])

@@ -32,6 +32,7 @@ struct RoundTripTests {
         sampleModel.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n",
         "",
         "\n\n# only comments\n",
+        "\u{FEFF}# saved by an editor that writes a byte order mark\na = 1\n",
         "a = 1\tb_is_not_here = 2 # odd spacing stays\n".replacingOccurrences(of: "\tb_is_not_here = 2 ", with: "  "),
     ])
     func loadedAndSavedUnchangedIsByteIdentical(text: String) throws {

@@ -22,6 +22,18 @@ struct SaveTests {
         #expect(!workbook.hasUnsavedChanges)
     }
 
+    @Test func savingThroughASymbolicLinkWritesTheFileItNamesAndKeepsTheLink() throws {
+        let real = folder + "/real.model"
+        let link = folder + "/link.model"
+        try "a = 1\n".write(toFile: real, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        var workbook = try Workbook.load(path: link).get()
+        try workbook.define(Definition(name: "a", formula: "2"))
+        try workbook.save()
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "a = 2\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+    }
+
     @Test func failedSaveLeavesTheOldFileAndReportsWhy() throws {
         var workbook = try parse("a = 1\n")
         #expect(throws: WorkbookError.self) { try workbook.save(to: folder + "/missing/dir/plan.model") }

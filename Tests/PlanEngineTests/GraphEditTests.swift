@@ -78,11 +78,13 @@ struct GraphEditTests {
         #expect(model.value(of: "wins") == .number(5))
     }
 
-    @Test func renameHealsCellsWaitingForTheNewName() throws {
+    /// Taking a name other cells already use would change them behind the user's back (and
+    /// could not be undone by renaming back), so it is refused.
+    @Test func renameRefusesANameOtherCellsAlreadyUse() throws {
         var model = try makeModel(["a = 2", "b = z * 2"])
-        let changes = try model.rename("a", to: "z")
-        #expect(model.value(of: "b") == .number(4))
-        #expect(changes.map(\.name) == ["b"])
+        #expect(throws: ModelError.nameInUse("z", usedBy: ["b"])) { try model.rename("a", to: "z") }
+        #expect(model.names == ["a", "b"])
+        #expect(model.value(of: "b") == .error(.name))
     }
 
     @Test(arguments: [
