@@ -53,6 +53,10 @@ public enum GoalSeek {
             }
         }
         guard let closest = probe.closest else { return .failed(.targetIsError(probe.firstError ?? .value)) }
+        // A touch without a crossing (the bottom of `(x - 100)^2`) still reaches the goal.
+        if goal.isFinite, abs(closest.target - goal) <= tolerance {
+            return .found(value: closest.input, targetValue: probe.value(at: closest.input), evaluations: probe.evaluations)
+        }
         return .failed(.unreachable(closest: closest.input, closestTargetValue: closest.target, searchedRange: range))
     }
 

@@ -22,10 +22,13 @@ struct RootBracket: Equatable {
     /// returns nil) are skipped. Returns nil when no sign change was seen.
     static func search(from start: Double, within range: ClosedRange<Double>, gap: (Double) -> Double?) -> RootBracket? {
         var lastValid: [Point?] = [nil, nil]
+        // Where each direction last met an error, until it first meets a value.
+        var lastError: [Double?] = [start, start]
         if let startGap = gap(start) {
             let point = Point(x: start, gap: startGap)
             if startGap == 0 { return RootBracket(first: point, second: point) }
             lastValid = [point, point]
+            lastError = [nil, nil]
         }
         let signs: [Double] = [1, -1]
         var finished = [start >= range.upperBound, start <= range.lowerBound]
@@ -36,9 +39,20 @@ struct RootBracket: Equatable {
                 let x = min(max(unclamped, range.lowerBound), range.upperBound)
                 // Stop at the end of the range, or where the step no longer moves x (huge start values).
                 if x != unclamped || x == start { finished[direction] = true }
-                guard x != start, let value = gap(x) else { continue }
+                guard x != start else { continue }
+                guard let value = gap(x) else {
+                    if lastValid[direction] == nil { lastError[direction] = x }
+                    continue
+                }
                 let point = Point(x: x, gap: value)
                 if value == 0 { return RootBracket(first: point, second: point) }
+                // Coming out of a region of errors, the doubling steps may have jumped past the
+                // root: find where the values start and compare from there.
+                if lastValid[direction] == nil, let errorX = lastError[direction] {
+                    let edge = validEdge(between: errorX, and: point, gap: gap)
+                    if edge.gap == 0 { return RootBracket(first: edge, second: edge) }
+                    lastValid[direction] = edge
+                }
                 if let last = lastValid[direction], (last.gap < 0) != (value < 0) {
                     return RootBracket(first: last, second: point)
                 }
@@ -47,6 +61,19 @@ struct RootBracket: Equatable {
             offset *= 2
         }
         return nil
+    }
+
+    /// The valid point nearest `errorX` between it (where the target is an error) and `valid`,
+    /// by bisection: the edge of the region where the target has values.
+    private static func validEdge(between errorX: Double, and valid: Point, gap: (Double) -> Double?) -> Point {
+        var inError = errorX
+        var edge = valid
+        for _ in 0..<64 {
+            let middle = inError + (edge.x - inError) / 2
+            guard middle != inError, middle != edge.x else { break }
+            if let value = gap(middle) { edge = Point(x: middle, gap: value) } else { inError = middle }
+        }
+        return edge
     }
 
     /// Brent's method: inverse quadratic interpolation and secant steps where they behave,

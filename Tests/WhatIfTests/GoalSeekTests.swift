@@ -37,6 +37,16 @@ import WhatIf
                       target: "commission", goal: 150, input: "sales", expected: 1_500),
         ReachableCase(model: ["sales = 100", "bonus = if(sales >= 1000, 500, 0)"],
                       target: "bonus", goal: 500, input: "sales", expected: nil),
+        // A goal the target only touches: the bottom of a square, a kink of abs.
+        ReachableCase(model: ["leads = 120", "z = (leads - 100)^2"], target: "z", goal: 0, input: "leads",
+                      expected: 100),
+        ReachableCase(model: ["leads = 120", "z = abs(leads - 130)"], target: "z", goal: 0, input: "leads",
+                      expected: 130),
+        // Starting where the target is an error: the values begin past a boundary.
+        ReachableCase(model: ["leads = 120", "r = if(leads < 500, 1/0, leads)"], target: "r", goal: 600,
+                      input: "leads", expected: 600),
+        ReachableCase(model: ["leads = 120", "s = sqrt(leads - 500)"], target: "s", goal: 10, input: "leads",
+                      expected: 600),
         // Powers: compound growth, and the root of a square nearest the start.
         ReachableCase(model: ["rate = 5%", "years = 10", "growth = (1 + rate) ^ years"],
                       target: "growth", goal: 2, input: "rate", expected: 0.071_773_462_536_293_13),
