@@ -1,6 +1,7 @@
 /// A problem found in user input, with where it is. Diagnostics are values:
 /// they are collected, returned and printed by ``DiagnosticPrinter`` alone.
 public struct Diagnostic: Error, Hashable, Sendable {
+    /// An error stops a file from loading or an input from running; a warning only informs.
     public enum Severity: String, Sendable {
         case error
         case warning

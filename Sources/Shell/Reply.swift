@@ -15,6 +15,7 @@ public struct InputLocation: Sendable, Equatable {
 
 /// One line of session output and the stream it belongs on.
 public struct OutputLine: Sendable, Equatable {
+    /// Results go to standard output, problems to standard error.
     public enum Stream: Sendable, Equatable {
         case output
         case error

@@ -4,6 +4,7 @@ import PlanEngine
 /// Where one goal stands on a model, as `:goals` lists it: the current value,
 /// the target, whether it is met, and how far off it is.
 public struct GoalStatus: Equatable, Sendable {
+    /// Met, missed, or unknown because the goal evaluates to an error.
     public enum State: Equatable, Sendable {
         case met
         case missed
@@ -43,28 +44,5 @@ public struct GoalStatus: Equatable, Sendable {
         } else {
             gap = nil
         }
-    }
-
-    /// The goals an edit turned from met to not met or back, with their indexes in `goals`:
-    /// what the REPL announces after a definition. An error counts as not met.
-    public static func flips(before: Model, after: Model, goals: [Goal]) -> [GoalFlip] {
-        goals.enumerated().compactMap { index, goal in
-            let wasMet = GoalStatus(goal, in: before).isMet
-            let isMet = GoalStatus(goal, in: after).isMet
-            return wasMet == isMet ? nil : GoalFlip(index: index, wasMet: wasMet, isMet: isMet)
-        }
-    }
-}
-
-/// A goal whose status an edit changed.
-public struct GoalFlip: Equatable, Sendable {
-    public let index: Int
-    public let wasMet: Bool
-    public let isMet: Bool
-
-    public init(index: Int, wasMet: Bool, isMet: Bool) {
-        self.index = index
-        self.wasMet = wasMet
-        self.isMet = isMet
     }
 }
