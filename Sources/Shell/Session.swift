@@ -109,7 +109,11 @@ public final class Session {
             reply.fail(error.message)
             return
         }
-        perform(definitionEdit(definition), reply: &reply)
+        let edit = definitionEdit(definition)
+        perform(edit, reply: &reply)
+        if let scenario = plan.activeScenario, case .define = edit, !reply.failed {
+            reply.say("(changed the base model, not scenario \(scenario): scenarios override lead indicators only)")
+        }
     }
 
     /// The edit that gives a cell `definition`, remembering what undo needs. While a scenario

@@ -293,3 +293,19 @@ struct ScenarioCommandTests {
         #expect(result.candidates == candidates)
     }
 }
+
+@Suite("editing a lag indicator while a scenario is shown")
+struct ScenarioLagEditTests {
+    @Test("changes the base model and says so, since scenarios override lead indicators only")
+    func lagEditSaysItChangedTheBase() {
+        let session = planSession()
+        #expect(!session.handle(":scenario use optimistic").failed)
+        let reply = session.handle("annual_value = revenue * 13")
+        #expect(reply.output.last == "(changed the base model, not scenario optimistic: scenarios override lead indicators only)")
+        #expect(session.workbook.model["annual_value"]?.formula == "revenue * 13")
+        #expect(session.workbook.scenario(named: "optimistic")?.overrides.map(\.name) == ["conversion", "win_rate"])
+        let leadEdit = session.handle("leads = 130")
+        #expect(!leadEdit.output.contains { $0.hasPrefix("(changed the base model") })
+        #expect(session.workbook.model["leads"]?.formula == "120")
+    }
+}
