@@ -31,7 +31,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // Line input: libedit on a terminal, plain lines otherwise.
-        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        .target(name: "LineEditing", dependencies: ["CEditLine", "TextLayout"]),
         // Text tables that fit the terminal, and colors only where they belong.
         .target(name: "TextLayout"),
         // The REPL session and its commands, testable without a terminal.

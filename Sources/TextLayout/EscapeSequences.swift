@@ -1,6 +1,6 @@
 /// A run of terminal text: characters that take up columns, or an ANSI escape
 /// sequence that only changes how they look and takes up none.
-enum TerminalTextPiece: Equatable {
+public enum TerminalTextPiece: Equatable, Sendable {
     case visible(String)
     case escape(String)
 }
@@ -10,11 +10,11 @@ enum TerminalTextPiece: Equatable {
 ///
 /// Knows CSI sequences (`ESC [ … final`, colors and cursor moves), OSC sequences
 /// (`ESC ] … BEL` or `ESC ] … ESC \`, such as hyperlinks), and two-character escapes.
-enum EscapeSequences {
+public enum EscapeSequences {
     private static let escape: Unicode.Scalar = "\u{1B}"
     private static let bell: Unicode.Scalar = "\u{07}"
 
-    static func pieces(of text: String) -> [TerminalTextPiece] {
+    public static func pieces(of text: String) -> [TerminalTextPiece] {
         guard text.unicodeScalars.contains(escape) else { return text.isEmpty ? [] : [.visible(text)] }
         let scalars = Array(text.unicodeScalars)
         var pieces: [TerminalTextPiece] = []
