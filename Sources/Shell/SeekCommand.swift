@@ -117,9 +117,11 @@ struct SeekReport {
             return "'\(name)' is a lag indicator (its formula uses other cells); seek by a lead indicator"
         case .targetIndependentOfInput:
             return "\(target) does not depend on \(input): no value of \(input) changes it"
-        case .unreachable(let closest, let closestTarget, _):
-            let range = bounds.map { " in \(inputText(.number($0.lowerBound)))..\(inputText(.number($0.upperBound)))" }
-            return "no value of \(input)\(range ?? "") makes \(target) \(targetText(.number(goal))); "
+        case .unreachable(let closest, let closestTarget, let searched):
+            // Name the range searched: the one asked for, or the default the search stopped at.
+            let range = bounds ?? searched
+            let within = " in \(inputText(.number(range.lowerBound)))..\(inputText(.number(range.upperBound)))"
+            return "no value of \(input)\(within) makes \(target) \(targetText(.number(goal))); "
                 + "the closest is \(target) = \(targetText(.number(closestTarget))) at \(input) = \(inputText(.number(closest)))"
         case .targetIsError(let code):
             return "\(target) is \(code.rawValue) at every value of \(input) tried"

@@ -51,7 +51,16 @@ struct SeekProbe {
             if firstError == nil { firstError = value.error }
             return
         }
-        if let closest, abs(closest.target - goal) <= abs(number - goal) { return }
+        if let closest, !Self.isCloser(number, than: closest.target, to: goal) { return }
         closest = (x, number)
+    }
+
+    /// Whether `candidate` is nearer `goal` than `best`. On one side of the goal the values are
+    /// compared themselves, since the differences of values far from a huge goal round to the same.
+    private static func isCloser(_ candidate: Double, than best: Double, to goal: Double) -> Bool {
+        if (candidate < goal) == (best < goal) && candidate != goal && best != goal {
+            return candidate < goal ? candidate > best : candidate < best
+        }
+        return abs(candidate - goal) < abs(best - goal)
     }
 }

@@ -70,7 +70,7 @@ struct SeekCommandTests {
         (":seek revenue = 50k by wins",
          "error: 'wins' is a lag indicator (its formula uses other cells); seek by a lead indicator"),
         (":seek ratio = 2 by leads", "error: ratio is #DIV/0! at every value of leads tried"),
-        (":seek capped = 500 by leads", "error: no value of leads makes capped 500; the closest is capped = 200 at leads = "),
+        (":seek capped = 500 by leads", "error: no value of leads in -1,000,000,000,000..1,000,000,000,000 makes capped 500; the closest is capped = 200 at leads = "),
     ])
     func failures(line: String, message: String) {
         let session = planSession(mspPlanAdding(["other = 5", "ratio = leads / (leads - leads)", "capped = min(leads, 100) * 2"]))

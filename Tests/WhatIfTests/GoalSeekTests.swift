@@ -133,6 +133,11 @@ import WhatIf
         // The answer (420.9) lies outside the bounds given: the nearest end is closest.
         UnreachableCase(model: funnel, target: "revenue", goal: 50_000, input: "leads", bounds: 0 ... 100,
                         closestTarget: 100 * 0.15 * 0.33 * 2400, closestTolerance: 1e-6),
+        // Goals so far away that every gap rounds to the same number: the nearest end still wins.
+        UnreachableCase(model: funnel, target: "revenue", goal: -1e200, input: "leads", bounds: 0 ... 1_000,
+                        closestTarget: 0, closestTolerance: 0),
+        UnreachableCase(model: funnel, target: "revenue", goal: 1e200, input: "leads",
+                        closestTarget: 1e12 * 0.15 * 0.33 * 2400, closestTolerance: 1e3),
     ]
 
     @Test(arguments: unreachable)
