@@ -18,6 +18,21 @@ struct ReplTerminalTests {
             workingDirectory: workspace.folder.path)
     }
 
+    /// The REPL on `model` after `leads = 150`, at its second prompt: a session with unsaved changes.
+    private func startWithUnsavedEdit(_ model: String, in workspace: borrowing Workspace) async throws -> TmuxSession {
+        let repl = try start([model], history: workspace.path("history"), in: workspace)
+        do {
+            try await repl.waitFor(Self.prompt)
+            try repl.type("leads = 150")
+            try repl.send(keys: "Enter")
+            try await repl.waitFor(Self.prompt, occurrences: 2)
+        } catch {
+            repl.close()
+            throw error
+        }
+        return repl
+    }
+
     @Test("Tab completes a name defined a moment ago")
     func completesNewName() async throws {
         let workspace = try Workspace()
@@ -134,12 +149,8 @@ struct ReplTerminalTests {
     func endOfInputAsksToSave() async throws {
         let workspace = try Workspace()
         let model = workspace.path("plan.model")
-        let repl = try start([model], history: workspace.path("history"), in: workspace)
+        let repl = try await startWithUnsavedEdit(model, in: workspace)
         defer { repl.close() }
-        try await repl.waitFor(Self.prompt)
-        try repl.type("leads = 150")
-        try repl.send(keys: "Enter")
-        try await repl.waitFor(Self.prompt, occurrences: 2)
         try repl.send(keys: "C-d")
         try await repl.waitFor("save changes to \(model)? [y/n] ")
         try repl.type("y")
@@ -153,12 +164,8 @@ struct ReplTerminalTests {
     func declineOrCancelSaving() async throws {
         let workspace = try Workspace()
         let model = workspace.path("plan.model")
-        let repl = try start([model], history: workspace.path("history"), in: workspace)
+        let repl = try await startWithUnsavedEdit(model, in: workspace)
         defer { repl.close() }
-        try await repl.waitFor(Self.prompt)
-        try repl.type("leads = 150")
-        try repl.send(keys: "Enter")
-        try await repl.waitFor(Self.prompt, occurrences: 2)
         try repl.type(":quit")
         try repl.send(keys: "Enter")
         try await repl.waitFor("[y/n] ")
