@@ -1,3 +1,4 @@
+import PlanEngine
 /// One REPL command: its name, how it is called, what it does, and the code that does it.
 ///
 /// Every command is one entry of ``Command/table``; `:help` is generated from
@@ -43,6 +44,21 @@ struct Command: Sendable {
     /// The failure for wrong arguments: one `Usage:` line, nothing changed.
     func rejectArguments(_ reply: inout Reply) {
         reply.failWithHint("Usage: \(usage)")
+    }
+
+    /// The one cell a `:command NAME` names in `model`, or nil after saying what is wrong
+    /// (the usage line, or that there is no such cell).
+    func namedCell(_ arguments: String, in model: Model, reply: inout Reply) -> Cell? {
+        let words = arguments.argumentWords
+        guard words.count == 1 else {
+            rejectArguments(&reply)
+            return nil
+        }
+        guard let cell = model[words[0]] else {
+            reply.fail(ModelError.undefinedCell(words[0]).description)
+            return nil
+        }
+        return cell
     }
 }
 

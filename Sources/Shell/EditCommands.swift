@@ -7,12 +7,8 @@ extension Command {
         usage: ":delete NAME",
         summary: "remove a cell (cells that use it show #NAME? until it is defined again)"
     ) { input, session, reply in
-        let words = input.arguments.argumentWords
-        guard words.count == 1 else { return Command.delete.rejectArguments(&reply) }
-        guard let edit = deletion(of: words[0], in: session.workbook) else {
-            reply.fail("no cell named '\(words[0])'")
-            return
-        }
+        guard let cell = Command.delete.namedCell(input.arguments, in: session.workbook.model, reply: &reply),
+              let edit = deletion(of: cell.name, in: session.workbook) else { return }
         session.perform(edit, reply: &reply)
     }
 

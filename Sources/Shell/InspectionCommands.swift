@@ -43,13 +43,8 @@ extension Command {
         usage: ":show NAME",
         summary: "one cell: value, formula, format, what it uses and what uses it"
     ) { input, session, reply in
-        let words = input.arguments.argumentWords
-        guard words.count == 1 else { return Command.show.rejectArguments(&reply) }
         let model = session.model
-        guard let cell = model[words[0]] else {
-            reply.fail("no cell named '\(words[0])'")
-            return
-        }
+        guard let cell = Command.show.namedCell(input.arguments, in: model, reply: &reply) else { return }
         let uses = cell.references.map { model[$0] == nil ? "\($0) (not defined)" : $0 }
         let usedBy = model.dependents(of: cell.name)
         var table = TextTable(
@@ -70,13 +65,8 @@ extension Command {
         summary: "how a cell is derived, down to the lead indicators, with values",
         details: "A cell reached twice is drawn in full once; later it says (shown above)."
     ) { input, session, reply in
-        let words = input.arguments.argumentWords
-        guard words.count == 1 else { return Command.explain.rejectArguments(&reply) }
-        guard session.model[words[0]] != nil else {
-            reply.fail("no cell named '\(words[0])'")
-            return
-        }
-        let tree = DerivationTree(of: words[0], in: session.model)
+        guard let cell = Command.explain.namedCell(input.arguments, in: session.model, reply: &reply) else { return }
+        let tree = DerivationTree(of: cell.name, in: session.model)
         reply.say(tree.render(colorizer: session.colorizer, width: session.width))
     }
 }
