@@ -55,27 +55,38 @@ struct ModelDocument: Sendable, Equatable {
     }
 
     /// Gives `name` a new formula in place, or appends a new line at the end of its section.
-    mutating func setDefinition(_ name: String, formula: String, section: String? = nil) {
+    /// `trailing` (spaces and a `# comment`), when given, replaces what follows the formula.
+    mutating func setDefinition(_ name: String, formula: String, section: String? = nil, trailing: String? = nil) {
         if let index = indexOfDefinition(name, section: section), case .definition(var line) = entries[index].line {
             line.formula = formula
+            if let trailing { line.trailing = trailing }
             entries[index].line = .definition(line)
             return
         }
-        insert(.definition(DefinitionLine(name: name, formula: formula)), endOfSection: section)
+        insert(.definition(DefinitionLine(name: name, formula: formula, trailing: trailing ?? "")), endOfSection: section)
+    }
+
+    /// What follows the formula on the base model's line of `name`: spaces and a comment, or "".
+    func trailingText(of name: String) -> String {
+        guard let index = indexOfDefinition(name, section: nil), case .definition(let line) = entries[index].line else {
+            return ""
+        }
+        return line.trailing
     }
 
     /// Adds the line of a cell the document does not have yet at the end of the base model.
-    mutating func appendDefinition(_ name: String, formula: String) {
-        insert(.definition(DefinitionLine(name: name, formula: formula)), endOfSection: nil)
+    mutating func appendDefinition(_ name: String, formula: String, trailing: String = "") {
+        insert(.definition(DefinitionLine(name: name, formula: formula, trailing: trailing)), endOfSection: nil)
     }
 
     /// Puts a new definition line just above the line of `next` (undoing a delete puts it back in its place).
-    mutating func insertDefinition(_ name: String, formula: String, before next: String) {
+    mutating func insertDefinition(_ name: String, formula: String, trailing: String = "", before next: String) {
         guard let index = indexOfDefinition(next, section: nil) else {
-            setDefinition(name, formula: formula)
+            setDefinition(name, formula: formula, trailing: trailing)
             return
         }
-        entries.insert(Entry(line: .definition(DefinitionLine(name: name, formula: formula)), terminator: newline), at: index)
+        let line = DefinitionLine(name: name, formula: formula, trailing: trailing)
+        entries.insert(Entry(line: .definition(line), terminator: newline), at: index)
     }
 
     /// The lines defining `name` in every section, with where they stand.

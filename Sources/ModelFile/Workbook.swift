@@ -69,16 +69,22 @@ public struct Workbook: Sendable {
 
     // MARK: Cells
 
+    /// Gives a cell a formula (a new cell goes at `position`, or after the base model's last
+    /// line). `trailing`, when given, replaces the spaces and comment after the formula on its
+    /// line, as typed: `leads = 150   # after the trade show`.
     @discardableResult
-    public mutating func define(_ definition: Definition, at position: Int? = nil) throws(ModelError) -> [CellChange] {
+    public mutating func define(
+        _ definition: Definition, at position: Int? = nil, trailing: String? = nil
+    ) throws(ModelError) -> [CellChange] {
         let isNew = model[definition.name] == nil
         let changes = try model.define(definition, at: position)
         if !isNew {
-            document.setDefinition(definition.name, formula: definition.formula)
+            document.setDefinition(definition.name, formula: definition.formula, trailing: trailing)
         } else if let position, position < model.count - 1 {
-            document.insertDefinition(definition.name, formula: definition.formula, before: model.names[position + 1])
+            document.insertDefinition(
+                definition.name, formula: definition.formula, trailing: trailing ?? "", before: model.names[position + 1])
         } else {
-            document.appendDefinition(definition.name, formula: definition.formula)
+            document.appendDefinition(definition.name, formula: definition.formula, trailing: trailing ?? "")
         }
         hasUnsavedChanges = true
         return changes
@@ -160,6 +166,9 @@ public struct Workbook: Sendable {
         hasUnsavedChanges = true
         return changes
     }
+
+    /// The spaces and comment after the formula on the file line of `name`, or "".
+    public func trailingText(of name: String) -> String { document.trailingText(of: name) }
 
     // MARK: Goals
 

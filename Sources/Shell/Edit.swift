@@ -10,8 +10,9 @@ import PlanEngine
 /// state it was made in.
 enum Edit: Sendable {
     /// Gives a base cell a formula. `previous` is its definition before (nil for a new cell);
-    /// `position` is where the cell stands or will stand.
-    case define(Definition, previous: Definition?, position: Int)
+    /// `position` is where the cell stands or will stand; `comment`, when the input carried one,
+    /// is the comment its file line gets.
+    case define(Definition, previous: Definition?, position: Int, comment: CommentChange?)
     /// Removes a cell; `scenarios` are the scenarios that overrode it, as they were, and
     /// `removal` (when the cell was in the file) what putting it back needs to restore its lines.
     case delete(Definition, position: Int, scenarios: [Scenario], removal: Workbook.RemovedCell?)
@@ -36,7 +37,7 @@ enum Edit: Sendable {
     /// What the edit did, as `:undo` and `:redo` name it: `leads = 150`, `:rename wins deals`.
     var summary: String {
         switch self {
-        case .define(let definition, _, _): "\(definition.name) = \(definition.formula)"
+        case .define(let definition, _, _, _): "\(definition.name) = \(definition.formula)"
         case .delete(let definition, _, _, _): ":delete \(definition.name)"
         case .restore(let definition, _, _, _): "\(definition.name) = \(definition.formula)"
         case .rename(let old, let new): ":rename \(old) \(new)"
@@ -56,9 +57,9 @@ enum Edit: Sendable {
     /// The edit that takes this one back.
     var inverse: Edit {
         switch self {
-        case .define(let definition, let previous?, let position):
-            .define(previous, previous: definition, position: position)
-        case .define(let definition, nil, let position):
+        case .define(let definition, let previous?, let position, let comment):
+            .define(previous, previous: definition, position: position, comment: comment?.reversed)
+        case .define(let definition, nil, let position, _):
             .delete(definition, position: position, scenarios: [], removal: nil)
         case .delete(let definition, let position, let scenarios, let removal):
             .restore(definition, position: position, scenarios: scenarios, removal: removal)
@@ -108,10 +109,10 @@ enum Edit: Sendable {
     /// stop halfway: the session applies those to a copy. Returns the base model's changes.
     func apply(to plan: inout PlanState) throws(WorkbookError) -> [CellChange] {
         switch self {
-        case .define(let definition, let previous, let position):
+        case .define(let definition, let previous, let position, let comment):
             // A redefinition stays where the cell is; only a new cell is placed.
             return try engine { () throws(ModelError) in
-                try plan.workbook.define(definition, at: previous == nil ? position : nil)
+                try plan.workbook.define(definition, at: previous == nil ? position : nil, trailing: comment?.new)
             }
         case .delete(let definition, _, _, _):
             return try engine { () throws(ModelError) in try plan.workbook.delete(definition.name) }
@@ -200,4 +201,13 @@ struct EditHistory: Sendable {
     mutating func revertRedo() {
         if let edit = undoable.popLast() { redoable.append(edit) }
     }
+}
+
+/// The text after a formula on its file line, as an edit changes it: what the user typed
+/// (`   # after the trade show`) and what was there, so undo can put it back.
+struct CommentChange: Sendable {
+    let new: String
+    let old: String
+
+    var reversed: CommentChange { CommentChange(new: old, old: new) }
 }

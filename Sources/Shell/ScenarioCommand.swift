@@ -60,7 +60,7 @@ extension Command {
         let overrides = base.names.compactMap { byName[$0] }
         let restores: [Edit] = changed.compactMap { current in
             guard let saved = session.plan.savedBase[current.name] else { return nil }
-            return .define(saved.definition, previous: current, position: base.position(of: current.name) ?? 0)
+            return .define(saved.definition, previous: current, position: base.position(of: current.name) ?? 0, comment: nil)
         }
         let edits = [Edit.addScenario(Scenario(name: name, overrides: overrides))] + restores
             + [.switchScenario(from: session.activeScenario, to: name)]

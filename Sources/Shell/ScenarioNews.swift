@@ -24,7 +24,7 @@ enum ScenarioNews {
             var baseDefinitions: [Definition] = []
             var basePosition: Int?
             for edit in edits {
-                if case .define(let definition, _, _) = edit {
+                if case .define(let definition, _, _, _) = edit {
                     basePosition = basePosition ?? lines.count
                     baseDefinitions.append(definition)
                 } else {

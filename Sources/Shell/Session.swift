@@ -82,7 +82,8 @@ public final class Session {
             let text = line.utf8Slice(SourceRange(start: goal.lhs.range.start, end: goal.rhs.range.end)) ?? line
             perform(.addGoal(GoalEntry(text: text, goal: goal)), reply: &reply)
         case .success(.definition(let name, let nameRange, _)):
-            define(name, formula: FormulaText.after(nameRange, in: bytes), reply: &reply)
+            define(name, formula: FormulaText.after(nameRange, in: bytes),
+                   comment: FormulaText.comment(in: bytes), reply: &reply)
         }
     }
 
@@ -100,7 +101,7 @@ public final class Session {
         }
     }
 
-    private func define(_ name: String, formula: String, reply: inout Reply) {
+    private func define(_ name: String, formula: String, comment: String?, reply: inout Reply) {
         let definition: Definition
         do throws(Diagnostic) {
             definition = try Definition(name: name, formula: formula)
@@ -109,7 +110,7 @@ public final class Session {
             reply.fail(error.message)
             return
         }
-        let edit = definitionEdit(definition)
+        let edit = definitionEdit(definition, comment: comment)
         perform(edit, reply: &reply)
         if let scenario = plan.activeScenario, case .define = edit, !reply.failed {
             reply.say("(changed the base model, not scenario \(scenario): scenarios override lead indicators only)")
@@ -121,7 +122,10 @@ public final class Session {
     /// is set in the scenario, so the file's base model stays as it was; any other definition
     /// changes the base model. Its own function so no copy of the model outlives it: one alive
     /// during the edit would make the edit copy the model.
-    func definitionEdit(_ definition: Definition) -> Edit {
+    ///
+    /// `comment` is the spaces and `# comment` typed after the formula, which the cell's file
+    /// line then gets (a scenario override takes none).
+    func definitionEdit(_ definition: Definition, comment: String? = nil) -> Edit {
         if let name = plan.activeScenario, let scenario = workbook.scenario(named: name) {
             let previous = scenario.overrides.first { $0.name == definition.name }
             if previous != nil || workbook.model[definition.name]?.isLeadIndicator == true {
@@ -132,7 +136,9 @@ public final class Session {
         let previous = model[definition.name].map {
             Definition(name: $0.name, formula: $0.formula, expression: $0.expression)
         }
-        return .define(definition, previous: previous, position: model.position(of: definition.name) ?? model.count)
+        let change = comment.map { CommentChange(new: $0, old: workbook.trailingText(of: definition.name)) }
+        return .define(
+            definition, previous: previous, position: model.position(of: definition.name) ?? model.count, comment: change)
     }
 }
 
@@ -166,6 +172,14 @@ struct CommandInput: Sendable {
 
 /// The formula of a definition line as written: after the `=`, before any comment.
 enum FormulaText {
+    /// The spaces and `# comment` after the formula of a typed definition, nil without a comment.
+    static func comment(in bytes: [UInt8]) -> String? {
+        guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        var start = hash
+        while start > 0, bytes[start - 1].isBlankByte { start -= 1 }
+        return String(decoding: bytes[start...], as: UTF8.self).trimmingTrailingBlanks()
+    }
+
     static func after(_ nameRange: SourceRange, in bytes: [UInt8]) -> String {
         var start = min(nameRange.end, bytes.count)
         while start < bytes.count, bytes[start] != UInt8(ascii: "=") { start += 1 }
@@ -185,6 +199,13 @@ extension String {
         let bytes = Array(utf8)
         guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
         return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// Without trailing spaces, tabs and line breaks.
+    func trimmingTrailingBlanks() -> String {
+        var slice = Substring(self)
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
     }
 
     /// Without leading and trailing spaces, tabs and line breaks.

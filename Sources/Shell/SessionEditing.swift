@@ -83,7 +83,7 @@ extension Session {
     private func report(_ edit: Edit, changes: [CellChange], reply: inout Reply) {
         let model = self.model
         switch edit {
-        case .define(let definition, _, _), .restore(let definition, _, _, _),
+        case .define(let definition, _, _, _), .restore(let definition, _, _, _),
              .override(_, _, let definition?, _):
             if changes.isEmpty {
                 let name = definition.name
