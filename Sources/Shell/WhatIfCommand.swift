@@ -17,7 +17,12 @@ extension Command {
         for piece in arguments.split(at: UInt8(ascii: ",")) {
             switch proposedDefinition(piece, in: session.model) {
             case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
-            case .success(let definition): definitions.append((definition, piece))
+            case .success(let definition):
+                // Two values for one cell would quietly keep the last: say so instead.
+                if definitions.contains(where: { $0.definition.name == definition.name }) {
+                    return reply.fail(Diagnostic("'\(definition.name)' is given twice", at: piece.sourceRange), in: input.line)
+                }
+                definitions.append((definition, piece))
             }
         }
         switch WhatIfPreview.preview(session.model, edits: definitions.map(\.definition)) {

@@ -50,6 +50,14 @@ struct WhatIfCommandTests {
         ])
     }
 
+    @Test("a cell given twice is an error at the second, and nothing is previewed")
+    func cellGivenTwice() {
+        let reply = planSession().handle(":what-if leads = 1, leads = 2")
+        #expect(reply.failed)
+        #expect(reply.errors.first == "<input>:1:21: error: 'leads' is given twice")
+        #expect(!reply.output.contains("(what-if only: nothing was changed)"))
+    }
+
     @Test("a what-if that moves nothing says so")
     func nothingMoves() {
         #expect(planSession().handle(":what-if leads = 100 + 20").output
