@@ -21,3 +21,19 @@ struct InterruptCatcher: ~Copyable {
         withUnsafePointer(to: previousAction) { _ = cel_restore_interrupt_handler($0) }
     }
 }
+
+/// Work a person may stop with Ctrl-C without losing the session: while `body` runs,
+/// Ctrl-C sets a flag that the work polls with ``takeInterrupt()`` instead of ending the
+/// process, so a long table can be abandoned and unsaved edits survive.
+public enum InterruptibleWork {
+    public static func run<Result>(_ body: () -> Result) -> Result {
+        let catcher = InterruptCatcher()
+        defer { _ = catcher.takeInterrupt() }
+        return body()
+    }
+
+    /// True once if Ctrl-C was pressed during ``run(_:)`` since the last call.
+    @Sendable public static func takeInterrupt() -> Bool {
+        cel_take_interrupt() != 0
+    }
+}

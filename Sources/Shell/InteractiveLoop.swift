@@ -16,7 +16,9 @@ struct InteractiveLoop {
             switch reader.readLine(prompt: prompt) {
             case .line(let text):
                 reader.addToHistory(text)
-                let reply = session.handle(text)
+                // Ctrl-C while a command runs stops the command, not the session.
+                session.shouldStop = InterruptibleWork.takeInterrupt
+                let reply = InterruptibleWork.run { session.handle(text) }
                 console.print(reply)
                 if reply.quitRequested, mayLeave() { return ExitStatus.success }
             case .interrupted:

@@ -27,7 +27,9 @@ extension Command {
             return reply.fail(error, in: input.line)
         }
         let table: SensitivityTable
-        switch SensitivityTable.compute(in: model, target: request.target, rows: axes[0], columns: axes.dropFirst().first) {
+        switch SensitivityTable.compute(
+            in: model, target: request.target, rows: axes[0], columns: axes.dropFirst().first,
+            shouldStop: session.shouldStop) {
         case .failure(let error): return reply.fail(error.description)
         case .success(let computed): table = computed
         }

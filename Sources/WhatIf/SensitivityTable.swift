@@ -35,8 +35,10 @@ public struct SensitivityTable: Equatable, Sendable {
     /// `values[row][column]`; a one-way table has one column.
     public let values: [[Value]]
 
+    /// - Parameter shouldStop: asked once per line of the table; returning true (a person
+    ///   pressed Ctrl-C) abandons the table with ``WhatIfError/interrupted``.
     public static func compute(
-        in model: Model, target: String, rows: Axis, columns: Axis? = nil
+        in model: Model, target: String, rows: Axis, columns: Axis? = nil, shouldStop: () -> Bool = { false }
     ) -> Result<SensitivityTable, WhatIfError> {
         guard model[target] != nil else { return .failure(.unknownCell(target)) }
         let rowDimension: Dimension
@@ -57,27 +59,41 @@ public struct SensitivityTable: Equatable, Sendable {
         let values: [[Value]]
         if let columnDimension,
            case let counts = model.downstreamCounts(of: [rows.name, columnDimension.axis.name]), counts[1] > counts[0] {
-            values = transposed(sweep(&working, target: target, outer: columnDimension, inner: rowDimension))
+            guard let swept = sweep(&working, target: target, outer: columnDimension, inner: rowDimension,
+                                    shouldStop: shouldStop) else { return .failure(.interrupted) }
+            values = transposed(swept)
         } else {
-            values = sweep(&working, target: target, outer: rowDimension, inner: columnDimension)
+            guard let swept = sweep(&working, target: target, outer: rowDimension, inner: columnDimension,
+                                    shouldStop: shouldStop) else { return .failure(.interrupted) }
+            values = swept
         }
         return .success(SensitivityTable(
             target: target, targetFormat: model.format(of: target),
             rows: rowDimension, columns: columnDimension, values: values))
     }
 
-    /// `values[outer][inner]`, setting the outer input once per line and the inner one per point.
-    private static func sweep(_ working: inout Model, target: String, outer: Dimension, inner: Dimension?) -> [[Value]] {
+    /// `values[outer][inner]`, setting the outer input once per line and the inner one per point;
+    /// nil when `shouldStop` says so between two lines.
+    private static func sweep(
+        _ working: inout Model, target: String, outer: Dimension, inner: Dimension?, shouldStop: () -> Bool
+    ) -> [[Value]]? {
         let outerStyle = InputLiteral.style(keeping: outer.format)
         let innerStyle = InputLiteral.style(keeping: inner?.format ?? .number)
-        return outer.axis.values.map { outerValue in
+        var grid: [[Value]] = []
+        grid.reserveCapacity(outer.axis.values.count)
+        for outerValue in outer.axis.values {
+            if shouldStop() { return nil }
             working.setInput(outer.axis.name, to: outerValue, style: outerStyle)
-            guard let inner else { return [working.value(of: target)] }
-            return inner.axis.values.map { innerValue in
+            guard let inner else {
+                grid.append([working.value(of: target)])
+                continue
+            }
+            grid.append(inner.axis.values.map { innerValue in
                 working.setInput(inner.axis.name, to: innerValue, style: innerStyle)
                 return working.value(of: target)
-            }
+            })
         }
+        return grid
     }
 
     private static func transposed(_ grid: [[Value]]) -> [[Value]] {

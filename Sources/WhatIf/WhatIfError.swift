@@ -15,6 +15,8 @@ public enum WhatIfError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonFiniteRange
     case tooManyPoints(limit: Int)
     case tooManyCells(count: Int, limit: Int)
+    /// Stopped on request (Ctrl-C) before it finished.
+    case interrupted
     /// A scenario's overrides do not apply to the base model (they would close a cycle).
     case scenarioDoesNotApply(name: String, ModelError)
 
@@ -38,6 +40,8 @@ public enum WhatIfError: Error, Equatable, Sendable, CustomStringConvertible {
             "that range has more than \(limit) points; use a larger step"
         case .tooManyCells(let count, let limit):
             "that table has \(count) cells, more than \(limit); use fewer points"
+        case .interrupted:
+            "stopped (Ctrl-C): nothing was changed"
         case .scenarioDoesNotApply(let name, let error):
             "scenario '\(name)': \(error)"
         }

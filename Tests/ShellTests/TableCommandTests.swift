@@ -134,3 +134,17 @@ struct TableCommandTests {
         #expect(lines.dropFirst().first == " [120]  [$23,040]")
     }
 }
+
+@Suite(":table stopped by Ctrl-C")
+struct TableInterruptTests {
+    @Test("a stopped table says so and changes nothing")
+    func stoppedTableChangesNothing() {
+        let session = planSession()
+        let before = allValues(session)
+        session.shouldStop = { true }
+        let reply = session.handle(":table revenue by leads 100..200 step 10")
+        #expect(reply.failed)
+        #expect(reply.errors == ["error: stopped (Ctrl-C): nothing was changed"])
+        #expect(allValues(session) == before)
+    }
+}

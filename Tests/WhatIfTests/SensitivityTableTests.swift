@@ -142,3 +142,25 @@ import WhatIf
         #expect(twoWay.csv == "x\\y,3,0\n1,0.3333333333333333,#DIV/0!\n2.5,0.8333333333333334,#DIV/0!\n")
     }
 }
+
+@Suite struct InterruptedTableTests {
+    @Test func aTableAskedToStopReturnsInterruptedAfterTheLinesItFinished() throws {
+        let model = try makeModel(funnel)
+        var linesAllowed = 2
+        var asked = 0
+        let outcome = SensitivityTable.compute(
+            in: model, target: "revenue",
+            rows: SensitivityTable.Axis(name: "leads", values: [100, 110, 120, 130]),
+            shouldStop: {
+                asked += 1
+                linesAllowed -= 1
+                return linesAllowed < 0
+            })
+        guard case .failure(.interrupted) = outcome else {
+            Issue.record("expected the table to stop, got \(outcome)")
+            return
+        }
+        #expect(asked == 3)
+        #expect(WhatIfError.interrupted.description == "stopped (Ctrl-C): nothing was changed")
+    }
+}
