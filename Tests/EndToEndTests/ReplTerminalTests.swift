@@ -18,12 +18,14 @@ struct ReplTerminalTests {
             workingDirectory: workspace.folder.path)
     }
 
-    /// The REPL on `model` after `leads = 150`, at its second prompt: a session with unsaved changes.
-    private func startWithUnsavedEdit(_ model: String, in workspace: borrowing Workspace) async throws -> TmuxSession {
-        let repl = try start([model], history: workspace.path("history"), in: workspace)
+    /// The REPL (on `model`, or a new one) after `edit`, at its second prompt: a session with unsaved changes.
+    private func startWithUnsavedEdit(
+        _ model: String?, edit: String = "leads = 150", in workspace: borrowing Workspace
+    ) async throws -> TmuxSession {
+        let repl = try start(model.map { [$0] } ?? [], history: workspace.path("history"), in: workspace)
         do {
             try await repl.waitFor(Self.prompt)
-            try repl.type("leads = 150")
+            try repl.type(edit)
             try repl.send(keys: "Enter")
             try await repl.waitFor(Self.prompt, occurrences: 2)
         } catch {
@@ -72,12 +74,8 @@ struct ReplTerminalTests {
     @Test("Ctrl-D on a new model with changes asks for a file name and saves there")
     func endOfInputSavesNewModel() async throws {
         let workspace = try Workspace()
-        let repl = try start(history: workspace.path("history"), in: workspace)
+        let repl = try await startWithUnsavedEdit(nil, edit: "x = 5", in: workspace)
         defer { repl.close() }
-        try await repl.waitFor(Self.prompt)
-        try repl.type("x = 5")
-        try repl.send(keys: "Enter")
-        try await repl.waitFor(Self.prompt, occurrences: 2)
         try repl.send(keys: "C-d")
         try await repl.waitFor("save changes? [y/n] ")
         try repl.type("y")
@@ -117,12 +115,8 @@ struct ReplTerminalTests {
     @Test("Ctrl-C cancels the line and keeps the session")
     func interruptKeepsSession() async throws {
         let workspace = try Workspace()
-        let repl = try start(history: workspace.path("history"), in: workspace)
+        let repl = try await startWithUnsavedEdit(nil, edit: "x = 5", in: workspace)
         defer { repl.close() }
-        try await repl.waitFor(Self.prompt)
-        try repl.type("x = 5")
-        try repl.send(keys: "Enter")
-        try await repl.waitFor(Self.prompt, occurrences: 2)
         try repl.type("this line is abandoned")
         try repl.send(keys: "C-c")
         try await repl.waitFor(Self.prompt, occurrences: 3)
