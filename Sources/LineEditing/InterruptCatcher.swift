@@ -5,6 +5,11 @@ import Glibc
 /// read, Ctrl-C keeps its usual meaning so a long computation can still be stopped.
 ///
 /// The shim's flag is private to each Swift file that calls it, so every use of it lives here.
+///
+/// Known limit: a Ctrl-C that arrives while libedit is busy with typed keys (not blocked in
+/// `read`) sets the flag without breaking a read, so that Ctrl-C is lost; pressing it
+/// again, once the line is drawn, works. A read function of our own that
+/// polls the flag (EL_GETCFN) would close that window.
 struct InterruptCatcher: ~Copyable {
     private var previousAction = sigaction()
 

@@ -118,6 +118,9 @@ struct ReplTerminalTests {
         let repl = try await startWithUnsavedEdit(nil, edit: "x = 5", in: workspace)
         defer { repl.close() }
         try repl.type("this line is abandoned")
+        // Ctrl-C once libedit has drawn the line, i.e. is waiting for a key: a Ctrl-C that lands
+        // while it is still busy with the typed keys is lost (see the note in InterruptCatcher).
+        try await repl.waitFor(Self.prompt + "this line is abandoned")
         try repl.send(keys: "C-c")
         try await repl.waitFor(Self.prompt, occurrences: 3)
         #expect(repl.exitStatus == nil)
