@@ -7,10 +7,13 @@ let package = Package(
         .executable(name: "leadlag", targets: ["leadlag"]),
         // The engine without a terminal, for the benchmark package and for embedding.
         .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile", "WhatIf"]),
+        // The promises any input must keep, for the fuzz package (Fuzz/).
+        .library(name: "LeadlagInvariants", targets: ["Invariants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
@@ -36,6 +39,9 @@ let package = Package(
         .target(name: "TextLayout"),
         // The REPL session and its commands, testable without a terminal.
         .target(name: "Shell", dependencies: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "LineEditing", "TextLayout"]),
+        // What must hold after any input (a loaded file, lines typed into a session): checked by
+        // the fuzz targets in Fuzz/ and by the property tests alike.
+        .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Shell"]),
         .executableTarget(name: "leadlag", dependencies: [
             "Formula", "PlanEngine", "ModelFile", "WhatIf", "Shell", "LineEditing", "TextLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,6 +54,10 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditing", "PlanEngine", "ModelFile"]),
         .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
+        .testTarget(name: "InvariantTests", dependencies: [
+            "Invariants", "Shell", "ModelFile", "Formula",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,6 +57,12 @@ struct ModelReader {
 
     private mutating func readLine(_ range: Range<Int>) -> ModelDocument.Line {
         let raw = text(range)
+        if let invalid = UTF8Validation.firstInvalidOffset(in: bytes[range]) {
+            let byte = String(bytes[invalid], radix: 16, uppercase: true)
+            diagnostics.append(Diagnostic(
+                "byte 0x\(byte) is not UTF-8 text: save the file as UTF-8", at: SourceRange(start: invalid, end: invalid + 1)))
+            return .verbatim(raw)
+        }
         let firstVisible = bytes[range].firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
         guard let firstVisible, bytes[firstVisible] != UInt8(ascii: "#") else { return .verbatim(raw) }
         if bytes[firstVisible] == UInt8(ascii: "[") {

@@ -35,7 +35,7 @@ public struct Workbook: Sendable {
         parse(bytes: Array(text.utf8), path: path)
     }
 
-    static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
+    public static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
         var reader = ModelReader(bytes: bytes)
         reader.read()
         let source = SourceText(path: path, bytes: bytes)

@@ -24,7 +24,7 @@ public final class Session {
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
     /// Polled by long commands (`:table`) between steps: true means stop (Ctrl-C at a terminal).
-    var shouldStop: @Sendable () -> Bool = { false }
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(workbook: Workbook = Workbook(), colorizer: Colorizer = .plain, width: Int? = nil) {
         plan = PlanState(workbook: workbook)

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import Invariants
+
+/// Every seed of the fuzz corpus, the example models and the golden transcripts' inputs
+/// keep the invariants, so `swift test` checks them even where libFuzzer is not available.
+@Suite("the fuzz seeds keep every invariant")
+struct CorpusTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func files(in folder: String, ending suffix: String = "") -> [String] {
+        let url = root.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
+    }
+
+    static let modelSeeds = files(in: "models", ending: ".model") + files(in: "Fuzzing/Corpus/model-loader")
+    static let sessionSeeds = files(in: "Tests/Scripts", ending: ".leadlag") + files(in: "Fuzzing/Corpus/session")
+
+    static func bytes(_ file: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: root.appendingPathComponent(file)))
+    }
+
+    @Test func theSeedsAreFound() {
+        #expect(Self.modelSeeds.count >= 10, "model seeds: \(Self.modelSeeds)")
+        #expect(Self.sessionSeeds.count >= 10, "session seeds: \(Self.sessionSeeds)")
+    }
+
+    @Test("a model seed loads by the rules", arguments: modelSeeds)
+    func modelSeed(file: String) throws {
+        do throws(InvariantViolation) {
+            try LoadInvariants.check(try Self.bytes(file))
+        } catch {
+            Issue.record("\(file): \(error)")
+        }
+    }
+
+    @Test("a session seed runs by the rules", arguments: sessionSeeds + modelSeeds)
+    func sessionSeed(file: String) throws {
+        do throws(InvariantViolation) {
+            try SessionInvariants.check(SessionScript(bytes: try Self.bytes(file)))
+        } catch {
+            Issue.record("\(file): \(error)")
+        }
+    }
+}
