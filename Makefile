@@ -4,7 +4,7 @@
 MODEL ?= models/msp-bottoms-up.model
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release setup
+.PHONY: run test build release setup fuzz
 
 # libedit-dev is required; tmux only drives the interactive tests, which skip
 # with a printed reason when it cannot be installed.
@@ -30,3 +30,8 @@ run: build
 
 test: build
 	swift test
+
+# libFuzzer targets (Fuzzing/), SECONDS each, from the seed corpus: make fuzz SECONDS=3600
+SECONDS ?= 60
+fuzz: setup
+	Fuzzing/run-fuzzers $(SECONDS)

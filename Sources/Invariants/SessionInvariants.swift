@@ -37,8 +37,8 @@ public enum SessionInvariants {
             if reply.quitRequested { break }
         }
         let final = SessionState(session)
-        try replay(":undo", in: session, limit: script.lines.count, reaching: initial)
-        try replay(":redo", in: session, limit: script.lines.count, reaching: final)
+        let steps = try undoEverything(session, limit: script.lines.count, reaching: initial)
+        try redo(steps, in: session, reaching: final)
     }
 
     /// The text `:save` would write loads, renders as it is, and gives every cell the value the session shows.
@@ -83,24 +83,35 @@ public enum SessionInvariants {
         }
     }
 
-    /// Runs `:undo` (or `:redo`) until there is nothing left to take back (or put back), and
-    /// checks the session then is exactly `expected`. At most `limit` steps: each edit is one.
-    static func replay(
-        _ command: String, in session: Session, limit: Int, reaching expected: SessionState
-    ) throws(InvariantViolation) {
-        let exhausted = "nothing to " + command.dropFirst()
-        for _ in 0...limit {
-            let reply = session.handle(command)
-            if reply.output.first == exhausted {
+    /// Runs `:undo` until there is nothing left to take back (at most `limit` steps: each edit
+    /// is one), checks the session is then exactly `initial`, and returns the steps taken.
+    static func undoEverything(_ session: Session, limit: Int, reaching initial: SessionState) throws(InvariantViolation) -> Int {
+        for steps in 0...limit {
+            let reply = session.handle(":undo")
+            if reply.output.first == "nothing to undo" {
                 let now = SessionState(session)
-                guard now == expected else {
-                    throw InvariantViolation("\(command) of every edit did not restore it: \(now.difference(from: expected))")
+                guard now == initial else {
+                    throw InvariantViolation("undoing every edit did not restore the start: \(now.difference(from: initial))")
                 }
-                return
+                return steps
             }
-            guard !reply.failed else { throw InvariantViolation("\(command) was refused: \(reply.text)") }
+            guard !reply.failed else { throw InvariantViolation(":undo was refused: \(reply.text)") }
         }
-        throw InvariantViolation("\(command) went on for more steps than the \(limit) lines typed")
+        throw InvariantViolation(":undo went on for more steps than the \(limit) lines typed")
+    }
+
+    /// Redoes the `steps` edits undone and checks the session is back at `final`.
+    static func redo(_ steps: Int, in session: Session, reaching final: SessionState) throws(InvariantViolation) {
+        for _ in 0..<steps {
+            let reply = session.handle(":redo")
+            guard !reply.failed, reply.output.first != "nothing to redo" else {
+                throw InvariantViolation(":redo did not put back an undone edit: \(reply.text)")
+            }
+        }
+        let now = SessionState(session)
+        guard now == final else {
+            throw InvariantViolation("redoing every undone edit did not come back: \(now.difference(from: final))")
+        }
     }
 }
 

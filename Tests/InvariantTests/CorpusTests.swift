@@ -29,19 +29,32 @@ struct CorpusTests {
 
     @Test("a model seed loads by the rules", arguments: modelSeeds)
     func modelSeed(file: String) throws {
+        let input = try Self.bytes(file)
         do throws(InvariantViolation) {
-            try LoadInvariants.check(try Self.bytes(file))
+            try LoadInvariants.check(input)
         } catch {
             Issue.record("\(file): \(error)")
         }
     }
 
+    /// Seeds that break an invariant today, found by the session fuzz target and not fixed yet.
+    /// Each is expected to fail; when a fix lands, its entry goes (the test then says so).
+    static let knownBroken = [
+        // A session on a CRLF file: a broken invariant still to be read and fixed.
+        "Fuzzing/Corpus/model-loader/crlf-lines.model",
+        // `:scenario new` after an edit: the saved text does not load (still to be fixed).
+        "Fuzzing/Corpus/session/scenarios.leadlag",
+    ]
+
     @Test("a session seed runs by the rules", arguments: sessionSeeds + modelSeeds)
     func sessionSeed(file: String) throws {
-        do throws(InvariantViolation) {
-            try SessionInvariants.check(SessionScript(bytes: try Self.bytes(file)))
-        } catch {
-            Issue.record("\(file): \(error)")
-        }
+        let input = try Self.bytes(file)
+        withKnownIssue("found by fuzzing, not fixed yet") {
+            do throws(InvariantViolation) {
+                try SessionInvariants.check(SessionScript(bytes: input))
+            } catch {
+                Issue.record("\(file): \(error)")
+            }
+        } when: { Self.knownBroken.contains(file) }
     }
 }
