@@ -12,5 +12,6 @@ struct Check: ParsableCommand {
         let workbook = try ModelLoading.load(model)
         let cells = workbook.model.count
         print("\(model): ok (\(cells) cell\(cells == 1 ? "" : "s"), \(workbook.goals.count) goal\(workbook.goals.count == 1 ? "" : "s"), \(workbook.scenarios.count) scenario\(workbook.scenarios.count == 1 ? "" : "s"))")
+        ModelLoading.finish(0)
     }
 }
