@@ -1,3 +1,4 @@
+import Formula
 import PlanEngine
 /// One REPL command: its name, how it is called, what it does, and the code that does it.
 ///
@@ -41,6 +42,12 @@ struct Command: Sendable {
         table.first { $0.name == name }
     }
 
+    /// `unknown command ':lsit' (did you mean :list?)`, or `(try :help)` when none is close.
+    static func unknown(_ name: String) -> String {
+        let hint = NameSuggestion.hint(for: name, among: table.map(\.name), prefix: ":")
+        return "unknown command ':\(name)'" + (hint.isEmpty ? " (try :help)" : hint)
+    }
+
     /// The failure for wrong arguments: one `Usage:` line, nothing changed.
     func rejectArguments(_ reply: inout Reply) {
         reply.failWithHint("Usage: \(usage)")
@@ -55,7 +62,7 @@ struct Command: Sendable {
             return nil
         }
         guard let cell = model[words[0]] else {
-            reply.fail(ModelError.undefinedCell(words[0]).description)
+            reply.fail(model.noSuchCell(words[0]))
             return nil
         }
         return cell

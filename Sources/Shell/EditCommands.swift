@@ -26,6 +26,8 @@ extension Command {
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         guard words.count == 2 else { return Command.rename.rejectArguments(&reply) }
+        let model = session.workbook.model
+        guard model[words[0]] != nil else { return reply.fail(model.noSuchCell(words[0])) }
         session.perform(.rename(from: words[0], to: words[1]), reply: &reply)
     }
 

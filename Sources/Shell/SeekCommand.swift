@@ -66,7 +66,7 @@ struct SeekRequest {
     /// Both cells must exist; said with a caret under the one that does not.
     func checkNames(in model: Model) throws(Diagnostic) {
         for (name, text) in [(target, targetText), (input, inputText)] where model[name] == nil {
-            throw Diagnostic("no cell named '\(name)'", at: text.sourceRange)
+            throw Diagnostic(model.noSuchCell(name), at: text.sourceRange)
         }
     }
 }

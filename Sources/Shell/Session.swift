@@ -67,7 +67,7 @@ public final class Session {
     private func runCommand(in line: String, reply: inout Reply) {
         guard let input = CommandInput(line: line) else { return }
         guard let command = Command.named(input.name) else {
-            reply.failWithHint("unknown command ':\(input.name)' (try :help)")
+            reply.failWithHint(Command.unknown(input.name))
             return
         }
         command.run(input, self, &reply)
@@ -95,9 +95,7 @@ public final class Session {
         let model = self.model
         let value = model.evaluate(expression)
         reply.say(ValueFormatter.display(value, format: model.format(of: expression)))
-        for name in expression.referencedNames where model[name] == nil {
-            reply.warn("'\(name)' is not defined")
-        }
+        for warning in model.undefinedUseWarnings(in: expression) { reply.warn(warning) }
         if let code = value.error, reply.location != nil {
             reply.fail("the expression evaluates to \(code.rawValue)")
         }

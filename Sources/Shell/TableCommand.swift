@@ -97,10 +97,10 @@ struct TableRequest {
     /// The axes with their values, each end and step evaluated on `model`; an unknown cell or a
     /// range that does not make values is said with a caret under it.
     func axes(in model: Model) throws(Diagnostic) -> [SensitivityTable.Axis] {
-        guard model[target] != nil else { throw Diagnostic("no cell named '\(target)'", at: targetText.sourceRange) }
+        guard model[target] != nil else { throw Diagnostic(model.noSuchCell(target), at: targetText.sourceRange) }
         return try axisRequests.map { axis throws(Diagnostic) in
             guard model[axis.name] != nil else {
-                throw Diagnostic("no cell named '\(axis.name)'", at: axis.nameText.sourceRange)
+                throw Diagnostic(model.noSuchCell(axis.name), at: axis.nameText.sourceRange)
             }
             let from = try axis.from.number(in: model, what: "the start")
             let to = try axis.to.number(in: model, what: "the end")
