@@ -48,9 +48,14 @@ struct Command: Sendable {
         return "unknown command ':\(name)'" + (hint.isEmpty ? " (try :help)" : hint)
     }
 
-    /// The failure for wrong arguments: one `Usage:` line, nothing changed.
-    func rejectArguments(_ reply: inout Reply) {
-        reply.failWithHint("Usage: \(usage)")
+    /// The failure for wrong arguments: what is wrong when it can be said, then the `Usage:`
+    /// line; nothing changed.
+    func rejectArguments(_ reply: inout Reply, problem: String? = nil) {
+        reply.failWithUsage(usage, problem: problem)
+    }
+
+    func reject(_ error: UsageError, _ reply: inout Reply) {
+        rejectArguments(&reply, problem: error.problem)
     }
 
     /// The one cell a `:command NAME` names in `model`, or nil after saying what is wrong
@@ -58,7 +63,7 @@ struct Command: Sendable {
     func namedCell(_ arguments: String, in model: Model, reply: inout Reply) -> Cell? {
         let words = arguments.argumentWords
         guard words.count == 1 else {
-            rejectArguments(&reply)
+            rejectArguments(&reply, problem: words.isEmpty ? "\(name) wants a cell name" : "\(name) takes one cell name")
             return nil
         }
         guard let cell = model[words[0]] else {
@@ -66,6 +71,16 @@ struct Command: Sendable {
             return nil
         }
         return cell
+    }
+}
+
+/// Arguments that do not fit a command's usage, with what is wrong in words, so the person
+/// reads why before the `Usage:` line that shows the right shape.
+struct UsageError: Error {
+    let problem: String
+
+    init(_ problem: String) {
+        self.problem = problem
     }
 }
 
