@@ -34,7 +34,7 @@ struct Command: Sendable {
         .delete, .rename, .undo, .redo,
         .whatIf, .seek, .sensitivityTable, .scenario, .compare,
         .goals, .assert,
-        .load, .save, .new, .export,
+        .load, .save, .saveOverwriting, .new, .export,
         .quit,
     ]
 

@@ -34,12 +34,11 @@ public enum ShellEntry {
     /// error or failed `:assert`.
     public static func runScript(path: String, modelPath: String?, environment: [String: String]) -> Int32 {
         let console = Console.standardStreams
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let script = FileHandle(forReadingAtPath: path)
-        else {
-            let reason = isFolder.boolValue ? "it is a folder" : "no such file"
-            console.complain("\(path): error: cannot read the script: \(reason)")
+        let script: FileHandle
+        do throws(WorkbookError) {
+            script = FileHandle(fileDescriptor: try RegularFile.openForReading(path), closeOnDealloc: true)
+        } catch {
+            console.complain("\(path): error: cannot read the script: \(error.reason)")
             return ExitStatus.unusable
         }
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }

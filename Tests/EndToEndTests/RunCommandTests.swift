@@ -21,10 +21,15 @@ enum Leadlag {
         let status: Int32
         let output: String
         let errors: String
+        /// True when the program was still running at the deadline and was killed.
+        var timedOut = false
     }
 
-    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it.
-    static func run(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> Outcome {
+    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it,
+    /// killing it after `timeout` so that a program that hangs fails its test instead of the whole run.
+    static func run(
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, timeout: Duration = .seconds(120)
+    ) throws -> Outcome {
         let executable = try #require(path, "the leadlag executable was not found; build it first or set LEADLAG_BIN")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -38,6 +43,7 @@ enum Leadlag {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        let deadline = KillAtDeadline(process: process, after: timeout)
         stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
         try stdin.fileHandleForWriting.close()
         // Read both pipes while the program runs, so a large output cannot block it.
@@ -50,7 +56,35 @@ enum Leadlag {
         return Outcome(
             status: process.terminationStatus,
             output: String(decoding: output, as: UTF8.self),
-            errors: String(decoding: errorData.value, as: UTF8.self))
+            errors: String(decoding: errorData.value, as: UTF8.self),
+            timedOut: deadline.finish())
+    }
+}
+
+/// Kills a process still running at a deadline; `finish()` says whether it had to.
+final class KillAtDeadline: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var killed = false
+
+    init(process: Process, after timeout: Duration) {
+        let pid = process.processIdentifier
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.withLock {
+                guard !done else { return }
+                killed = true
+                kill(pid, SIGKILL)
+            }
+        }
+    }
+
+    /// Called once the process has exited: no kill after this.
+    func finish() -> Bool {
+        lock.withLock {
+            done = true
+            return killed
+        }
     }
 }
 
