@@ -14,7 +14,7 @@ extension Command {
         case 1:
             let name = words[0].hasPrefix(":") ? String(words[0].dropFirst()) : words[0]
             guard let command = Command.named(name) else {
-                reply.failWithHint("unknown command ':\(name)' (try :help)")
+                reply.failWithHint(Command.unknown(name))
                 return
             }
             reply.say("Usage: \(command.usage)")

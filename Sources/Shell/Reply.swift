@@ -94,6 +94,14 @@ public struct Reply: Sendable, Equatable {
         }
     }
 
+    /// Arguments that do not fit a command: what is wrong (`seek wants '=' between the target
+    /// and its value`) as the error, then the `Usage:` line; without a problem, the usage alone.
+    mutating func failWithUsage(_ usage: String, problem: String?) {
+        guard let problem else { return failWithHint("Usage: " + usage) }
+        failWithHint(problem)
+        lines.append(OutputLine("Usage: " + usage, stream: .error))
+    }
+
     /// A diagnostic in `text`, the input line, printed with the line and a caret under the column.
     mutating func fail(_ diagnostic: Diagnostic, in text: String) {
         let path = location?.path ?? "<input>"

@@ -11,6 +11,7 @@ import TextLayout
 /// same `handle`, so a script behaves exactly like the same lines typed by hand.
 /// A line is one of:
 /// - blank or a `#` comment: nothing;
+/// - any of these after a pasted prompt (`leadlag> leads = 150`): the same as without it;
 /// - `:command arguments`: a command from ``Command/table``;
 /// - `goal revenue >= 50k`: a goal to track;
 /// - `name = expression`: a definition, answered with every value that moved;
@@ -52,8 +53,10 @@ public final class Session {
 
     /// Runs one line of input. `location` names the script file and line, which
     /// error messages then carry; nil for a line typed at the REPL.
-    public func handle(_ line: String, at location: InputLocation? = nil) -> Reply {
+    public func handle(_ typed: String, at location: InputLocation? = nil) -> Reply {
         var reply = Reply(location: location)
+        // A cell named leadlag makes `leadlag> 5` a comparison, not a pasted prompt.
+        let line = model["leadlag"] == nil ? PastedPrompt.strippingPrompt(from: typed) ?? typed : typed
         let content = line.trimmingBlanks()
         if content.isEmpty || content.hasPrefix("#") { return reply }
         if content.hasPrefix(":") {
@@ -67,7 +70,7 @@ public final class Session {
     private func runCommand(in line: String, reply: inout Reply) {
         guard let input = CommandInput(line: line) else { return }
         guard let command = Command.named(input.name) else {
-            reply.failWithHint("unknown command ':\(input.name)' (try :help)")
+            reply.failWithHint(Command.unknown(input.name))
             return
         }
         command.run(input, self, &reply)
@@ -95,9 +98,7 @@ public final class Session {
         let model = self.model
         let value = model.evaluate(expression)
         reply.say(ValueFormatter.display(value, format: model.format(of: expression)))
-        for name in expression.referencedNames where model[name] == nil {
-            reply.warn("'\(name)' is not defined")
-        }
+        for warning in model.undefinedUseWarnings(in: expression) { reply.warn(warning) }
         if let code = value.error, reply.location != nil {
             reply.fail("the expression evaluates to \(code.rawValue)")
         }

@@ -90,10 +90,9 @@ extension Session {
                 let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
                 reply.say("\(colorizer.cellName(definition.name, in: model)) = \(value) (unchanged)")
             }
-            let label = if case .restore = edit { "restored" } else { "new" }
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, newLabel: label))
-            for name in model[definition.name]?.references ?? [] where model[name] == nil {
-                reply.warn("'\(name)' is not defined")
+            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, newLabel: newLabel(for: edit, in: model)))
+            for warning in model[definition.name].map({ model.undefinedUseWarnings(in: $0.expression) }) ?? [] {
+                reply.warn(warning)
             }
         case .delete(let definition, _, _, _):
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
@@ -116,6 +115,18 @@ extension Session {
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
             reply.say(changes.isEmpty ? ["no values change"]
                 : ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
+        }
+    }
+
+    /// What a cell the edit made appear is called: `restored` after undo, `new`, or
+    /// `new; did you mean leads?` for a new name one slip of the keyboard from a cell the model
+    /// has (unless other cells were waiting for the name: then it is what they meant).
+    private func newLabel(for edit: Edit, in model: Model) -> String {
+        switch edit {
+        case .restore: return "restored"
+        case .define(let definition, nil, _, _) where model.dependents(of: definition.name).isEmpty:
+            return NameSuggestion.oneEditAway(from: definition.name, among: model.names).map { "new; did you mean \($0)?" } ?? "new"
+        default: return "new"
         }
     }
 

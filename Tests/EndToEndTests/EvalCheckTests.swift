@@ -130,3 +130,34 @@ struct EvalCheckTests {
         #expect(outcome.status == 1)
     }
 }
+
+@Suite("leadlag eval suggests the names meant")
+struct EvalSuggestionTests {
+    @Test("--get, --set and --scenario name the cell or scenario close to a typo", arguments: [
+        (["--get", "revnue"], "error: no cell named 'revnue' in PATH (did you mean revenue?)"),
+        (["--set", "lead=150"], "error: --set: no cell named 'lead' in PATH (did you mean leads?)"),
+        (["--scenario", "optimstic"], "error: no scenario named 'optimstic' (did you mean optimistic?)"),
+    ])
+    func suggestions(arguments: [String], message: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try EvalCheckTests.model.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Leadlag.run(["eval", path] + arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.errors == message.replacingOccurrences(of: "PATH", with: path) + "\n")
+    }
+
+    @Test("a model file's warning for an undefined name suggests the cell meant")
+    func loadWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try "leads = 120\nwins = lead * 2\nx = sqr(4)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Leadlag.run(["check", path])
+        #expect(outcome.errors.contains("\(path):2:8: warning: 'lead' is not defined (used by wins; did you mean leads?)"))
+        #expect(outcome.errors.contains("\(path):3:5: warning: unknown function 'sqr' (did you mean sqrt?)"))
+    }
+}

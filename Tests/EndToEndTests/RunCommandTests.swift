@@ -135,7 +135,7 @@ struct RunCommandTests {
         ("leads = revenue", ":2: error: cycle: "),
         ("wins = (", ":2:9: error: "),
         (":nope", ":2: error: unknown command ':nope' (try :help)"),
-        (":rename leads", ":2: error: Usage: :rename OLD NEW"),
+        (":rename leads", ":2: error: rename wants two names, the old one and the new one\nUsage: :rename OLD NEW"),
     ])
     func errorStops(line: String, message: String) throws {
         let workspace = try Workspace()
