@@ -9,35 +9,14 @@ struct ChangedOnDiskTests {
     /// out, so the model is loaded and edited) `meanwhile` runs, then `after`.
     private func run(
         _ arguments: [String], before: String, meanwhile: () throws -> Void, after: String
-    ) throws -> (status: Int32, output: String, errors: String) {
-        let executable = try #require(Leadlag.path, "the leadlag executable was not found")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let deadline = KillAtDeadline(process: process, after: .seconds(120))
-        input.fileHandleForWriting.write(Data(before.utf8))
-        var shown = Data()
-        while !shown.contains(UInt8(ascii: "\n")) {
-            let more = output.fileHandleForReading.availableData
-            if more.isEmpty { break }
-            shown += more
-        }
+    ) throws -> Leadlag.Outcome {
+        let running = try Leadlag.Running(arguments)
+        running.send(before)
+        let shown = running.firstOutputLine()
         try meanwhile()
-        input.fileHandleForWriting.write(Data(after.utf8))
-        try input.fileHandleForWriting.close()
-        shown += output.fileHandleForReading.readDataToEndOfFile()
-        let complaints = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(!deadline.finish(), "leadlag hung")
-        return (process.terminationStatus, String(decoding: shown, as: UTF8.self), String(decoding: complaints, as: UTF8.self))
+        let outcome = try running.finish(input: after, shown: shown)
+        #expect(!outcome.timedOut, "leadlag hung")
+        return outcome
     }
 
     @Test(":save refuses to overwrite a file changed since it was loaded; :save! overwrites")
