@@ -24,6 +24,8 @@ public final class Session {
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
+    /// The shell command `:edit` runs on the model's file ($VISUAL, else $EDITOR); nil for none.
+    public var editor: String?
     /// Polled by long commands (`:table`) between steps: true means stop (Ctrl-C at a terminal).
     var shouldStop: @Sendable () -> Bool = { false }
 
@@ -59,13 +61,19 @@ public final class Session {
         let line = model["leadlag"] == nil ? PastedPrompt.strippingPrompt(from: typed) ?? typed : typed
         let content = line.trimmingBlanks()
         if content.isEmpty || content.hasPrefix("#") { return reply }
-        if content.hasPrefix(":") {
+        if Self.bareCommands.contains(content), model[content] == nil {
+            // `quit`, `exit` and `help` alone, as psql and sqlite3 take them, unless a cell has the name.
+            runCommand(in: ":" + content, reply: &reply)
+        } else if content.hasPrefix(":") {
             runCommand(in: line, reply: &reply)
         } else {
             runStatement(line, reply: &reply)
         }
         return reply
     }
+
+    /// Words that run the command of that name when typed alone.
+    private static let bareCommands: Set = ["quit", "exit", "help"]
 
     private func runCommand(in line: String, reply: inout Reply) {
         guard let input = CommandInput(line: line) else { return }
