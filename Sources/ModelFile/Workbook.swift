@@ -53,9 +53,8 @@ public struct Workbook: Sendable {
                 diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
             }
         }
-        if built {
-            diagnostics += ScenarioValidator.problems(in: contents.scenarios, base: model)
-        }
+        diagnostics += ScenarioValidator.problems(
+            in: contents.scenarios, definitions: contents.definitions, base: built ? model : nil)
         guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }
         var workbook = Workbook()
         workbook.path = path
