@@ -44,7 +44,10 @@ extension Command {
         }
         let model = session.model
         let value = model.evaluate(expression)
-        if value.error == nil, let number = value.numeric, number != 0 { return }
+        if value.error == nil, let number = value.numeric, number != 0 {
+            reply.assertionPassed = true
+            return
+        }
         var explanation = ValueFormatter.display(value, format: model.format(of: expression))
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
            let leftText = input.line.utf8Slice(lhs.range), Double(leftText) == nil {

@@ -115,8 +115,27 @@ struct RunCommandTests {
             $17,820
 
             """)
-        #expect(outcome.errors.isEmpty)
+        #expect(outcome.errors == "3 lines, 1 assertion passed\n")
         #expect(!outcome.output.contains("\u{1B}"))
+    }
+
+    @Test("run --quiet prints nothing when all goes well, and only the error when not")
+    func quiet() throws {
+        let workspace = try Workspace()
+        try workspace.write("ok.leadlag", "leads = 150\n:assert revenue > 15k\n:assert wins > 1\nrevenue\n")
+        let model = workspace.path("plan.model")
+        let ok = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", model, "--quiet"])
+        #expect(ok.status == 0)
+        #expect(ok.output.isEmpty)
+        #expect(ok.errors.isEmpty)
+        let loud = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", model])
+        #expect(loud.errors == "4 lines, 2 assertions passed\n")
+        try workspace.write("bad.leadlag", "leads = 150\n:assert revenue > 50k\n")
+        let bad = try Leadlag.run(["run", workspace.path("bad.leadlag"), "--model", model, "--quiet"])
+        #expect(bad.status == 1)
+        #expect(bad.output.isEmpty)
+        #expect(bad.errors.hasPrefix(workspace.path("bad.leadlag") + ":2: error: assertion failed"))
+        #expect(!bad.errors.contains("passed"))
     }
 
     @Test("a failed :assert stops the script with SCRIPT:LINE and exits 1; nothing after it runs")
