@@ -10,7 +10,7 @@ import TextLayout
 /// The terminal loop, `leadlag run` and piped input all feed lines through the
 /// same `handle`, so a script behaves exactly like the same lines typed by hand.
 /// A line is one of:
-/// - blank or a `#` comment: nothing;
+/// - blank: nothing; a `#` comment: kept for the file when typed, nothing in a script;
 /// - any of these after a pasted prompt (`leadlag> leads = 150`): the same as without it;
 /// - `:command arguments`: a command from ``Command/table``;
 /// - `goal revenue >= 50k`: a goal to track;
@@ -60,7 +60,12 @@ public final class Session {
         // A cell named leadlag makes `leadlag> 5` a comparison, not a pasted prompt.
         let line = model["leadlag"] == nil ? PastedPrompt.strippingPrompt(from: typed) ?? typed : typed
         let content = line.trimmingBlanks()
-        if content.isEmpty || content.hasPrefix("#") { return reply }
+        if content.isEmpty { return reply }
+        if content.hasPrefix("#") {
+            // Typed at the REPL, a comment is part of the model; in a script it is the script's own.
+            if location == nil { perform(.addComment(content), reply: &reply) }
+            return reply
+        }
         if Self.bareCommands.contains(content), model[content] == nil {
             // `quit`, `exit` and `help` alone, as psql and sqlite3 take them, unless a cell has the name.
             runCommand(in: ":" + content, reply: &reply)
