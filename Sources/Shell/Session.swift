@@ -2,6 +2,7 @@ import Formula
 import ModelFile
 import PlanEngine
 import TextLayout
+import WhatIf
 
 /// The REPL without a terminal: the workbook, the edit history and the display
 /// settings, and ``handle(_:at:)``, which runs one line of input and returns
@@ -126,7 +127,7 @@ public final class Session {
             reply.fail(error.message)
             return
         }
-        let edit = definitionEdit(definition, comment: comment)
+        let edit = definitionEdit(RelativeEdit.resolve(definition, in: model), comment: comment)
         perform(edit, reply: &reply)
         if let scenario = plan.activeScenario, case .define = edit, !reply.failed {
             reply.say("(changed the base model, not scenario \(scenario): scenarios override lead indicators only)")
