@@ -12,7 +12,8 @@ extension ReplTerminalTests {
         try await repl.waitFor(Self.prompt)
         try repl.type("leadlag> leads = 150")
         try repl.send(keys: "Enter")
-        let screen = try await repl.waitFor(Self.prompt, occurrences: 2)
+        // The pasted prompt is on the screen too: the next prompt is the third.
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
         #expect(screen.contains("leads            120 → 150      +25%"), "\(screen)")
     }
 
@@ -50,5 +51,27 @@ extension ReplTerminalTests {
         let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
         #expect(screen.contains(Self.prompt + "leads\n150"), "\(screen)")
         #expect(try workspace.read("plan.model").contains("leads = 150\n"))
+    }
+}
+
+extension ReplTerminalTests {
+    @Test("a table typed after the window shrank fits the new width")
+    func resizeIsSeen() async throws {
+        let workspace = try Workspace()
+        try workspace.write("long.model", "leads = 120\nrevenue = leads * 2 + leads * 3 + leads * 4 + leads * 5 + leads * 6 + leads * 7\n")
+        let repl = try start([workspace.path("long.model")], history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type(":list")
+        try repl.send(keys: "Enter")
+        let wide = try await repl.waitFor(Self.prompt, occurrences: 2)
+        #expect(wide.contains("leads * 6 + leads * 7"))
+        try repl.resize(columns: 40)
+        try repl.type(":list")
+        try repl.send(keys: "Enter")
+        let narrow = try await repl.waitFor(Self.prompt, occurrences: 3)
+        let afterResize = narrow.components(separatedBy: Self.prompt + ":list").last ?? ""
+        let revenueLine = afterResize.split(separator: "\n").first { $0.hasPrefix("revenue") }
+        #expect(revenueLine.map { $0.count <= 40 && $0.hasSuffix("…") } == true, "\(afterResize)")
     }
 }

@@ -52,7 +52,8 @@ struct ReplTerminalTests {
         try repl.type("pipe")
         try repl.send(keys: "Tab")
         try await repl.waitFor(Self.prompt + "pipeline_value", occurrences: 2)
-        try repl.type(" * 2")
+        // A unique completion ends with a space, so the operator follows at once.
+        try repl.type("* 2")
         try repl.send(keys: "Enter")
         let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
         #expect(screen.contains(Self.prompt + "pipeline_value * 2\n84"))
