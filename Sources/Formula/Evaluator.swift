@@ -65,7 +65,7 @@ public enum Evaluator {
         case .divide: return right == 0 ? .error(.divisionByZero) : finite(left / right)
         case .power: return finite(pow(left, right))
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            return .boolean(compare(op, left.roundedToSignificantDigits(15), right.roundedToSignificantDigits(15)))
+            return .boolean(compare(op, left.atSpreadsheetPrecision, right.atSpreadsheetPrecision))
         case .and, .or:
             return .boolean(op == .and ? left != 0 && right != 0 : left != 0 || right != 0)
         }
