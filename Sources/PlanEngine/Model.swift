@@ -103,6 +103,18 @@ public struct Model: Sendable {
         return recalculator.recompute(from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph)
     }
 
+    /// ``define(_:at:)`` without the list of changes, for the what-if tools: a goal seek or a
+    /// table tries many values and reads only the cells it needs, and on a large model building
+    /// the list would cost more than the recompute.
+    public mutating func update(_ definition: Definition) throws(ModelError) {
+        try validate(definition)
+        let id = store.intern(definition.name)
+        let isNew = !store.isDefined(id)
+        install(id, definition, at: nil)
+        _ = recalculator.recompute(
+            from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph, reportingChanges: false)
+    }
+
     /// Applies several definitions as one edit with one recompute; all or nothing.
     @discardableResult
     public mutating func define(all definitions: [Definition]) throws(ModelError) -> [CellChange] {

@@ -60,6 +60,6 @@ extension Model {
     /// Cannot fail for an existing cell: its name is valid and a literal references
     /// nothing, so it can neither be refused by name nor close a cycle.
     mutating func setInput(_ name: String, to value: Double, style: NumberStyle) {
-        _ = try? define(InputLiteral.definition(of: name, as: value, style: style))
+        try? update(InputLiteral.definition(of: name, as: value, style: style))
     }
 }
