@@ -193,6 +193,38 @@ public struct Workbook: Sendable {
         document.removeGoal(at: index)
     }
 
+    /// A goal taken out, with what putting it back in its place, comment and all, needs.
+    public struct RemovedGoal: Sendable {
+        public let entry: GoalEntry
+        /// Its place among the goals.
+        public let index: Int
+        let line: (index: Int, entry: ModelDocument.Entry)?
+    }
+
+    /// What `removeGoal(at: index)` would take away; nil when there is no such goal.
+    public func goalRemoval(at index: Int) -> RemovedGoal? {
+        guard goals.indices.contains(index) else { return nil }
+        return RemovedGoal(entry: goals[index], index: index, line: document.goalLine(at: index))
+    }
+
+    /// Puts back a goal exactly as `goalRemoval(at:)` found it.
+    public mutating func restoreGoal(_ removed: RemovedGoal) {
+        goals.insert(removed.entry, at: min(removed.index, goals.count))
+        if let line = removed.line { document.reinsert([line]) } else { document.appendGoal(removed.entry.text) }
+    }
+
+    // MARK: Comments
+
+    /// A whole-line comment typed in the REPL: saved where a new cell would go, in the order typed.
+    public mutating func addComment(_ text: String) {
+        document.appendComment(text)
+    }
+
+    /// Takes back the comment `addComment(text)` added last.
+    public mutating func removeComment(_ text: String) {
+        document.removeComment(text)
+    }
+
     // MARK: Scenarios
 
     public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }

@@ -17,9 +17,10 @@ struct InteractiveLoop {
             session.askAboutUnsavedChanges = { question.ask(path: $0) }
         }
         while true {
-            session.width = Terminal.width
             switch reader.readLine(prompt: prompt) {
             case .line(let text):
+                // Read now, not before the prompt: the window may have been resized while the line was typed.
+                session.width = Terminal.width
                 reader.addToHistory(text)
                 // Ctrl-C while a command runs stops the command, not the session.
                 session.shouldStop = InterruptibleWork.takeInterrupt

@@ -95,6 +95,10 @@ struct TableRequest {
         path = output?.after.text
         guard !request.isEmpty else { throw UsageError("table wants a target and an input") }
         guard path?.isEmpty != true else { throw UsageError("'>' wants a file name") }
+        if let path, !path.lowercased().hasSuffix(".csv") {
+            // CSV in a file called .json or .xlsx would mislead whatever opens it.
+            throw UsageError("a table is written as CSV: name the file PATH.csv, not \(path)")
+        }
         guard let (target, inputs) = request.split(atWord: "by") else {
             throw UsageError("table wants 'by INPUT FROM..TO step S' after the target")
         }

@@ -7,14 +7,18 @@ import Testing
 struct ReplTerminalTests {
     static let prompt = "leadlag> "
 
-    /// Starts the REPL with its own history file and no colors, so the screen is plain text.
-    private func start(
-        _ arguments: [String] = [], history: String, in workspace: borrowing Workspace
+    /// Starts the REPL with its own history file and no colors, so the screen is plain text;
+    /// `environment` adds to that (EDITOR for :edit).
+    func start(
+        _ arguments: [String] = [], history: String, in workspace: borrowing Workspace,
+        environment: [String: String] = [:], columns: Int = 100
     ) throws -> TmuxSession {
         let binary = try #require(Leadlag.path, "the leadlag executable was not found")
         return try TmuxSession(
             arguments: [binary] + arguments,
-            environment: ["HOME": workspace.folder.path, "LEADLAG_HISTORY": history, "NO_COLOR": "1"],
+            environment: ["HOME": workspace.folder.path, "LEADLAG_HISTORY": history, "NO_COLOR": "1"]
+                .merging(environment) { _, added in added },
+            columns: columns,
             workingDirectory: workspace.folder.path)
     }
 
@@ -48,7 +52,8 @@ struct ReplTerminalTests {
         try repl.type("pipe")
         try repl.send(keys: "Tab")
         try await repl.waitFor(Self.prompt + "pipeline_value", occurrences: 2)
-        try repl.type(" * 2")
+        // A unique completion ends with a space, so the operator follows at once.
+        try repl.type("* 2")
         try repl.send(keys: "Enter")
         let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
         #expect(screen.contains(Self.prompt + "pipeline_value * 2\n84"))

@@ -179,8 +179,27 @@ struct RunCommandTests {
             $17,820
 
             """)
-        #expect(outcome.errors.isEmpty)
+        #expect(outcome.errors == "3 lines, 1 assertion passed\n")
         #expect(!outcome.output.contains("\u{1B}"))
+    }
+
+    @Test("run --quiet prints nothing when all goes well, and only the error when not")
+    func quiet() throws {
+        let workspace = try Workspace()
+        try workspace.write("ok.leadlag", "leads = 150\n:assert revenue > 15k\n:assert wins > 1\nrevenue\n")
+        let model = workspace.path("plan.model")
+        let ok = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", model, "--quiet"])
+        #expect(ok.status == 0)
+        #expect(ok.output.isEmpty)
+        #expect(ok.errors.isEmpty)
+        let loud = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", model])
+        #expect(loud.errors == "4 lines, 2 assertions passed\n")
+        try workspace.write("bad.leadlag", "leads = 150\n:assert revenue > 50k\n")
+        let bad = try Leadlag.run(["run", workspace.path("bad.leadlag"), "--model", model, "--quiet"])
+        #expect(bad.status == 1)
+        #expect(bad.output.isEmpty)
+        #expect(bad.errors.hasPrefix(workspace.path("bad.leadlag") + ":2: error: assertion failed"))
+        #expect(!bad.errors.contains("passed"))
     }
 
     @Test("a failed :assert stops the script with SCRIPT:LINE and exits 1; nothing after it runs")
@@ -270,10 +289,10 @@ struct RunCommandTests {
 
     @Test("piped input goes on after an error, names <stdin> and the line, and exits 1")
     func pipedContinuesAfterErrors() throws {
-        let outcome = try Leadlag.run([], input: "x = 1\nx = x + 1\ny = x * 3\n:assert y > 5\ny\n")
+        let outcome = try Leadlag.run([], input: "x = 1\nz = z + 1\ny = x * 3\n:assert y > 5\ny\n")
         #expect(outcome.status == 1)
         #expect(outcome.output == "x = 1 (new)\ny = 3 (new)\n3\n")
-        #expect(outcome.errors.contains("<stdin>:2: error: cycle: x → x"))
+        #expect(outcome.errors.contains("<stdin>:2: error: cycle: z → z"))
         #expect(outcome.errors.contains("<stdin>:4: error: assertion failed: y > 5 (false, y = 3)"))
     }
 

@@ -55,7 +55,7 @@ struct CommandTests {
         (":undo 2", nil, "Usage: :undo"),
         (":redo please", nil, "Usage: :redo"),
         (":list all", "list shows lead or lag indicators, not 'all'", "Usage: :list [lead | lag]"),
-        (":goals all", nil, "Usage: :goals"),
+        (":goals all", "goals lists the goals, or deletes one with delete N", "Usage: :goals [delete N|GOAL]"),
         (":new now", nil, "Usage: :new"),
         (":quit now", nil, "Usage: :quit"),
         (":assert", nil, "Usage: :assert EXPR"),

@@ -156,7 +156,7 @@ struct LoopTests {
 
     @Test("a script stops at its first error with status 1; piped input goes on but still ends with 1")
     func batch() {
-        let lines: [LineEvent] = [.line("x = 1"), .line("x = x"), .line("y = 2"), .line(":assert y == 3"), .line("y")]
+        let lines: [LineEvent] = [.line("x = 1"), .line("z = z"), .line("y = 2"), .line(":assert y == 3"), .line("y")]
         let stopping = PrintedLines()
         let stopped = BatchRunner(
             session: makeSession([]), reader: ScriptedReader(lines, isInteractive: false),
@@ -164,7 +164,7 @@ struct LoopTests {
         ).run()
         #expect(stopped == 1)
         #expect(stopping.output == ["x = 1 (new)"])
-        #expect(stopping.errors == ["s.leadlag:2: error: cycle: x → x"])
+        #expect(stopping.errors == ["s.leadlag:2: error: cycle: z → z"])
 
         let going = PrintedLines()
         let finished = BatchRunner(
@@ -174,7 +174,7 @@ struct LoopTests {
         #expect(finished == 1)
         #expect(going.output == ["x = 1 (new)", "y = 2 (new)", "2"])
         #expect(going.errors == [
-            "<stdin>:2: error: cycle: x → x", "<stdin>:4: error: assertion failed: y == 3 (false, y = 2)",
+            "<stdin>:2: error: cycle: z → z", "<stdin>:4: error: assertion failed: y == 3 (false, y = 2)",
         ])
     }
 
