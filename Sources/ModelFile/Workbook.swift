@@ -62,7 +62,7 @@ public struct Workbook: Sendable {
         workbook.goals = contents.goals
         workbook.scenarios = contents.scenarios
         workbook.document = contents.document
-        workbook.warnings = MissingNames.warnings(in: model, source: source)
+        workbook.warnings = MissingNames.warnings(in: model, goals: contents.goals, source: source)
         return .success(workbook)
     }
 
