@@ -14,17 +14,20 @@ struct Command: Sendable {
     let summary: String
     /// More text for `:help NAME`; may be empty.
     let details: String
+    /// Other names that run it, as other REPLs spell them: `q` and `exit` for `quit`.
+    let aliases: [String]
     /// Runs the command on its input (the arguments, and the whole line for diagnostics).
     let run: @Sendable (_ input: CommandInput, _ session: Session, _ reply: inout Reply) -> Void
 
     init(
-        name: String, usage: String, summary: String, details: String = "",
+        name: String, usage: String, summary: String, details: String = "", aliases: [String] = [],
         run: @escaping @Sendable (_ input: CommandInput, _ session: Session, _ reply: inout Reply) -> Void
     ) {
         self.name = name
         self.usage = usage
         self.summary = summary
         self.details = details
+        self.aliases = aliases
         self.run = run
     }
 
@@ -34,12 +37,13 @@ struct Command: Sendable {
         .delete, .rename, .undo, .redo,
         .whatIf, .seek, .sensitivityTable, .scenario, .compare,
         .goals, .assert,
-        .load, .save, .new, .export,
+        .load, .save, .saveOverwriting, .new, .edit, .export,
         .quit,
     ]
 
+    /// The command called `name` or one of its aliases.
     static func named(_ name: String) -> Command? {
-        table.first { $0.name == name }
+        table.first { $0.name == name || $0.aliases.contains(name) }
     }
 
     /// `unknown command ':lsit' (did you mean :list?)`, or `(try :help)` when none is close.

@@ -5,7 +5,8 @@ extension Command {
         name: "help",
         usage: ":help [COMMAND]",
         summary: "list the commands, or explain one",
-        details: "With a command name (with or without the colon), shows its usage and what it does."
+        details: "With a command name (with or without the colon), shows its usage and what it does.",
+        aliases: ["h", "?"]
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         switch words.count {
@@ -20,6 +21,7 @@ extension Command {
             reply.say("Usage: \(command.usage)")
             reply.say(command.summary)
             if !command.details.isEmpty { reply.say(command.details) }
+            if !command.aliases.isEmpty { reply.say("Also: " + command.aliases.map { ":" + $0 }.joined(separator: ", ")) }
         default:
             Command.help.rejectArguments(&reply)
         }
@@ -53,7 +55,8 @@ extension Command {
     static let quit: Command = Command(
         name: "quit",
         usage: ":quit",
-        summary: "leave (asks to save unsaved changes at a terminal)"
+        summary: "leave (asks to save unsaved changes at a terminal)",
+        aliases: ["q", "exit"]
     ) { input, _, reply in
         guard input.arguments.isEmpty else { return Command.quit.rejectArguments(&reply) }
         reply.quitRequested = true

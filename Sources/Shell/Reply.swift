@@ -39,6 +39,8 @@ public struct Reply: Sendable, Equatable {
     public private(set) var lines: [OutputLine] = []
     /// True when the line was an error: a bad statement, a refused edit, a failed `:assert`.
     public private(set) var failed = false
+    /// True after an `:assert` that held, for the summary of a script.
+    public internal(set) var assertionPassed = false
     /// True after `:quit`.
     public internal(set) var quitRequested = false
     /// Nil in the REPL: errors then carry no file and line.

@@ -111,6 +111,12 @@ extension Session {
             }
         case .removeLastGoal(let entry):
             reply.say("removed goal \(entry.text)")
+        case .deleteGoal(let removed):
+            reply.say("removed goal \(removed.entry.text)")
+        case .restoreGoal(let removed):
+            reply.say("goal \(removed.entry.text): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
+        case .addComment, .removeComment:
+            break
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
             reply.say("now editing \(name): \(describe(replacement.workbook))")

@@ -47,7 +47,7 @@ extension Command {
             return
         }
         do throws(WorkbookError) {
-            try AtomicFile.write(table.csv, to: path)
+            try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
             reply.say("wrote \(path): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {
@@ -95,6 +95,10 @@ struct TableRequest {
         path = output?.after.text
         guard !request.isEmpty else { throw UsageError("table wants a target and an input") }
         guard path?.isEmpty != true else { throw UsageError("'>' wants a file name") }
+        if let path, !path.lowercased().hasSuffix(".csv") {
+            // CSV in a file called .json or .xlsx would mislead whatever opens it.
+            throw UsageError("a table is written as CSV: name the file PATH.csv, not \(path)")
+        }
         guard let (target, inputs) = request.split(atWord: "by") else {
             throw UsageError("table wants 'by INPUT FROM..TO step S' after the target")
         }

@@ -57,7 +57,7 @@ extension Command {
         }
         let formula = FormulaText.after(nameRange, in: Array(piece.line[..<piece.range.upperBound]))
         do throws(Diagnostic) {
-            return .success(try Definition(name: name, formula: formula))
+            return .success(RelativeEdit.resolve(try Definition(name: name, formula: formula), in: model))
         } catch {
             return .failure(Diagnostic(error.message, at: expression.range))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Formula
 import ModelFile
 import PlanEngine
+import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
 ///
@@ -69,7 +70,7 @@ struct Eval: ParsableCommand {
             let bytes = Array(setting.utf8)
             let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
             do throws(ModelError) {
-                try plan.define(Definition(name: name, formula: formula, expression: expression))
+                try plan.define(RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan))
             } catch {
                 try fail("--set \(setting): \(error)")
             }

@@ -149,6 +149,18 @@ struct EvalSuggestionTests {
         #expect(outcome.errors == message.replacingOccurrences(of: "PATH", with: path) + "\n")
     }
 
+    @Test("--set NAME=EXPR that uses NAME means its value in the model")
+    func relativeSet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try EvalCheckTests.model.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Leadlag.run(["eval", path, "--set", "leads=leads*2", "--get", "leads", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output == "name,value\nleads,240\n")
+    }
+
     @Test("a model file's warning for an undefined name suggests the cell meant")
     func loadWarning() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")

@@ -26,6 +26,8 @@ struct PlanningArgumentTests {
         (":table revenue by leads 1..2 step 1, win_rate 1..2 step 1, deal_value 1..2 step 1", Command.sensitivityTable,
          "a table has one or two inputs, not 3"),
         (":table revenue by leads 1..2 step 1 >", Command.sensitivityTable, "'>' wants a file name"),
+        (":table revenue by leads 1..2 step 1 > out.json", Command.sensitivityTable,
+         "a table is written as CSV: name the file PATH.csv, not out.json"),
         (":scenario new", Command.scenario, nil),
         (":scenario use", Command.scenario, nil),
         (":scenario delete", Command.scenario, nil),
