@@ -55,7 +55,7 @@ struct Eval: ParsableCommand {
         case .csv: print(ValueExport.csv(cells.map { ($0.name, $0.value) }))
         case .table: print(EvalTable.render(cells).joined(separator: "\n"))
         }
-        if cells.contains(where: { $0.value.error != nil }) { throw ExitCode(1) }
+        ModelLoading.finish(cells.contains(where: { $0.value.error != nil }) ? 1 : 0)
     }
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
