@@ -16,13 +16,18 @@ public enum Builtins {
     public static let functionNames: [String] = table.keys.sorted()
 
     static func function(named name: String) -> Builtin? {
+        index(named: name).map { rows[$0] }
+    }
+
+    /// The row of a function in ``rows``, which is how a compiled formula names it.
+    static func index(named name: String) -> Int? {
         table[name.lowercased()]
     }
 
-    private static let table: [String: Builtin] = Dictionary(
-        rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let table: [String: Int] = Dictionary(
+        rows.indices.map { (rows[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
 
-    private static let rows: [Builtin] = [
+    static let rows: [Builtin] = [
         Builtin("min", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.min() ?? .nan) }),
         Builtin("max", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.max() ?? .nan) }),
         Builtin("sum", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.reduce(0, +)) }),
@@ -46,15 +51,8 @@ public enum Builtins {
             let (value, low, high) = (arguments[0], arguments[1], arguments[2])
             return low <= high ? .number(Swift.min(Swift.max(value, low), high)) : .error(.value)
         }),
-        Builtin("if", arity: 3...3, format: .firstFormattedBranch(startingAt: 1), lazy: { arguments, evaluate in
-            let condition = evaluate(arguments[0])
-            guard let isTrue = condition.truth else { return condition }
-            return evaluate(arguments[isTrue ? 1 : 2])
-        }),
-        Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), lazy: { arguments, evaluate in
-            let value = evaluate(arguments[0])
-            return value.error == nil ? value : evaluate(arguments[1])
-        }),
+        Builtin("if", arity: 3...3, format: .firstFormattedBranch(startingAt: 1), body: .conditional),
+        Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), body: .fallback),
     ]
 
     /// The `digits` argument of `round` as a count of decimals: truncated to a whole number, as
@@ -70,8 +68,12 @@ struct Builtin: Sendable {
         /// Arguments are evaluated first, left to right, and the first error among them is the
         /// result; the function sees numbers (booleans as 1 and 0).
         case strict(@Sendable ([Double]) -> Value)
-        /// Arguments arrive unevaluated, for functions that evaluate only what they need.
-        case lazy(@Sendable ([Expr], (Expr) -> Value) -> Value)
+        /// `if(condition, then, else)`: an error in the condition is the result; otherwise only
+        /// the branch it picks is computed (``Compiler`` lays it out as jumps).
+        case conditional
+        /// `iferror(value, fallback)`: the value unless it is an error, when the fallback is
+        /// computed instead.
+        case fallback
     }
 
     /// How the result is displayed; see ``FormatInference``.
@@ -102,11 +104,10 @@ struct Builtin: Sendable {
         self.init(name, arity: arity.lowerBound...Int.max, format: format, strict: strict)
     }
 
-    init(_ name: String, arity: ClosedRange<Int>, format: FormatRule,
-         lazy: @escaping @Sendable ([Expr], (Expr) -> Value) -> Value) {
+    init(_ name: String, arity: ClosedRange<Int>, format: FormatRule, body: Body) {
         self.name = name
         self.arity = arity
         self.format = format
-        self.body = .lazy(lazy)
+        self.body = body
     }
 }

@@ -23,7 +23,7 @@ struct ModelDocument: Sendable, Equatable {
 
     struct Entry: Sendable, Equatable {
         var line: Line
-        /// "\n", "\r\n", or "" for a last line without a line break.
+        /// "\n", "\r\n", "\r" (old Mac files), or "" for a last line without a line break.
         var terminator: String
     }
 

@@ -86,6 +86,10 @@ public struct Model: Sendable {
     /// an edit evaluates only its dependents).
     public var evaluationCount: Int { recalculator.evaluations }
 
+    /// How many compiled instructions those evaluations ran: with references bound to ids once,
+    /// this grows with the size of the formulas evaluated, never with a square of it.
+    public var evaluationSteps: Int { recalculator.machine.steps }
+
     // MARK: Editing
 
     /// Gives `definition.name` a formula: redefines it in place, or adds it at

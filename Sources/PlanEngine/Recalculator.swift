@@ -10,6 +10,8 @@ import Formula
 struct Recalculator: Sendable {
     /// Cells evaluated so far: the count tests use to prove an edit touched only its dependents.
     private(set) var evaluations = 0
+    /// Runs the cells' compiled formulas; its step count is the work evaluation has done.
+    private(set) var machine = Machine()
     private var generation: UInt32 = 0
     private var affectedMark: [UInt32] = []
     private var dirtyMark: [UInt32] = []
@@ -65,9 +67,8 @@ struct Recalculator: Sendable {
     private mutating func evaluate(_ id: CellID, isNew: Bool, store: inout CellStore) -> CellChange? {
         guard let slot = store.slots[id] else { return nil }
         evaluations += 1
-        let expression = slot.definition.expression
-        let value = Evaluator.evaluate(expression) { store.value(of: $0, referencedBy: slot) }
-        let format = FormatInference.format(of: expression) { store.format(of: $0, referencedBy: slot) }
+        let value = store.values.withUnsafeBufferPointer { machine.value(of: slot.program, slots: $0) }
+        let format = store.formats.withUnsafeBufferPointer { machine.format(of: slot.program, slots: $0) }
         let old = store.values[id]
         let oldFormat = store.formats[id]
         guard value != old || format != oldFormat || isNew else { return nil }

@@ -37,7 +37,7 @@ struct Command: Sendable {
         .delete, .rename, .undo, .redo,
         .whatIf, .seek, .sensitivityTable, .scenario, .compare,
         .goals, .assert,
-        .load, .save, .new, .edit, .export,
+        .load, .save, .saveOverwriting, .new, .edit, .export,
         .quit,
     ]
 

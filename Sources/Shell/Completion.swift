@@ -3,7 +3,7 @@ import Formula
 import LineEditing
 
 /// What Tab offers at the REPL: command names after `:`, file paths after
-/// `:load`, `:save` and `:export FORMAT`, and otherwise the names of cells
+/// `:load`, `:save`, `:save!` and `:export FORMAT`, and otherwise the names of cells
 /// (as the model is right now, so a name defined a moment ago is offered)
 /// and of functions.
 enum Completion {
@@ -23,7 +23,7 @@ enum Completion {
         let argumentsStart = typed[nameEnd...].firstIndex(where: { !$0.isWhitespace }) ?? cursor
         let arguments = String(typed[argumentsStart...])
         switch command {
-        case "load", "save":
+        case "load", "save", "save!":
             return CompletionResult(replaceFrom: argumentsStart, candidates: paths(startingWith: arguments))
         case "export":
             return exportArguments(typed, from: argumentsStart)

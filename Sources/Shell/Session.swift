@@ -29,6 +29,9 @@ public final class Session {
     public var editor: String?
     /// Polled by long commands (`:table`) between steps: true means stop (Ctrl-C at a terminal).
     var shouldStop: @Sendable () -> Bool = { false }
+    /// Asks the person at the terminal what to do with unsaved changes (given the model's
+    /// file, nil for a new model); nil when nobody can be asked (scripts, piped input).
+    var askAboutUnsavedChanges: ((String?) -> UnsavedChangesAnswer)?
 
     public init(workbook: Workbook = Workbook(), colorizer: Colorizer = .plain, width: Int? = nil) {
         plan = PlanState(workbook: workbook)

@@ -39,12 +39,11 @@ public enum ShellEntry {
     /// (`12 lines, 5 assertions passed`). Quiet, it prints errors only.
     public static func runScript(path: String, modelPath: String?, quiet: Bool = false, environment: [String: String]) -> Int32 {
         let console = Console.standardStreams
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let script = FileHandle(forReadingAtPath: path)
-        else {
-            let reason = isFolder.boolValue ? "it is a folder" : "no such file"
-            console.complain("\(path): error: cannot read the script: \(reason)")
+        let script: FileHandle
+        do throws(WorkbookError) {
+            script = FileHandle(fileDescriptor: try RegularFile.openForReading(path), closeOnDealloc: true)
+        } catch {
+            console.complain("\(path): error: cannot read the script: \(error.reason)")
             return ExitStatus.unusable
         }
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }

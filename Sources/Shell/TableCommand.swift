@@ -47,7 +47,7 @@ extension Command {
             return
         }
         do throws(WorkbookError) {
-            try AtomicFile.write(table.csv, to: path)
+            try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
             reply.say("wrote \(path): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {

@@ -21,36 +21,100 @@ enum Leadlag {
         let status: Int32
         let output: String
         let errors: String
+        /// True when the program was still running at the deadline and was killed.
+        var timedOut = false
     }
 
-    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it.
-    static func run(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> Outcome {
-        let executable = try #require(path, "the leadlag executable was not found; build it first or set LEADLAG_BIN")
+    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it,
+    /// killing it after `timeout` so that a program that hangs fails its test instead of the whole run.
+    static func run(
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, timeout: Duration = .seconds(120)
+    ) throws -> Outcome {
+        let running = try Running(arguments, in: folder, timeout: timeout)
+        return try running.finish(input: input ?? "")
+    }
+
+    /// A started `leadlag` with pipes on its three streams.
+    struct Running {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()]
-        if let folder { process.currentDirectoryURL = folder }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes while the program runs, so a large output cannot block it.
-        let errorData = LockedData()
-        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
-        return Outcome(
-            status: process.terminationStatus,
-            output: String(decoding: output, as: UTF8.self),
-            errors: String(decoding: errorData.value, as: UTF8.self))
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        let deadline: KillAtDeadline
+
+        init(_ arguments: [String], in folder: URL? = nil, timeout: Duration = .seconds(120)) throws {
+            let executable = try #require(path, "the leadlag executable was not found; build it first or set LEADLAG_BIN")
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()]
+            if let folder { process.currentDirectoryURL = folder }
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            deadline = KillAtDeadline(process: process, after: timeout)
+        }
+
+        /// Writes `text` to the program's standard input, which stays open.
+        func send(_ text: String) {
+            input.fileHandleForWriting.write(Data(text.utf8))
+        }
+
+        /// Standard output up to the end of its first line (what the program has answered so far).
+        func firstOutputLine() -> Data {
+            var shown = Data()
+            while !shown.contains(UInt8(ascii: "\n")) {
+                let more = output.fileHandleForReading.availableData
+                if more.isEmpty { break }
+                shown += more
+            }
+            return shown
+        }
+
+        /// Sends the rest of the input, closes it, and waits for the program; `shown` is output read earlier.
+        func finish(input text: String, shown: Data = Data()) throws -> Outcome {
+            send(text)
+            try input.fileHandleForWriting.close()
+            // Read both pipes while the program runs, so a large output cannot block it.
+            let errorData = LockedData()
+            let errorReader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+            errorReader.start()
+            let rest = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            while !errorData.isSet { usleep(1000) }
+            return Outcome(
+                status: process.terminationStatus,
+                output: String(decoding: shown + rest, as: UTF8.self),
+                errors: String(decoding: errorData.value, as: UTF8.self),
+                timedOut: deadline.finish())
+        }
+    }
+}
+
+/// Kills a process still running at a deadline; `finish()` says whether it had to.
+final class KillAtDeadline: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var killed = false
+
+    init(process: Process, after timeout: Duration) {
+        let pid = process.processIdentifier
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.withLock {
+                guard !done else { return }
+                killed = true
+                kill(pid, SIGKILL)
+            }
+        }
+    }
+
+    /// Called once the process has exited: no kill after this.
+    func finish() -> Bool {
+        lock.withLock {
+            done = true
+            return killed
+        }
     }
 }
 

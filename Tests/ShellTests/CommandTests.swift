@@ -59,7 +59,7 @@ struct CommandTests {
         (":new now", nil, "Usage: :new"),
         (":quit now", nil, "Usage: :quit"),
         (":assert", nil, "Usage: :assert EXPR"),
-        (":load", nil, "Usage: :load PATH"),
+        (":load", nil, "Usage: :load [PATH]"),
         (":export", nil, "Usage: :export csv|json [PATH]"),
         (":export xml", nil, "Usage: :export csv|json [PATH]"),
         (":export csv a b", nil, "Usage: :export csv|json [PATH]"),

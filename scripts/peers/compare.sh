@@ -50,9 +50,10 @@ echo "| memory at $largest cells (max RSS) | leadlag | sc |"
 echo "| --- | --- | --- |"
 for shape in chain funnel; do
   if [ $shape = chain ]; then name="c$((largest - 1))"; else name=total; fi
-  ours=$(/usr/bin/time -f %M "$leadlag" eval "$dir/$shape-$largest.model" --get $name --format csv 2>&1 >/dev/null | tail -1)
+  /usr/bin/time -o "$dir/rss" -f %M "$leadlag" eval "$dir/$shape-$largest.model" --get $name --format csv >/dev/null
+  ours=$(cat "$dir/rss")
   theirs="-"
-  $have_sc && theirs=$(/usr/bin/time -f %M sc -q "$dir/$shape-$largest.sc" 2>&1 >/dev/null | tail -1)
+  $have_sc && /usr/bin/time -o "$dir/rss" -f %M sc -q "$dir/$shape-$largest.sc" >/dev/null 2>&1 && theirs=$(cat "$dir/rss")
   per_cell() { [ "$1" = - ] && echo - || awk -v kb="$1" -v n="$largest" 'BEGIN { printf "%d B/cell", kb * 1024 / n }'; }
   echo "| $shape | $(per_cell "$ours") | $(per_cell "$theirs") |"
 done
