@@ -77,7 +77,7 @@ public struct Workbook: Sendable {
         workbook.scenarios = contents.scenarios
         workbook.document = contents.document
         workbook.savedContentHash = FileStamp.contentHash(of: bytes)
-        workbook.warnings = MissingNames.warnings(in: model, source: source)
+        workbook.warnings = MissingNames.warnings(in: model, goals: contents.goals, source: source)
         return .success(workbook)
     }
 

@@ -98,7 +98,7 @@ extension Session {
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
             let users = model.dependents(of: definition.name)
             if !users.isEmpty {
-                reply.warn("'\(definition.name)' is not defined (used by \(users.joined(separator: ", ")))")
+                reply.warn("'\(definition.name)' is not defined (used by \(NameList.text(users)))")
             }
         case .rename(let old, let new):
             reply.say("renamed \(old) → \(colorizer.cellName(new, in: model))")
@@ -106,6 +106,9 @@ extension Session {
         case .addGoal(let entry):
             let status = GoalStatus(entry.goal, in: model)
             reply.say("goal \(entry.text): \(status.summary(colorizer: colorizer))")
+            for warning in [entry.goal.lhs, entry.goal.rhs].flatMap(model.undefinedUseWarnings) {
+                reply.warn(warning)
+            }
         case .removeLastGoal(let entry):
             reply.say("removed goal \(entry.text)")
         case .deleteGoal(let removed):

@@ -29,7 +29,7 @@ public enum ShellEntry {
             programName: "leadlag",
             historyPath: HistoryLocation.path(environment: environment),
             completion: { request in Completion.complete(request, session: session) })
-        console.say(greeting(for: session))
+        for line in WordWrap.lines(greeting(for: session), width: session.width, indent: "  ") { console.say(line) }
         console.say("Type :help for commands, Ctrl-D to leave.")
         return InteractiveLoop(session: session, reader: reader).run()
     }

@@ -75,3 +75,19 @@ extension ReplTerminalTests {
         #expect(revenueLine.map { $0.count <= 40 && $0.hasSuffix("…") } == true, "\(afterResize)")
     }
 }
+
+extension ReplTerminalTests {
+    @Test("the banner wraps at spaces on a narrow terminal")
+    func bannerWraps() async throws {
+        let workspace = try Workspace()
+        // The model named from its folder, so no word is longer than a line.
+        let repl = try start(["plan.model"], history: workspace.path("history"), in: workspace, columns: 40)
+        defer { repl.close() }
+        let screen = try await repl.waitFor(Self.prompt)
+        let banner = screen.components(separatedBy: "\nType :help")[0].split(separator: "\n")
+        #expect(banner.count > 1)
+        #expect(banner.allSatisfy { $0.count <= 40 }, "\(banner)")
+        let joined = banner.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined == "leadlag — plan.model (7 cells, 1 goal, 0 scenarios)")
+    }
+}

@@ -140,7 +140,7 @@ struct SpecialFileTests {
         return pid
     }
 
-    @Test("a model with old Mac line ends (CR only) reads line by line and saves byte for byte")
+    @Test("a model or script with old Mac line ends (CR only) reads line by line; the model saves byte for byte")
     func carriageReturnLineEnds() throws {
         let workspace = try Workspace()
         let text = "# plan\rleads = 120\rwins = leads * 10%\r"
@@ -151,6 +151,10 @@ struct SpecialFileTests {
         #expect(saved.status == 0)
         #expect(saved.output.hasSuffix("12\n"))
         #expect(try workspace.read("mac.model") == text)
+        try workspace.write("mac.leadlag", "wins = leads * 20%\r:assert wins == 24\rwins\r")
+        let script = try Leadlag.run(["run", workspace.path("mac.leadlag"), "--model", workspace.path("mac.model")])
+        #expect(script.status == 0)
+        #expect(script.output.hasSuffix("24\n"))
     }
 
     @Test("invalid UTF-8 in a comment is an error at its line and column, and the file is left alone")

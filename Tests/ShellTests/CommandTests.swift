@@ -113,3 +113,22 @@ struct CommandTests {
         #expect(reply.lines.isEmpty)
     }
 }
+
+extension CommandTests {
+    @Test(":help fits a narrow terminal by wrapping at spaces: no line too long, no word cut", arguments: [40, 60])
+    func helpWraps(width: Int) {
+        let session = makeSession()
+        session.width = width
+        let lines = session.handle(":help").output + session.handle(":help seek").output
+        for line in lines {
+            #expect(line.count <= width, "too long: \(line)")
+        }
+        let words = Set(lines.joined(separator: " ").split(separator: " "))
+        for command in Command.table {
+            for word in (command.summary + " " + command.usage).split(separator: " ") {
+                #expect(words.contains(word), "\(word) of \(command.name) is missing or cut")
+            }
+        }
+        #expect(words.isSuperset(of: Command.seek.details.split(separator: " ")))
+    }
+}

@@ -85,7 +85,7 @@ struct LoopTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "leads = 2\n")
     }
 
-    @Test("y on a model without a file asks for one; an empty answer leaves without saving")
+    @Test("y on a model without a file asks for one; an empty answer saves nothing and stays")
     func saveAsksForAPath() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
