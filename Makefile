@@ -1,10 +1,14 @@
 # leadlag — the two commands of the quick start:
 #   make run    set up, build, and open the REPL on an example model
 #   make test   set up, build, and run every test
+# and to put leadlag on your PATH with its man page and shell completions:
+#   make install PREFIX=~/.local   (default /usr/local)
 MODEL ?= models/msp-bottoms-up.model
+PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MANUAL := .build/plugins/GenerateManual/outputs/leadlag/leadlag.1
 
-.PHONY: run test build release setup fuzz
+.PHONY: run test build release setup install fuzz
 
 # libedit-dev is required; tmux only drives the interactive tests, which skip
 # with a printed reason when it cannot be installed.
@@ -30,6 +34,20 @@ run: build
 
 test: build
 	swift test
+
+# The man page comes from the argument parser's own description of the command line
+# (swift-argument-parser's generate-manual plugin), the completions from the binary itself.
+install: release
+	swift package plugin generate-manual
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/man/man1" \
+	  "$(PREFIX)/share/bash-completion/completions" "$(PREFIX)/share/zsh/site-functions" \
+	  "$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 .build/release/leadlag "$(PREFIX)/bin/leadlag"
+	install -m 644 $(MANUAL) "$(PREFIX)/share/man/man1/leadlag.1"
+	.build/release/leadlag --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/leadlag"
+	.build/release/leadlag --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_leadlag"
+	.build/release/leadlag --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/leadlag.fish"
+	@echo "installed $(PREFIX)/bin/leadlag and its man page (man leadlag; or man -l $(PREFIX)/share/man/man1/leadlag.1)"
 
 # libFuzzer targets (Fuzzing/), SECONDS each, from the seed corpus: make fuzz SECONDS=3600
 SECONDS ?= 60

@@ -16,13 +16,18 @@ public enum Builtins {
     public static let functionNames: [String] = table.keys.sorted()
 
     static func function(named name: String) -> Builtin? {
+        index(named: name).map { rows[$0] }
+    }
+
+    /// The row of a function in ``rows``, which is how a compiled formula names it.
+    static func index(named name: String) -> Int? {
         table[name.lowercased()]
     }
 
-    private static let table: [String: Builtin] = Dictionary(
-        rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let table: [String: Int] = Dictionary(
+        rows.indices.map { (rows[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
 
-    private static let rows: [Builtin] = [
+    static let rows: [Builtin] = [
         Builtin("min", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.min() ?? .nan) }),
         Builtin("max", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.max() ?? .nan) }),
         Builtin("sum", arity: 1..., format: .firstFormattedArgument, strict: { .number($0.reduce(0, +)) }),
@@ -30,10 +35,14 @@ public enum Builtins {
             .number($0.reduce(0, +) / Double($0.count))
         }),
         Builtin("round", arity: 1...2, format: .firstFormattedArgument, strict: {
-            .number(roundHalfAwayFromZero($0[0], places: $0.count > 1 ? $0[1] : 0))
+            .number(SpreadsheetPrecision.round($0[0], places: decimalPlaces($0.count > 1 ? $0[1] : 0)))
         }),
-        Builtin("floor", arity: 1...1, format: .firstFormattedArgument, strict: { .number($0[0].rounded(.down)) }),
-        Builtin("ceil", arity: 1...1, format: .firstFormattedArgument, strict: { .number($0[0].rounded(.up)) }),
+        Builtin("floor", arity: 1...1, format: .firstFormattedArgument, strict: {
+            .number(SpreadsheetPrecision.whole($0[0], .down))
+        }),
+        Builtin("ceil", arity: 1...1, format: .firstFormattedArgument, strict: {
+            .number(SpreadsheetPrecision.whole($0[0], .up))
+        }),
         Builtin("abs", arity: 1...1, format: .firstFormattedArgument, strict: { .number(Swift.abs($0[0])) }),
         Builtin("sqrt", arity: 1...1, format: .number, strict: { .number($0[0].squareRoot()) }),
         Builtin("ln", arity: 1...1, format: .number, strict: { .number(log($0[0])) }),
@@ -42,29 +51,14 @@ public enum Builtins {
             let (value, low, high) = (arguments[0], arguments[1], arguments[2])
             return low <= high ? .number(Swift.min(Swift.max(value, low), high)) : .error(.value)
         }),
-        Builtin("if", arity: 3...3, format: .firstFormattedBranch(startingAt: 1), lazy: { arguments, evaluate in
-            let condition = evaluate(arguments[0])
-            guard let isTrue = condition.truth else { return condition }
-            return evaluate(arguments[isTrue ? 1 : 2])
-        }),
-        Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), lazy: { arguments, evaluate in
-            let value = evaluate(arguments[0])
-            return value.error == nil ? value : evaluate(arguments[1])
-        }),
+        Builtin("if", arity: 3...3, format: .firstFormattedBranch(startingAt: 1), body: .conditional),
+        Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), body: .fallback),
     ]
 
-    /// `round` as spreadsheets do it: half away from zero, at `places` decimals (negative places
-    /// round to tens, hundreds, …). The scaled value is first cut to 15 significant digits, so a
-    /// number written 1.005, whose double is a hair below it, still rounds up to 1.01 as it reads.
-    static func roundHalfAwayFromZero(_ value: Double, places: Double) -> Double {
-        let places = Int(Swift.max(-400, Swift.min(400, places.rounded(.towardZero))))
-        let scale = pow(10, Double(Swift.abs(places)))
-        guard scale.isFinite else { return places > 0 ? value : 0 }
-        let scaled = places >= 0 ? value * scale : value / scale
-        // Beyond 15 digits a double has nothing left to round.
-        guard scaled.isFinite, Swift.abs(scaled) < 1e15 else { return value }
-        let rounded = scaled.roundedToSignificantDigits(15).rounded(.toNearestOrAwayFromZero)
-        return places >= 0 ? rounded / scale : rounded * scale
+    /// The `digits` argument of `round` as a count of decimals: truncated to a whole number, as
+    /// spreadsheets do, and kept within ±400, past which every double rounds alike.
+    private static func decimalPlaces(_ digits: Double) -> Int {
+        digits.isNaN ? 0 : Int(Swift.max(-400, Swift.min(400, digits.rounded(.towardZero))))
     }
 }
 
@@ -74,8 +68,12 @@ struct Builtin: Sendable {
         /// Arguments are evaluated first, left to right, and the first error among them is the
         /// result; the function sees numbers (booleans as 1 and 0).
         case strict(@Sendable ([Double]) -> Value)
-        /// Arguments arrive unevaluated, for functions that evaluate only what they need.
-        case lazy(@Sendable ([Expr], (Expr) -> Value) -> Value)
+        /// `if(condition, then, else)`: an error in the condition is the result; otherwise only
+        /// the branch it picks is computed (``Compiler`` lays it out as jumps).
+        case conditional
+        /// `iferror(value, fallback)`: the value unless it is an error, when the fallback is
+        /// computed instead.
+        case fallback
     }
 
     /// How the result is displayed; see ``FormatInference``.
@@ -106,26 +104,10 @@ struct Builtin: Sendable {
         self.init(name, arity: arity.lowerBound...Int.max, format: format, strict: strict)
     }
 
-    init(_ name: String, arity: ClosedRange<Int>, format: FormatRule,
-         lazy: @escaping @Sendable ([Expr], (Expr) -> Value) -> Value) {
+    init(_ name: String, arity: ClosedRange<Int>, format: FormatRule, body: Body) {
         self.name = name
         self.arity = arity
         self.format = format
-        self.body = .lazy(lazy)
-    }
-}
-
-extension Double {
-    /// This number kept to `digits` significant decimal digits. Spreadsheets compare numbers
-    /// this way (15 digits), so that `0.1 + 0.2 == 0.3` holds as people expect.
-    func roundedToSignificantDigits(_ digits: Int) -> Double {
-        guard isFinite, self != 0 else { return self }
-        let exponent = Int(log10(Swift.abs(self)).rounded(.down))
-        let shift = digits - 1 - exponent
-        let scale = pow(10, Double(Swift.abs(shift)))
-        // Next to the ends of the double range the scale itself is not representable.
-        guard scale.isFinite else { return self }
-        let result = shift >= 0 ? (self * scale).rounded() / scale : (self / scale).rounded() * scale
-        return result.isFinite ? result : self
+        self.body = body
     }
 }

@@ -15,52 +15,38 @@ import Darwin
 /// booleans. `and`, `or`, `if` and `iferror` evaluate only the operands they need, so
 /// `if(x == 0, 0, y / x)` is 0 when x is 0.
 ///
-/// Evaluation recurses on the expression tree, whose nesting the parser bounds by
-/// ``Parser/maximumDepth``; long operator chains are folded in a loop (``OperatorChain``).
+/// The operators are defined here once; every evaluation runs them through a compiled
+/// ``Program`` on a ``Machine``, a one-off expression as much as a model's cells.
 public enum Evaluator {
     /// Evaluates with `lookup` giving the value of each referenced cell name
-    /// (it returns `.error(.name)` for an undefined one).
+    /// (it returns `.error(.name)` for an undefined one), asked once per reference in source order.
     public static func evaluate(_ expr: Expr, lookup: (String) -> Value) -> Value {
-        switch expr {
-        case .number(let number, _, _):
-            return .number(number)
-        case .boolean(let flag, _):
-            return .boolean(flag)
-        case .name(let name, _):
-            return lookup(name)
-        case .unary(let op, let operand, _):
-            return unary(op, evaluate(operand, lookup: lookup))
-        case .binary(let op, let left, let right, _):
-            if let chain = OperatorChain(expr) { return evaluate(chain, lookup: lookup) }
-            let leftValue = evaluate(left, lookup: lookup)
-            guard let leftNumber = leftValue.numeric else { return leftValue }
-            // `and` and `or` stop at a left side that decides, like `if`.
-            if op == .and && leftNumber == 0 { return .boolean(false) }
-            if op == .or && leftNumber != 0 { return .boolean(true) }
-            let rightValue = evaluate(right, lookup: lookup)
-            guard let rightNumber = rightValue.numeric else { return rightValue }
-            return binary(op, leftNumber, rightNumber)
-        case .call(let name, let arguments, _):
-            return call(name, arguments, lookup: lookup)
+        var values: [Value] = []
+        let program = Compiler.compile(expr) { name in
+            values.append(lookup(name))
+            return values.count - 1
         }
+        var machine = Machine()
+        return values.withUnsafeBufferPointer { machine.value(of: program, slots: $0) }
     }
 
-    /// Folds `a + b - c …` left to right in a loop; each step behaves as the binary case
-    /// (an error on the left wins, `and`/`or` stop once decided).
-    private static func evaluate(_ chain: OperatorChain, lookup: (String) -> Value) -> Value {
-        var result = evaluate(chain.first, lookup: lookup)
-        for (op, operand) in chain.rest {
-            guard let leftNumber = result.numeric else { return result }
-            if op == .and && leftNumber == 0 { result = .boolean(false); continue }
-            if op == .or && leftNumber != 0 { result = .boolean(true); continue }
-            let rightValue = evaluate(operand, lookup: lookup)
-            guard let rightNumber = rightValue.numeric else { return rightValue }
-            result = binary(op, leftNumber, rightNumber)
-        }
-        return result
+    /// A binary operator on two values: an error on the left is the result, then one on the right.
+    static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value {
+        guard let leftNumber = left.numeric else { return left }
+        guard let rightNumber = right.numeric else { return right }
+        return binary(op, leftNumber, rightNumber)
     }
 
-    private static func unary(_ op: UnaryOperator, _ operand: Value) -> Value {
+    /// The result of `and` / `or` when its left side decides it (or is an error); nil when the
+    /// right side is needed.
+    static func shortCircuit(_ op: BinaryOperator, _ left: Value) -> Value? {
+        guard let leftNumber = left.numeric else { return left }
+        if op == .and && leftNumber == 0 { return .boolean(false) }
+        if op == .or && leftNumber != 0 { return .boolean(true) }
+        return nil
+    }
+
+    static func unary(_ op: UnaryOperator, _ operand: Value) -> Value {
         switch op {
         case .not:
             return operand.truth.map { .boolean(!$0) } ?? operand
@@ -71,7 +57,7 @@ public enum Evaluator {
         }
     }
 
-    private static func binary(_ op: BinaryOperator, _ left: Double, _ right: Double) -> Value {
+    static func binary(_ op: BinaryOperator, _ left: Double, _ right: Double) -> Value {
         switch op {
         case .add: return finite(left + right)
         case .subtract: return finite(left - right)
@@ -79,7 +65,7 @@ public enum Evaluator {
         case .divide: return right == 0 ? .error(.divisionByZero) : finite(left / right)
         case .power: return finite(pow(left, right))
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            return .boolean(compare(op, left.roundedToSignificantDigits(15), right.roundedToSignificantDigits(15)))
+            return .boolean(compare(op, left.atSpreadsheetPrecision, right.atSpreadsheetPrecision))
         case .and, .or:
             return .boolean(op == .and ? left != 0 && right != 0 : left != 0 || right != 0)
         }
@@ -96,29 +82,11 @@ public enum Evaluator {
         }
     }
 
-    private static func call(_ name: String, _ arguments: [Expr], lookup: (String) -> Value) -> Value {
-        guard let function = Builtins.function(named: name) else { return .error(.name) }
-        guard function.arity.contains(arguments.count) else { return .error(.value) }
-        switch function.body {
-        case .lazy(let body):
-            return body(arguments) { evaluate($0, lookup: lookup) }
-        case .strict(let body):
-            var numbers: [Double] = []
-            numbers.reserveCapacity(arguments.count)
-            for argument in arguments {
-                let value = evaluate(argument, lookup: lookup)
-                guard let number = value.numeric else { return value }
-                numbers.append(number)
-            }
-            return finite(body(numbers))
-        }
-    }
-
     private static func finite(_ number: Double) -> Value {
         number.isFinite ? .number(number) : .error(.number)
     }
 
-    private static func finite(_ value: Value) -> Value {
+    static func finite(_ value: Value) -> Value {
         if case .number(let number) = value { return finite(number) }
         return value
     }

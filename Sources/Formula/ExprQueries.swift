@@ -43,3 +43,24 @@ extension Expr {
         }
     }
 }
+
+extension Expr {
+    /// Calls of functions that do not exist (they evaluate to `#NAME?`), each with the range of
+    /// its name, in source order, for a warning that points at the typo.
+    public var unknownFunctionCalls: [(name: String, range: SourceRange)] {
+        var calls: [(name: String, range: SourceRange)] = []
+        forEachNodeInSourceOrder { node in
+            if case .call(let name, _, let range) = node, Builtins.function(named: name) == nil {
+                calls.append((name, SourceRange(start: range.start, end: range.start + name.utf8.count)))
+            }
+        }
+        return calls
+    }
+}
+
+extension Builtins {
+    /// `unknown function 'sqr' (did you mean sqrt?)`.
+    public static func unknownFunctionMessage(_ name: String) -> String {
+        "unknown function '\(name)'" + NameSuggestion.hint(for: name.lowercased(), among: functionNames)
+    }
+}

@@ -16,46 +16,24 @@
 ///   percent or currency. `sqrt ln exp` and unknown functions: number.
 /// - `if(c, a, b)` and `iferror(a, b)`: the format of `a` unless it is a plain number, else of `b`.
 ///
-/// Recurses on the tree, whose nesting the parser bounds by ``Parser/maximumDepth``;
-/// operator chains are folded in a loop.
+/// The rules are defined here once; every inference runs them through a compiled ``Program``.
 public enum FormatInference {
     public static func format(of expr: Expr, lookup: (String) -> DisplayFormat) -> DisplayFormat {
-        switch expr {
-        case .number(_, let style, _):
-            switch style {
-            case .plain: return .number
-            case .percent: return .percent
-            case .currency: return .currency
-            }
-        case .boolean:
-            return .boolean
-        case .name(let name, _):
-            return lookup(name)
-        case .unary(.not, _, _):
-            return .boolean
-        case .unary(_, let operand, _):
-            return arithmetic(format(of: operand, lookup: lookup))
-        case .binary(let op, let left, let right, _):
-            if op.isComparison || op == .and || op == .or { return .boolean }
-            if let chain = OperatorChain(expr) {
-                return chain.rest.reduce(arithmetic(format(of: chain.first, lookup: lookup))) { left, step in
-                    arithmetic(binary(step.op, left, arithmetic(format(of: step.operand, lookup: lookup))))
-                }
-            }
-            let leftFormat = arithmetic(format(of: left, lookup: lookup))
-            let rightFormat = arithmetic(format(of: right, lookup: lookup))
-            return binary(op, leftFormat, rightFormat)
-        case .call(let name, let arguments, _):
-            return call(name, arguments, lookup: lookup)
+        var formats: [DisplayFormat] = []
+        let program = Compiler.compile(expr) { name in
+            formats.append(lookup(name))
+            return formats.count - 1
         }
+        var machine = Machine()
+        return formats.withUnsafeBufferPointer { machine.format(of: program, slots: $0) }
     }
 
     /// Arithmetic turns booleans into numbers.
-    private static func arithmetic(_ format: DisplayFormat) -> DisplayFormat {
+    static func arithmetic(_ format: DisplayFormat) -> DisplayFormat {
         format == .boolean ? .number : format
     }
 
-    private static func binary(_ op: BinaryOperator, _ left: DisplayFormat, _ right: DisplayFormat) -> DisplayFormat {
+    static func binary(_ op: BinaryOperator, _ left: DisplayFormat, _ right: DisplayFormat) -> DisplayFormat {
         let eitherIsCurrency = left == .currency || right == .currency
         switch op {
         case .add, .subtract, .multiply:
@@ -68,27 +46,6 @@ public enum FormatInference {
             return left
         case .or, .and, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             return .boolean
-        }
-    }
-
-    private static func call(_ name: String, _ arguments: [Expr], lookup: (String) -> DisplayFormat) -> DisplayFormat {
-        guard let function = Builtins.function(named: name) else { return .number }
-        switch function.format {
-        case .number:
-            return .number
-        case .firstFormattedArgument:
-            for argument in arguments {
-                let argumentFormat = arithmetic(format(of: argument, lookup: lookup))
-                if argumentFormat != .number { return argumentFormat }
-            }
-            return .number
-        case .firstFormattedBranch(let first):
-            let branches = arguments.dropFirst(first)
-            for branch in branches.prefix(2) {
-                let branchFormat = format(of: branch, lookup: lookup)
-                if branchFormat != .number { return branchFormat }
-            }
-            return .number
         }
     }
 }

@@ -406,10 +406,27 @@ private struct PrattParser {
         case .symbol(.assign):
             return "unexpected '='; to compare two values use '=='"
         case .symbol(.comma):
-            return thousandsSeparatorHint() ?? "unexpected ','; commas only separate a function's arguments"
+            return decimalCommaHint() ?? thousandsSeparatorHint()
+                ?? "unexpected ','; commas only separate a function's arguments"
         default:
             return nil
         }
+    }
+
+    /// `1,5` written with a decimal comma, as much of Europe writes numbers: a group after the
+    /// comma that is not three digits cannot be thousands, so say to use a point.
+    private func decimalCommaHint() -> String? {
+        guard index > 0, index + 1 < tokens.count else { return nil }
+        let whole = tokens[index - 1]
+        let fraction = tokens[index + 1]
+        guard case .number(_, let wholeStyle) = whole.kind, wholeStyle != .percent,
+              case .number(_, let fractionStyle) = fraction.kind, fractionStyle != .currency,
+              whole.range.end == current.range.start, current.range.end == fraction.range.start,
+              spelling(whole).allSatisfy({ $0.isNumber || $0 == "$" }) else { return nil }
+        let fractionText = spelling(fraction)
+        let digits = fractionText.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count != 3 else { return nil }
+        return "use '.' for decimals: write \(spelling(whole)).\(fractionText)"
     }
 
     /// `$2,400` reads as `$2` and `400`: say what to write instead when that is what happened.

@@ -32,9 +32,12 @@ public struct LineTable: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), as model files are read.
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        for (index, byte) in bytes.enumerated() {
+            let endsLine = byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            if endsLine { starts.append(index + 1) }
         }
         lineStarts = starts
     }
@@ -59,7 +62,9 @@ public struct LineTable: Sendable {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end > start, end < bytes.count, bytes[end] == UInt8(ascii: "\n"), bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 /// Named values as machine text: one JSON object or `name,value` CSV rows,
-/// both at full precision. `leadlag eval` and the REPL's `:export` share it.
+/// both with values rounded to 15 significant digits
+/// (``ValueFormatter/machine(_:)``). `leadlag eval` and the REPL's `:export` share it.
 public enum ValueExport {
     /// `{"leads": 120, "ok": true, "ratio": "#DIV/0!"}` — keys in the order given.
     public static func json(_ values: [(name: String, value: Value)]) -> String {

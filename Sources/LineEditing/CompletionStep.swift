@@ -1,6 +1,8 @@
 /// What one Tab press does to the line, decided apart from libedit so the rules can be tested.
 ///
-/// One candidate replaces the word. Several replace it with their longest common prefix when
+/// One candidate replaces the word and adds a space, so the next word can be typed at once
+/// (not after a folder's `/` or a function's `(`, where more follows, nor before a space
+/// already there). Several replace it with their longest common prefix when
 /// that adds something, and are listed when it does not. None is a beep.
 enum CompletionStep: Equatable {
     /// Replace `word`, the text just before the cursor, with `replacement`.
@@ -17,7 +19,9 @@ enum CompletionStep: Equatable {
         let word = wordBeforeCursor(in: request, from: result.replaceFrom)
         guard let first = candidates.first else { return .noCandidates }
         if candidates.count == 1 {
-            return first == word ? .unchanged : .replace(word: word, with: first)
+            let morePending = first.hasSuffix("/") || first.hasSuffix("(") || textAfterCursor(in: request).hasPrefix(" ")
+            let completed = morePending ? first : first + " "
+            return completed == word ? .unchanged : .replace(word: word, with: completed)
         }
         let prefix = longestCommonPrefix(candidates)
         if prefix.count > word.count {
@@ -34,6 +38,10 @@ enum CompletionStep: Equatable {
             ?? line.endIndex
         let wordStart = line.index(line.startIndex, offsetBy: max(0, start), limitedBy: cursor) ?? cursor
         return String(line[wordStart..<cursor])
+    }
+
+    private static func textAfterCursor(in request: CompletionRequest) -> Substring {
+        request.line.dropFirst(max(0, request.cursor))
     }
 
     private static func distinct(_ candidates: [String]) -> [String] {

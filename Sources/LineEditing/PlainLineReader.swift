@@ -3,7 +3,8 @@ import Foundation
 /// Reads lines from a pipe or file without libedit, for scripts and tests.
 ///
 /// It never touches history or the terminal. A last line without a newline still counts, and
-/// a carriage return before the newline (a file saved on Windows) is dropped.
+/// lines end as in model files: at a newline, a carriage return and newline (a file saved on
+/// Windows) or a lone carriage return (an old Mac file).
 public final class PlainLineReader: LineReader {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
@@ -23,10 +24,14 @@ public final class PlainLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineEvent {
         while true {
-            if let end = pending[lineStart...].firstIndex(of: Self.newline) {
-                return .line(takeLine(upTo: end, skipping: 1))
-            }
-            if reachedEnd {
+            if let end = pending[lineStart...].firstIndex(where: { $0 == Self.newline || $0 == Self.carriageReturn }) {
+                if pending[end] == Self.newline { return .line(takeLine(upTo: end, skipping: 1)) }
+                // A carriage return: whether a newline follows may be in the next chunk.
+                if end + 1 < pending.count {
+                    return .line(takeLine(upTo: end, skipping: pending[end + 1] == Self.newline ? 2 : 1))
+                }
+                if reachedEnd { return .line(takeLine(upTo: end, skipping: 1)) }
+            } else if reachedEnd {
                 guard lineStart < pending.count else { return .endOfInput }
                 return .line(takeLine(upTo: pending.count, skipping: 0))
             }
@@ -37,8 +42,7 @@ public final class PlainLineReader: LineReader {
     public func addToHistory(_ line: String) {}
 
     private func takeLine(upTo end: Int, skipping separatorLength: Int) -> String {
-        var bytes = pending[lineStart..<end]
-        if bytes.last == Self.carriageReturn { bytes = bytes.dropLast() }
+        let bytes = pending[lineStart..<end]
         lineStart = end + separatorLength
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -1,59 +1,44 @@
 import Glibc
 
-/// Reads and writes whole files; writing goes to a temporary file in the same
-/// folder which is then renamed over the target, so a crash or a full disk
-/// never leaves half a file.
+/// Writes whole files so that a crash or a full disk never leaves half a file: the
+/// text goes to a temporary file in the same folder, which is then renamed over the
+/// target. Only a regular file (or no file yet) is ever replaced: a rename over a FIFO
+/// or a device would turn it into a plain file.
 public enum AtomicFile {
-    /// The largest file read: far beyond any plan, and it keeps `/dev/zero` from eating memory.
-    public static let maximumSize = 256 << 20
-
-    public static func read(_ path: String) throws(WorkbookError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .io(path: path, reason: currentError()) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .io(path: path, reason: currentError()) }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "not a regular file") }
-        guard status.st_size <= maximumSize else {
-            throw .io(path: path, reason: "too large (more than \(maximumSize >> 20) MiB)")
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, reason: currentError())
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumSize { throw .io(path: path, reason: "too large") }
-        }
-        return bytes
-    }
-
     /// Writes through a symbolic link to the file it names, so the link stays a link.
-    public static func write(_ text: String, to requestedPath: String) throws(WorkbookError) {
-        let path = resolvingLinks(requestedPath)
-        let temporary = temporaryPath(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode(of: path))
-        guard descriptor >= 0 else { throw .io(path: path, reason: currentError()) }
-        var failure: String?
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count, failure == nil {
-            let count = bytes.withUnsafeBytes {
-                Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written)
-            }
-            if count < 0, errno != EINTR { failure = currentError() } else if count > 0 { written += count }
+    /// A write-protected file is refused unless `replacingProtected`. Returns the stamp of
+    /// the file written; temporaries that killed saves of the same file left are removed.
+    @discardableResult
+    public static func write(
+        _ bytes: [UInt8], to requestedPath: String, replacingProtected: Bool = false
+    ) throws(WorkbookError) -> FileStamp {
+        switch try FileKind.ofWriteTarget(requestedPath) {
+        case .missing, .regular: break
+        case .directory: throw .io(path: requestedPath, reason: "is a directory: give a file name")
+        case .stream, .other: throw .io(path: requestedPath, reason: "not a regular file")
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = currentError() }
-        if close(descriptor) != 0, failure == nil { failure = currentError() }
-        if failure == nil, rename(temporary, path) != 0 { failure = currentError() }
+        let path = resolvingLinks(requestedPath)
+        if !replacingProtected, isWriteProtected(path) { throw .writeProtected(path: path) }
+        let temporaryName = TemporaryFileName(target: path)
+        let temporary = temporaryName.make()
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode(of: path))
+        guard descriptor >= 0 else { throw .io(path: path, reason: SystemError.current) }
+        var failure = SystemError.writeAll(bytes, to: descriptor)
+        if failure == nil, fsync(descriptor) != 0 { failure = SystemError.current }
+        var status = stat()
+        if failure == nil, fstat(descriptor, &status) != 0 { failure = SystemError.current }
+        if close(descriptor) != 0, failure == nil { failure = SystemError.current }
+        if failure == nil, rename(temporary, path) != 0 { failure = SystemError.current }
         if let failure {
             unlink(temporary)
             throw .io(path: path, reason: failure)
         }
+        temporaryName.removeStale()
+        return FileStamp(status: status, bytes: bytes)
+    }
+
+    public static func write(_ text: String, to path: String) throws(WorkbookError) {
+        try write(Array(text.utf8), to: path)
     }
 
     /// The file a path finally names when it is a symbolic link; the path itself otherwise.
@@ -65,20 +50,17 @@ public enum AtomicFile {
         return String(cString: resolved)
     }
 
+    /// A file nobody may write to (no write bit at all, as `chmod 444` leaves it), or one
+    /// this process may not write to. The mode bits count even for root, who may write anyway.
+    private static func isWriteProtected(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return status.st_mode & 0o222 == 0 || access(path, W_OK) != 0
+    }
+
     /// Keeps an existing file's permissions; new files get the usual 0644 (less the umask).
     private static func mode(of path: String) -> mode_t {
         var status = stat()
         return stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
-    }
-
-    private static func temporaryPath(for path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        return "\(folder).\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    }
-
-    private static func currentError() -> String {
-        String(cString: strerror(errno))
     }
 }

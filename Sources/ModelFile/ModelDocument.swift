@@ -11,6 +11,9 @@ struct ModelDocument: Sendable, Equatable {
     enum Line: Sendable, Equatable {
         /// A blank line, a comment, or anything else kept as written.
         case verbatim(String)
+        /// A whole-line comment typed in the REPL: written as is, and placed in the order typed
+        /// among the new cells (a comment of the file stays with what follows it instead).
+        case typedComment(String)
         case definition(DefinitionLine)
         /// `goal …`: the comparison and the text around it, kept as written.
         case goal(GoalLine)
@@ -20,7 +23,7 @@ struct ModelDocument: Sendable, Equatable {
 
     struct Entry: Sendable, Equatable {
         var line: Line
-        /// "\n", "\r\n", or "" for a last line without a line break.
+        /// "\n", "\r\n", "\r" (old Mac files), or "" for a last line without a line break.
         var terminator: String
     }
 
@@ -137,6 +140,25 @@ struct ModelDocument: Sendable, Equatable {
         entries.indices.filter { if case .goal = entries[$0].line { true } else { false } }
     }
 
+    /// The `goalIndex`-th goal line and where it stands, for putting it back after a removal.
+    func goalLine(at goalIndex: Int) -> (index: Int, entry: Entry)? {
+        goalLineIndices.dropFirst(goalIndex).first.map { ($0, entries[$0]) }
+    }
+
+    // MARK: Comments
+
+    /// A whole-line comment typed in the REPL, placed where a new cell would go.
+    mutating func appendComment(_ text: String) {
+        insert(.typedComment(text), endOfSection: nil)
+    }
+
+    /// Takes out the last line of the base model that reads `text`: the comment `appendComment` added.
+    mutating func removeComment(_ text: String) {
+        let baseEnd = entries.firstIndex { $0.line.sectionName != nil } ?? entries.count
+        guard let index = entries[..<baseEnd].lastIndex(where: { $0.line == .typedComment(text) }) else { return }
+        entries.remove(at: index)
+    }
+
     mutating func removeGoal(at goalIndex: Int) {
         let goalEntries = goalLineIndices
         guard goalEntries.indices.contains(goalIndex) else { return }
@@ -219,7 +241,7 @@ struct DefinitionLine: Sendable, Equatable {
 extension ModelDocument.Line {
     var text: String {
         switch self {
-        case .verbatim(let text), .section(_, let text): text
+        case .verbatim(let text), .typedComment(let text), .section(_, let text): text
         case .definition(let line): line.text
         case .goal(let line): line.text
         }
@@ -230,10 +252,11 @@ extension ModelDocument.Line {
         return nil
     }
 
-    /// A definition or a goal, as opposed to blank lines, comments and headers.
+    /// A definition, a goal or a comment typed with them, as opposed to the file's blank lines,
+    /// comments and headers: what new lines go after.
     var isItem: Bool {
         switch self {
-        case .definition, .goal: true
+        case .definition, .goal, .typedComment: true
         case .verbatim, .section: false
         }
     }

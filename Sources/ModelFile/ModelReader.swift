@@ -36,18 +36,19 @@ struct ModelReader {
             start = Self.byteOrderMark.count
         }
         while start < bytes.count {
-            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-            let lineEnd = newline ?? bytes.count
-            var contentEnd = lineEnd
-            var terminator = newline == nil ? "" : "\n"
-            if contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r"), newline != nil {
-                contentEnd -= 1
-                terminator = "\r\n"
+            // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), each kept for saving.
+            let breakAt = bytes[start...].firstIndex { $0 == ASCII.newline || $0 == ASCII.carriageReturn }
+            let contentEnd = breakAt ?? bytes.count
+            var terminator = ""
+            if let breakAt {
+                let crlf = bytes[breakAt] == ASCII.carriageReturn && breakAt + 1 < bytes.count
+                    && bytes[breakAt + 1] == ASCII.newline
+                terminator = crlf ? "\r\n" : bytes[breakAt] == ASCII.newline ? "\n" : "\r"
             }
             lineNumber += 1
             let line = readLine(start..<contentEnd)
             contents.document.entries.append(ModelDocument.Entry(line: line, terminator: terminator))
-            start = lineEnd + 1
+            start = contentEnd + terminator.utf8.count
         }
     }
 
@@ -57,10 +58,12 @@ struct ModelReader {
 
     private mutating func readLine(_ range: Range<Int>) -> ModelDocument.Line {
         let raw = text(range)
-        if let invalid = UTF8Validation.firstInvalidOffset(in: bytes[range]) {
-            let byte = String(bytes[invalid], radix: 16, uppercase: true)
+        // Checked for the whole line, comments included: a line is saved back from its
+        // text, which could not hold the bytes as they were.
+        if let invalid = Self.firstInvalidUTF8(in: range, of: bytes) {
             diagnostics.append(Diagnostic(
-                "byte 0x\(byte) is not UTF-8 text: save the file as UTF-8", at: SourceRange(start: invalid, end: invalid + 1)))
+                "invalid UTF-8 byte 0x\(Self.hex(bytes[invalid])) (model files are UTF-8 text)",
+                at: SourceRange(start: invalid, end: invalid + 1)))
             return .verbatim(raw)
         }
         let firstVisible = bytes[range].firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
@@ -158,6 +161,35 @@ struct ModelReader {
         section = name
         return .section(name: name, text: raw)
     }
+}
+
+extension ModelReader {
+    /// The offset of the first byte in `range` that is not part of valid UTF-8, nil when all are.
+    static func firstInvalidUTF8(in range: Range<Int>, of bytes: [UInt8]) -> Int? {
+        // ASCII is by far the common case, and always valid.
+        guard bytes[range].contains(where: { $0 >= 0x80 }) else { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[range].makeIterator()
+        var offset = range.lowerBound
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count < 2 ? "0" + digits : digits
+    }
+}
+
+/// The bytes that end lines.
+private enum ASCII {
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
 }
 
 /// A tiny cursor over the bytes of a section header.

@@ -13,21 +13,35 @@ public struct Workbook: Sendable {
     public private(set) var scenarios: [Scenario] = []
     /// Undefined names, as printed warnings (`PATH:LINE:COL: warning: …`).
     public private(set) var warnings: [String] = []
-    public private(set) var hasUnsavedChanges = false
     private var document = ModelDocument()
+    /// The hash of the text last loaded or saved (an empty text for a new model).
+    private var savedContentHash = FileStamp.contentHash(of: [])
+    /// The model's file as last read or written, to notice changes made to it meanwhile.
+    private var diskStamp: FileStamp?
 
     public init() {}
 
     /// The file text: byte-identical to what was loaded when nothing changed.
     public func render() -> String { document.render() }
 
+    /// Whether saving would write anything other than what was last loaded or saved: an
+    /// edit taken back with `:undo` leaves nothing unsaved.
+    public var hasUnsavedChanges: Bool {
+        FileStamp.contentHash(of: Array(render().utf8)) != savedContentHash
+    }
+
     // MARK: Loading
 
     public static func load(path: String) -> Result<Workbook, LoadFailure> {
         do throws(WorkbookError) {
-            return parse(bytes: try AtomicFile.read(path), path: path)
+            let file = try RegularFile.read(path)
+            return parse(bytes: file.bytes, path: path).map { loaded in
+                var workbook = loaded
+                workbook.diskStamp = file.stamp
+                return workbook
+            }
         } catch {
-            return .failure(LoadFailure(messages: ["\(path): error: \(ioReason(error))"]))
+            return .failure(LoadFailure(messages: ["\(path): error: \(error.reason)"]))
         }
     }
 
@@ -53,9 +67,8 @@ public struct Workbook: Sendable {
                 diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
             }
         }
-        if built {
-            diagnostics += ScenarioValidator.problems(in: contents.scenarios, base: model)
-        }
+        diagnostics += ScenarioValidator.problems(
+            in: contents.scenarios, definitions: contents.definitions, base: built ? model : nil)
         guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }
         var workbook = Workbook()
         workbook.path = path
@@ -63,7 +76,8 @@ public struct Workbook: Sendable {
         workbook.goals = contents.goals
         workbook.scenarios = contents.scenarios
         workbook.document = contents.document
-        workbook.warnings = MissingNames.warnings(in: model, source: source)
+        workbook.savedContentHash = FileStamp.contentHash(of: bytes)
+        workbook.warnings = MissingNames.warnings(in: model, goals: contents.goals, source: source)
         return .success(workbook)
     }
 
@@ -86,7 +100,6 @@ public struct Workbook: Sendable {
         } else {
             document.appendDefinition(definition.name, formula: definition.formula, trailing: trailing ?? "")
         }
-        hasUnsavedChanges = true
         return changes
     }
 
@@ -99,7 +112,6 @@ public struct Workbook: Sendable {
             scenarios[index].overrides.removeAll { $0.name == name }
             document.removeDefinition(name, section: scenarios[index].name)
         }
-        hasUnsavedChanges = true
         return changes
     }
 
@@ -134,7 +146,6 @@ public struct Workbook: Sendable {
             let at = min(override.index, scenarios[index].overrides.count)
             scenarios[index].overrides.insert(override.definition, at: at)
         }
-        hasUnsavedChanges = true
         return changes
     }
 
@@ -163,7 +174,6 @@ public struct Workbook: Sendable {
                 return named
             }
         }
-        hasUnsavedChanges = true
         return changes
     }
 
@@ -175,14 +185,44 @@ public struct Workbook: Sendable {
     public mutating func addGoal(_ entry: GoalEntry) {
         goals.append(entry)
         document.appendGoal(entry.text)
-        hasUnsavedChanges = true
     }
 
     public mutating func removeGoal(at index: Int) {
         guard goals.indices.contains(index) else { return }
         goals.remove(at: index)
         document.removeGoal(at: index)
-        hasUnsavedChanges = true
+    }
+
+    /// A goal taken out, with what putting it back in its place, comment and all, needs.
+    public struct RemovedGoal: Sendable {
+        public let entry: GoalEntry
+        /// Its place among the goals.
+        public let index: Int
+        let line: (index: Int, entry: ModelDocument.Entry)?
+    }
+
+    /// What `removeGoal(at: index)` would take away; nil when there is no such goal.
+    public func goalRemoval(at index: Int) -> RemovedGoal? {
+        guard goals.indices.contains(index) else { return nil }
+        return RemovedGoal(entry: goals[index], index: index, line: document.goalLine(at: index))
+    }
+
+    /// Puts back a goal exactly as `goalRemoval(at:)` found it.
+    public mutating func restoreGoal(_ removed: RemovedGoal) {
+        goals.insert(removed.entry, at: min(removed.index, goals.count))
+        if let line = removed.line { document.reinsert([line]) } else { document.appendGoal(removed.entry.text) }
+    }
+
+    // MARK: Comments
+
+    /// A whole-line comment typed in the REPL: saved where a new cell would go, in the order typed.
+    public mutating func addComment(_ text: String) {
+        document.appendComment(text)
+    }
+
+    /// Takes back the comment `addComment(text)` added last.
+    public mutating func removeComment(_ text: String) {
+        document.removeComment(text)
     }
 
     // MARK: Scenarios
@@ -204,14 +244,12 @@ public struct Workbook: Sendable {
         for override in scenario.overrides where !old.contains(override) {
             document.setDefinition(override.name, formula: override.formula, section: scenario.name)
         }
-        hasUnsavedChanges = true
     }
 
     public mutating func removeScenario(named name: String) throws(WorkbookError) {
         guard let index = scenarios.firstIndex(where: { $0.name == name }) else { throw .unknownScenario(name) }
         scenarios.remove(at: index)
         document.removeSection(name)
-        hasUnsavedChanges = true
     }
 
     /// The base model with a scenario's overrides applied.
@@ -228,17 +266,19 @@ public struct Workbook: Sendable {
 
     // MARK: Saving
 
-    /// Writes the file atomically to `path` (or the workbook's own path) and makes it the workbook's path.
-    public mutating func save(to path: String? = nil) throws(WorkbookError) {
+    /// Writes the file atomically to `path` (or the workbook's own path) and makes it the
+    /// workbook's path. Refuses to overwrite the model's own file when it changed on disk
+    /// since it was loaded or saved, and to replace a write-protected file, unless
+    /// `overwriting` (`:save!`).
+    public mutating func save(to path: String? = nil, overwriting: Bool = false) throws(WorkbookError) {
         guard let target = path ?? self.path else { throw .noPath }
-        try AtomicFile.write(render(), to: target)
+        if !overwriting, target == self.path, let diskStamp, !diskStamp.stillMatches(target) {
+            throw .changedOnDisk(path: target)
+        }
+        let stamp = try AtomicFile.write(Array(render().utf8), to: target, replacingProtected: overwriting)
         self.path = target
-        hasUnsavedChanges = false
-    }
-
-    private static func ioReason(_ error: WorkbookError) -> String {
-        if case .io(_, let reason) = error { return reason }
-        return error.description
+        diskStamp = stamp
+        savedContentHash = stamp.contentHash
     }
 }
 

@@ -17,6 +17,10 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// Save was asked for a workbook that has no file yet.
     case noPath
+    /// The model's file was changed by someone else since it was loaded or saved; saving would lose that.
+    case changedOnDisk(path: String)
+    /// The file has no write permission: replacing it needs the person to insist (`:save!`).
+    case writeProtected(path: String)
 
     public var description: String {
         switch self {
@@ -25,6 +29,15 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
         case .model(let error): error.description
         case .io(let path, let reason): "\(path): \(reason)"
         case .noPath: "no file name yet: give one, as in :save plan.model"
+        case .changedOnDisk(let path):
+            "\(path): the file changed on disk since it was loaded: `:save!` overwrites, `:load` rereads"
+        case .writeProtected(let path): "\(path): the file is write-protected"
         }
+    }
+
+    /// The reason without the path, for messages that name the file themselves.
+    public var reason: String {
+        if case .io(_, let reason) = self { return reason }
+        return description
     }
 }

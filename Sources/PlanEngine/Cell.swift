@@ -17,11 +17,11 @@ public struct Cell: Sendable, Equatable {
 
     public var isLeadIndicator: Bool { references.isEmpty }
 
-    init(_ definition: Definition, value: Value, format: DisplayFormat) {
+    init(_ definition: Definition, references: [String], value: Value, format: DisplayFormat) {
         name = definition.name
         formula = definition.formula
         expression = definition.expression
-        references = definition.expression.referencedNames
+        self.references = references
         self.value = value
         self.format = format
     }

@@ -5,12 +5,14 @@ import OrderedCollections
 /// so recompute works on array indexes instead of hashing strings.
 typealias CellID = Int
 
-/// What a defined cell holds besides its value: its formula and the ids it references.
+/// What a defined cell holds besides its value: its formula, the ids it references and
+/// the formula compiled with its references bound to those ids.
 struct CellSlot: Sendable {
     var definition: Definition
-    /// The names the formula references, and their ids in the same order.
+    /// The names the formula references, unique, in order of first appearance, and their ids in the same order.
     var referencedNames: [String]
     var referenceIDs: [CellID]
+    var program: Program
 }
 
 /// The cells of a model as parallel arrays indexed by ``CellID``, with the
@@ -51,11 +53,19 @@ struct CellStore: Sendable {
     }
 
     /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new.
+    /// Each reference is bound to its id here, once: evaluation then reads values by index.
     mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
-        let referencedNames = definition.expression.referencedNames
-        let referenceIDs = referencedNames.map { intern($0) }
+        var referenceIDs: [CellID] = []
+        var seen = Set<CellID>()
+        let program = Program(definition.expression) { name in
+            let reference = intern(name)
+            if seen.insert(reference).inserted { referenceIDs.append(reference) }
+            return reference
+        }
         let isNew = slots[id] == nil
-        slots[id] = CellSlot(definition: definition, referencedNames: referencedNames, referenceIDs: referenceIDs)
+        slots[id] = CellSlot(
+            definition: definition, referencedNames: referenceIDs.map { names[$0] }, referenceIDs: referenceIDs,
+            program: program)
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
             order.insert(id, at: index)
@@ -85,22 +95,6 @@ struct CellStore: Sendable {
 
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
-        return Cell(slot.definition, value: values[id], format: formats[id])
-    }
-
-    /// The value of the reference `name` inside the formula of `slot`: a short scan of the
-    /// formula's own references, which compares a few small strings instead of hashing.
-    func value(of name: String, referencedBy slot: CellSlot) -> Value {
-        for index in slot.referencedNames.indices where slot.referencedNames[index] == name {
-            return values[slot.referenceIDs[index]]
-        }
-        return .error(.name)
-    }
-
-    func format(of name: String, referencedBy slot: CellSlot) -> DisplayFormat {
-        for index in slot.referencedNames.indices where slot.referencedNames[index] == name {
-            return formats[slot.referenceIDs[index]]
-        }
-        return .number
+        return Cell(slot.definition, references: slot.referencedNames, value: values[id], format: formats[id])
     }
 }

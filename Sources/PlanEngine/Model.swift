@@ -86,6 +86,10 @@ public struct Model: Sendable {
     /// an edit evaluates only its dependents).
     public var evaluationCount: Int { recalculator.evaluations }
 
+    /// How many compiled instructions those evaluations ran: with references bound to ids once,
+    /// this grows with the size of the formulas evaluated, never with a square of it.
+    public var evaluationSteps: Int { recalculator.machine.steps }
+
     // MARK: Editing
 
     /// Gives `definition.name` a formula: redefines it in place, or adds it at
@@ -97,6 +101,18 @@ public struct Model: Sendable {
         let isNew = !store.isDefined(id)
         install(id, definition, at: position)
         return recalculator.recompute(from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph)
+    }
+
+    /// ``define(_:at:)`` without the list of changes, for the what-if tools: a goal seek or a
+    /// table tries many values and reads only the cells it needs, and on a large model building
+    /// the list would cost more than the recompute.
+    public mutating func update(_ definition: Definition) throws(ModelError) {
+        try validate(definition)
+        let id = store.intern(definition.name)
+        let isNew = !store.isDefined(id)
+        install(id, definition, at: nil)
+        _ = recalculator.recompute(
+            from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph, reportingChanges: false)
     }
 
     /// Applies several definitions as one edit with one recompute; all or nothing.

@@ -1,3 +1,5 @@
+import Formula
+
 /// Why the engine refused an edit. The model is unchanged whenever one is thrown.
 public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The edit would close a cycle; the path starts and ends at the same cell.
@@ -16,7 +18,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nameTaken(let name): "a cell named '\(name)' already exists"
         case .reservedName(let name): "'\(name)' is a reserved word"
         case .nameInUse(let name, let users):
-            "'\(name)' is already used by \(users.joined(separator: ", ")): define it, or rename to another name"
+            "'\(name)' is already used by \(NameList.text(users)): define it, or rename to another name"
         case .invalidName(let name): "'\(name)' is not a valid name (letters, digits and _, not starting with a digit)"
         }
     }

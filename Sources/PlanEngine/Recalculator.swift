@@ -10,6 +10,8 @@ import Formula
 struct Recalculator: Sendable {
     /// Cells evaluated so far: the count tests use to prove an edit touched only its dependents.
     private(set) var evaluations = 0
+    /// Runs the cells' compiled formulas; its step count is the work evaluation has done.
+    private(set) var machine = Machine()
     private var generation: UInt32 = 0
     private var affectedMark: [UInt32] = []
     private var dirtyMark: [UInt32] = []
@@ -18,9 +20,11 @@ struct Recalculator: Sendable {
     /// Re-evaluates from `roots` (cells edited, or names whose meaning changed) and returns
     /// the cells whose value or format changed: the edited cells first, then the others in file
     /// order, so the same edit always reads the same way. `newCells` are reported even
-    /// when their first value equals the placeholder they start with.
+    /// when their first value equals the placeholder they start with. Without `reportingChanges`
+    /// the list is not built (and comes back empty): the what-if tools read only the cells they need.
     mutating func recompute(
-        from roots: [CellID], newCells: Set<CellID> = [], store: inout CellStore, graph: DependencyGraph
+        from roots: [CellID], newCells: Set<CellID> = [], store: inout CellStore, graph: DependencyGraph,
+        reportingChanges: Bool = true
     ) -> [CellChange] {
         startGeneration(size: store.symbolCount)
         let affected = markAffected(from: roots, store: store, graph: graph)
@@ -43,9 +47,14 @@ struct Recalculator: Sendable {
         while head < ready.count {
             let id = ready[head]
             head += 1
-            if dirtyMark[id] == generation, let change = evaluate(id, isNew: newCells.contains(id), store: &store) {
-                let position = store.position(of: id) ?? 0
-                changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
+            if dirtyMark[id] == generation, let previous = evaluate(id, isNew: newCells.contains(id), store: &store) {
+                if reportingChanges {
+                    let position = store.position(of: id) ?? 0
+                    let change = CellChange(
+                        name: store.names[id], old: previous.value, new: store.values[id], format: store.formats[id],
+                        oldFormat: previous.format, isLeadIndicator: store.slots[id]?.referenceIDs.isEmpty ?? true)
+                    changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
+                }
                 for dependent in graph.dependents[id] { dirtyMark[dependent] = generation }
             }
             for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
@@ -53,7 +62,9 @@ struct Recalculator: Sendable {
                 if waitingOn[dependent] == 0 { ready.append(dependent) }
             }
         }
-        return changed.sorted { $0.position < $1.position }.map(\.change)
+        // Dependency order is often file order already (a chain, a model written top down).
+        let inOrder = zip(changed, changed.dropFirst()).allSatisfy { $0.position < $1.position }
+        return (inOrder ? changed : changed.sorted { $0.position < $1.position }).map(\.change)
     }
 
     /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load).
@@ -61,21 +72,29 @@ struct Recalculator: Sendable {
         for id in order { _ = evaluate(id, isNew: false, store: &store) }
     }
 
-    /// Evaluates one cell; returns its change when its value or format moved, or when it is new.
-    private mutating func evaluate(_ id: CellID, isNew: Bool, store: inout CellStore) -> CellChange? {
-        guard let slot = store.slots[id] else { return nil }
+    /// What a cell was before it was evaluated again, for its change.
+    private struct Previous {
+        let value: Value?
+        let format: DisplayFormat
+    }
+
+    /// Evaluates one cell; returns what it was before when its value or format moved, or when it is new.
+    private mutating func evaluate(_ id: CellID, isNew: Bool, store: inout CellStore) -> Previous? {
+        guard store.isDefined(id) else { return nil }
         evaluations += 1
-        let expression = slot.definition.expression
-        let value = Evaluator.evaluate(expression) { store.value(of: $0, referencedBy: slot) }
-        let format = FormatInference.format(of: expression) { store.format(of: $0, referencedBy: slot) }
+        // The program is read in place: copying the whole slot would retain every part of it.
+        let value = store.values.withUnsafeBufferPointer {
+            machine.value(of: store.slots[id].unsafelyUnwrapped.program, slots: $0)
+        }
+        let format = store.formats.withUnsafeBufferPointer {
+            machine.format(of: store.slots[id].unsafelyUnwrapped.program, slots: $0)
+        }
         let old = store.values[id]
         let oldFormat = store.formats[id]
         guard value != old || format != oldFormat || isNew else { return nil }
         store.values[id] = value
         store.formats[id] = format
-        return CellChange(
-            name: store.names[id], old: isNew ? nil : old, new: value, format: format, oldFormat: oldFormat,
-            isLeadIndicator: slot.referenceIDs.isEmpty)
+        return Previous(value: isNew ? nil : old, format: oldFormat)
     }
 
     /// Every defined cell reachable from `roots` through dependents, roots included when defined.

@@ -122,6 +122,16 @@ struct ArgumentText {
 }
 
 extension ArgumentText {
+    /// `LO..HI` cut at its `..`. A range written `100 to 140`, or with no `..`, is a usage error
+    /// that shows how to write it; `what` names the piece that wants the range.
+    func rangeEnds(for what: String) throws(UsageError) -> (low: ArgumentText, high: ArgumentText) {
+        if let (low, high) = split(atSymbol: ".."), !low.isEmpty, !high.isEmpty { return (low, high) }
+        if let (low, high) = split(atWord: "to"), !low.isEmpty, !high.isEmpty {
+            throw UsageError("write a range as \(low.text)..\(high.text)")
+        }
+        throw UsageError("\(what) wants a range, FROM..TO")
+    }
+
     /// The piece evaluated as a number on `model`; `what` names it in the error when it is not one.
     func number(in model: Model, what: String) throws(Diagnostic) -> Double {
         let expression: Expr

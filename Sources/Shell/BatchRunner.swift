@@ -15,26 +15,35 @@ struct BatchRunner {
     let sourceName: String
     let stopsAtFirstError: Bool
     var console = Console.standardStreams
+    /// Whether a run that reaches its end says so: `12 lines, 5 assertions passed` (on standard
+    /// error, so the script's own output can still be piped).
+    var summarizes = false
 
     func run() -> Int32 {
         var lineNumber = 0
         var anyFailed = false
-        while true {
+        var assertionsPassed = 0
+        reading: while true {
             switch reader.readLine(prompt: "") {
             case .line(let text):
                 lineNumber += 1
                 let reply = session.handle(text, at: InputLocation(path: sourceName, line: lineNumber))
                 console.print(reply)
+                if reply.assertionPassed { assertionsPassed += 1 }
                 if reply.failed {
                     anyFailed = true
                     if stopsAtFirstError { return ExitStatus.failure }
                 }
-                if reply.quitRequested { return anyFailed ? ExitStatus.failure : ExitStatus.success }
+                if reply.quitRequested { break reading }
             case .interrupted:
                 continue
             case .endOfInput:
-                return anyFailed ? ExitStatus.failure : ExitStatus.success
+                break reading
             }
         }
+        if summarizes && !anyFailed {
+            console.complain("\(counted(lineNumber, "line")), \(counted(assertionsPassed, "assertion")) passed")
+        }
+        return anyFailed ? ExitStatus.failure : ExitStatus.success
     }
 }

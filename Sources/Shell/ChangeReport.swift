@@ -20,9 +20,20 @@ enum ChangeReport {
     static func lines(
         for changes: [CellChange], colorizer: Colorizer, width: Int?, newLabel: String = "new"
     ) -> [String] {
+        // Only the cells shown are formatted: an edit at the root of a 1M-cell chain changes them all.
+        // Cells that appeared or went are listed first, then as many moved ones as fit.
+        let appearedCount = changes.count { ($0.old == nil) != ($0.new == nil) }
+        let appearedQuota = min(appearedCount, shownChanges)
+        let movedQuota = shownChanges - appearedQuota
         var appeared: [String] = []
         var moved: [[String]] = []
+        var hidden = 0
         for change in changes {
+            let isMove = change.old != nil && change.new != nil
+            guard isMove ? moved.count < movedQuota : appeared.count < appearedQuota else {
+                if change.old != nil || change.new != nil { hidden += 1 }
+                continue
+            }
             let name = colorizer.cellName(change.name, isLeadIndicator: change.isLeadIndicator)
             switch (change.old, change.new) {
             case (nil, let new?):
@@ -40,10 +51,7 @@ enum ChangeReport {
                 continue
             }
         }
-        let shownAppeared = appeared.prefix(shownChanges)
-        let shownMoved = moved.prefix(shownChanges - shownAppeared.count)
-        let listed = Array(shownAppeared) + table(of: Array(shownMoved), width: width)
-        let hidden = appeared.count - shownAppeared.count + moved.count - shownMoved.count
+        let listed = appeared + table(of: moved, width: width)
         guard hidden > 0 else { return listed }
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }

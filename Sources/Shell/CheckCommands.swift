@@ -5,11 +5,24 @@ import WhatIf
 extension Command {
     static let goals: Command = Command(
         name: "goals",
-        usage: ":goals",
+        usage: ":goals [delete N|GOAL]",
         summary: "each goal with its current value, met or missed, and the gap",
-        details: "Add a goal by typing it: goal revenue >= 50k (any comparison works)."
+        details: """
+            A goal line records a target to track: type goal revenue >= 50k (any comparison: >= <= > < == !=,
+            any expression on either side, such as goal wins * 2 > opportunities). It is saved as a goal line of
+            the model file, and every edit that makes a goal met or missed says so.
+            :goals delete N removes the N-th goal as :goals lists them; :goals delete revenue >= 50k removes the
+            goal written so. :undo puts it back.
+            """,
+        aliases: ["goal"]
     ) { input, session, reply in
-        guard input.arguments.isEmpty else { return Command.goals.rejectArguments(&reply) }
+        let arguments = input.arguments.argumentWords
+        if arguments.first == "delete" {
+            return deleteGoal(arguments.dropFirst().joined(separator: " "), session, reply: &reply)
+        }
+        guard arguments.isEmpty else {
+            return Command.goals.rejectArguments(&reply, problem: "goals lists the goals, or deletes one with delete N")
+        }
         let statuses = session.goalStatuses()
         guard !statuses.isEmpty else {
             reply.say("no goals yet (add one: goal revenue >= 50k)")
@@ -28,6 +41,20 @@ extension Command {
         reply.say(table.render(width: session.width))
     }
 
+    /// `:goals delete 2` or `:goals delete revenue >= 50k` (spaces do not matter; `goal` in front may be given).
+    private static func deleteGoal(_ which: String, _ session: Session, reply: inout Reply) {
+        let goals = session.workbook.goals
+        guard !which.isEmpty else { return Command.goals.rejectArguments(&reply, problem: "which goal? give its number or its text") }
+        let unspaced = { (text: String) in text.filter { !$0.isWhitespace } }
+        let written = unspaced(which.hasPrefix("goal ") ? String(which.dropFirst(5)) : which)
+        let index = Int(which).map { $0 - 1 } ?? goals.firstIndex { unspaced($0.text) == written }
+        guard let index, let removed = session.workbook.goalRemoval(at: index) else {
+            let known = goals.isEmpty ? "there are no goals" : "goals are 1 to \(goals.count) (:goals lists them)"
+            return reply.fail("no goal \(which): \(known)")
+        }
+        session.perform(.deleteGoal(removed), reply: &reply)
+    }
+
     static let assert: Command = Command(
         name: "assert",
         usage: ":assert EXPR",
@@ -44,7 +71,10 @@ extension Command {
         }
         let model = session.model
         let value = model.evaluate(expression)
-        if value.error == nil, let number = value.numeric, number != 0 { return }
+        if value.error == nil, let number = value.numeric, number != 0 {
+            reply.assertionPassed = true
+            return
+        }
         var explanation = ValueFormatter.display(value, format: model.format(of: expression))
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
            let leftText = input.line.utf8Slice(lhs.range), Double(leftText) == nil {

@@ -9,7 +9,8 @@ extension Command {
         name: "compare",
         usage: ":compare [NAME …]",
         summary: "base and scenarios side by side, with the changes",
-        details: "Without names, every scenario of the model. Each scenario's value comes with its change "
+        details: "Without names, every scenario of the model. The lead indicators the scenarios change come "
+            + "first, then every lag indicator. Each scenario's value comes with its change "
             + "against the base model: relative (+25%), or absolute (+$2,400) where the base value is 0. "
             + "Goals follow, met or missed in each. Columns that do not fit the width go to a second block."
     ) { input, session, reply in
@@ -36,9 +37,11 @@ extension Command {
     }
 }
 
-/// A scenario comparison as `:compare` prints it:
+/// A scenario comparison as `:compare` prints it, the lead indicators the scenarios change on top:
 ///
 ///                     base  optimistic           pessimistic
+///     conversion       15%         20%  +33.33%          10%  -33.33%
+///
 ///     opportunities     18          24  +33.33%           12  -33.33%
 ///     revenue      $14,256     $23,040  +61.62%       $7,200  -49.49%
 struct ComparisonView {
@@ -50,10 +53,14 @@ struct ComparisonView {
         var table = WideTable(
             leading: [TextColumn(isShrinkable: true, minimumWidth: 8), TextColumn("base", alignment: .right)],
             groups: comparison.scenarioNames.map { [TextColumn($0, alignment: .right), TextColumn(alignment: .right)] })
-        for row in comparison.rows {
-            let entries = row.scenarios.flatMap { [ValueFormatter.display($0.value, format: $0.format), delta($0, row)] }
-            table.addRow([colorizer.cellName(row.name, isLeadIndicator: false), ValueFormatter.display(row.base, format: row.format)]
-                + entries)
+        // The inputs the scenarios change come first, then a blank line and what follows from them.
+        for (rows, isLead) in [(comparison.inputs, true), (comparison.rows, false)] where !rows.isEmpty {
+            if !isLead && !comparison.inputs.isEmpty { table.addSection() }
+            for row in rows {
+                let entries = row.scenarios.flatMap { [ValueFormatter.display($0.value, format: $0.format), delta($0, row)] }
+                table.addRow([colorizer.cellName(row.name, isLeadIndicator: isLead), ValueFormatter.display(row.base, format: row.format)]
+                    + entries)
+            }
         }
         addGoals(to: &table)
         return table.render(width: width)

@@ -3,7 +3,7 @@ import Formula
 import LineEditing
 
 /// What Tab offers at the REPL: command names after `:`, file paths after
-/// `:load`, `:save` and `:export FORMAT`, and otherwise the names of cells
+/// `:load`, `:save`, `:save!` and `:export FORMAT`, and otherwise the names of cells
 /// (as the model is right now, so a name defined a moment ago is offered)
 /// and of functions.
 enum Completion {
@@ -23,7 +23,7 @@ enum Completion {
         let argumentsStart = typed[nameEnd...].firstIndex(where: { !$0.isWhitespace }) ?? cursor
         let arguments = String(typed[argumentsStart...])
         switch command {
-        case "load", "save":
+        case "load", "save", "save!":
             return CompletionResult(replaceFrom: argumentsStart, candidates: paths(startingWith: arguments))
         case "export":
             return exportArguments(typed, from: argumentsStart)
@@ -34,17 +34,34 @@ enum Completion {
             return scenarioArguments(typed, from: argumentsStart, session: session)
         case "compare":
             return scenarioNames(typed, session: session)
+        case "seek" where isInputPosition(typed, from: argumentsStart, command: command),
+             "table" where isInputPosition(typed, from: argumentsStart, command: command):
+            return names(typed, session: session, leadIndicatorsOnly: true)
         default:
             return names(typed, session: session)
         }
     }
 
-    /// The identifier being typed at the cursor, completed to cell and function names.
-    private static func names(_ typed: [Character], session: Session) -> CompletionResult {
+    /// Whether the word at the cursor names the input of `:seek … by ` or `:table … by ` (or
+    /// `:table`'s second input after the comma): only a lead indicator can go there.
+    private static func isInputPosition(_ typed: [Character], from argumentsStart: Int, command: String) -> Bool {
+        var start = typed.count
+        while start > argumentsStart, typed[start - 1].isNameCharacter { start -= 1 }
+        let before = String(typed[argumentsStart..<start]).trimmingTrailingBlanks()
+        return before == "by" || before.hasSuffix(" by") || (command == "table" && before.hasSuffix(","))
+    }
+
+    /// The identifier being typed at the cursor, completed to cell and function names, or to
+    /// the lead indicators alone where only an input can go.
+    private static func names(_ typed: [Character], session: Session, leadIndicatorsOnly: Bool = false) -> CompletionResult {
         var start = typed.count
         while start > 0, typed[start - 1].isNameCharacter { start -= 1 }
         let word = String(typed[start...])
         if let first = word.first, first.isNumber { return CompletionResult(replaceFrom: start, candidates: []) }
+        if leadIndicatorsOnly {
+            let leads = session.model.cellsInOrder.filter { $0.isLeadIndicator && $0.name.hasPrefix(word) }.map(\.name)
+            return CompletionResult(replaceFrom: start, candidates: leads.sorted())
+        }
         let cells = session.cellNames.filter { $0.hasPrefix(word) }.sorted()
         let functions = Builtins.functionNames.filter { $0.hasPrefix(word.lowercased()) && !word.isEmpty }.sorted()
         return CompletionResult(replaceFrom: start, candidates: cells + functions.map { $0 + "(" })

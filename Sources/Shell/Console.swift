@@ -25,6 +25,12 @@ struct Console: Sendable {
         }
     }
 
+    /// This console without standard output: what `leadlag run --quiet` prints.
+    var errorsOnly: Console {
+        let write = self.write
+        return Console { line in if line.stream == .error { write(line) } }
+    }
+
     func print(_ reply: Reply) {
         for line in reply.lines { write(line) }
     }

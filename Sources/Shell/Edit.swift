@@ -22,6 +22,13 @@ enum Edit: Sendable {
     case addGoal(GoalEntry)
     /// Takes back an `addGoal`: goals are only ever added at the end.
     case removeLastGoal(GoalEntry)
+    /// `:goals delete`: one goal taken out of the list and the file.
+    case deleteGoal(Workbook.RemovedGoal)
+    /// Puts a deleted goal back where it stood.
+    case restoreGoal(Workbook.RemovedGoal)
+    /// A whole-line comment typed in the REPL, kept for the file.
+    case addComment(String)
+    case removeComment(String)
     /// `:load` and `:new`: the whole plan swapped, so undo can bring back unsaved work.
     case replacePlan(from: PlanState, to: PlanState, summary: String)
     /// Sets (or, with nil, removes) the override of cell `name` in `scenario`; `previous` is
@@ -43,6 +50,10 @@ enum Edit: Sendable {
         case .rename(let old, let new): ":rename \(old) \(new)"
         case .addGoal(let entry): "goal \(entry.text)"
         case .removeLastGoal(let entry): "remove goal \(entry.text)"
+        case .deleteGoal(let removed): ":goals delete \(removed.entry.text)"
+        case .restoreGoal(let removed): "goal \(removed.entry.text)"
+        case .addComment(let text): text
+        case .removeComment(let text): "remove \(text)"
         case .replacePlan(_, _, let summary): summary
         case .override(let name, let scenario, let definition, _):
             definition.map { "\($0.name) = \($0.formula) in scenario \(scenario)" }
@@ -71,6 +82,14 @@ enum Edit: Sendable {
             .removeLastGoal(entry)
         case .removeLastGoal(let entry):
             .addGoal(entry)
+        case .deleteGoal(let removed):
+            .restoreGoal(removed)
+        case .restoreGoal(let removed):
+            .deleteGoal(removed)
+        case .addComment(let text):
+            .removeComment(text)
+        case .removeComment(let text):
+            .addComment(text)
         case .replacePlan(let before, let after, let summary):
             .replacePlan(from: after, to: before, summary: summary)
         case .override(let name, let scenario, let definition, let previous):
@@ -91,7 +110,8 @@ enum Edit: Sendable {
     var touchesScenarios: Bool {
         switch self {
         case .override, .addScenario, .removeScenario, .switchScenario, .compound, .replacePlan: true
-        case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal: false
+        case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal, .deleteGoal, .restoreGoal,
+             .addComment, .removeComment: false
         }
     }
 
@@ -128,6 +148,14 @@ enum Edit: Sendable {
             plan.workbook.addGoal(entry)
         case .removeLastGoal:
             plan.workbook.removeGoal(at: plan.workbook.goals.count - 1)
+        case .deleteGoal(let removed):
+            plan.workbook.removeGoal(at: removed.index)
+        case .restoreGoal(let removed):
+            plan.workbook.restoreGoal(removed)
+        case .addComment(let text):
+            plan.workbook.addComment(text)
+        case .removeComment(let text):
+            plan.workbook.removeComment(text)
         case .replacePlan(_, let replacement, _):
             plan = replacement
         case .override(let name, let scenarioName, let definition, _):

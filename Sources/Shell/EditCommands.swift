@@ -25,7 +25,11 @@ extension Command {
         summary: "rename a cell and every reference to it"
     ) { input, session, reply in
         let words = input.arguments.argumentWords
-        guard words.count == 2 else { return Command.rename.rejectArguments(&reply) }
+        guard words.count == 2 else {
+            return Command.rename.rejectArguments(&reply, problem: "rename wants two names, the old one and the new one")
+        }
+        let model = session.workbook.model
+        guard model[words[0]] != nil else { return reply.fail(model.noSuchCell(words[0])) }
         session.perform(.rename(from: words[0], to: words[1]), reply: &reply)
     }
 

@@ -5,7 +5,8 @@ extension Command {
         name: "help",
         usage: ":help [COMMAND]",
         summary: "list the commands, or explain one",
-        details: "With a command name (with or without the colon), shows its usage and what it does."
+        details: "With a command name (with or without the colon), shows its usage and what it does.",
+        aliases: ["h", "?"]
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         switch words.count {
@@ -14,12 +15,16 @@ extension Command {
         case 1:
             let name = words[0].hasPrefix(":") ? String(words[0].dropFirst()) : words[0]
             guard let command = Command.named(name) else {
-                reply.failWithHint("unknown command ':\(name)' (try :help)")
+                reply.failWithHint(Command.unknown(name))
                 return
             }
-            reply.say("Usage: \(command.usage)")
-            reply.say(command.summary)
-            if !command.details.isEmpty { reply.say(command.details) }
+            reply.say(WordWrap.lines("Usage: \(command.usage)", width: session.width, indent: "       "))
+            reply.say(WordWrap.lines(command.summary, width: session.width))
+            for paragraph in command.details.split(separator: "\n", omittingEmptySubsequences: false) where !command.details.isEmpty {
+                let indent = String(paragraph.prefix { $0 == " " })
+                reply.say(WordWrap.lines(String(paragraph), width: session.width, indent: indent))
+            }
+            if !command.aliases.isEmpty { reply.say("Also: " + command.aliases.map { ":" + $0 }.joined(separator: ", ")) }
         default:
             Command.help.rejectArguments(&reply)
         }
@@ -34,18 +39,22 @@ extension Command {
         // terminal, the usages are still measured against a usual width, though nothing is cut.
         let layoutWidth = width ?? unboundedHelpWidth
         let standsAlone = { (command: Command) in DisplayWidth.of(command.usage) > layoutWidth / 3 }
-        var listing = TextTable(
-            columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
-        for command in Command.table {
-            listing.addRow([standsAlone(command) ? "" : command.usage, command.summary])
-        }
-        var lines = [
+        let usageWidth = Command.table.filter { !standsAlone($0) }.map { DisplayWidth.of($0.usage) }.max() ?? 0
+        let margin = String(repeating: " ", count: usageWidth + 2)
+        // The summaries wrap at spaces in the column beside the usages: never a word cut off.
+        let summaryWidth = width.map { max($0 - margin.count, 10) }
+        let introduction = [
             "Type a definition (leads = 150), an expression (wins * 2),",
             "a goal (goal revenue >= 50k), or one of these commands:",
         ]
-        for (command, line) in zip(Command.table, listing.render(width: width)) {
-            if standsAlone(command) { lines.append(command.usage) }
-            lines.append(line)
+        var lines = layoutWidth >= 60 ? introduction : WordWrap.lines(introduction.joined(separator: " "), width: width)
+        for command in Command.table {
+            if standsAlone(command) { lines += WordWrap.lines(command.usage, width: width, indent: "    ") }
+            let usage = standsAlone(command) ? "" : command.usage
+            let summary = WordWrap.lines(command.summary, width: summaryWidth)
+            let padding = String(repeating: " ", count: usageWidth - DisplayWidth.of(usage) + 2)
+            lines.append((usage + padding + summary[0]).trimmingTrailingBlanks())
+            lines += summary.dropFirst().map { margin + $0 }
         }
         return lines
     }
@@ -53,7 +62,8 @@ extension Command {
     static let quit: Command = Command(
         name: "quit",
         usage: ":quit",
-        summary: "leave (asks to save unsaved changes at a terminal)"
+        summary: "leave (asks to save unsaved changes at a terminal)",
+        aliases: ["q", "exit"]
     ) { input, _, reply in
         guard input.arguments.isEmpty else { return Command.quit.rejectArguments(&reply) }
         reply.quitRequested = true

@@ -5,15 +5,27 @@ import TextLayout
 extension Command {
     static let list: Command = Command(
         name: "list",
-        usage: ":list",
+        usage: ":list [lead | lag]",
         summary: "every cell with its value and formula, lead indicators first",
         details: "Lead indicators reference no other cell: they are the inputs you change. "
-            + "Lag indicators follow from them by formula."
+            + "Lag indicators follow from them by formula. :list lead and :list lag show one kind only."
     ) { input, session, reply in
-        guard input.arguments.isEmpty else { return Command.list.rejectArguments(&reply) }
+        let groups = [("lead indicators", true), ("lag indicators", false)]
+        let shown: [(String, Bool)]
+        switch input.arguments {
+        case "": shown = groups
+        case "lead", "leads": shown = [groups[0]]
+        case "lag", "lags": shown = [groups[1]]
+        default:
+            return Command.list.rejectArguments(&reply, problem: "list shows lead or lag indicators, not '\(input.arguments)'")
+        }
         let cells = session.model.cellsInOrder
         guard !cells.isEmpty else {
             reply.say("no cells yet (define one: leads = 120)")
+            return
+        }
+        guard cells.contains(where: { cell in shown.contains { $0.1 == cell.isLeadIndicator } }) else {
+            reply.say("no \(shown[0].0)")
             return
         }
         var table = TextTable(
@@ -23,7 +35,7 @@ extension Command {
                 TextColumn(isShrinkable: true, minimumWidth: 10),
             ],
             showsHeader: false)
-        for (title, isLead) in [("lead indicators", true), ("lag indicators", false)] {
+        for (title, isLead) in shown {
             let group = cells.filter { $0.isLeadIndicator == isLead }
             guard !group.isEmpty else { continue }
             table.addSection(session.colorizer.apply(.bold, to: title))

@@ -39,6 +39,8 @@ public struct Reply: Sendable, Equatable {
     public private(set) var lines: [OutputLine] = []
     /// True when the line was an error: a bad statement, a refused edit, a failed `:assert`.
     public private(set) var failed = false
+    /// True after an `:assert` that held, for the summary of a script.
+    public internal(set) var assertionPassed = false
     /// True after `:quit`.
     public internal(set) var quitRequested = false
     /// Nil in the REPL: errors then carry no file and line.
@@ -92,6 +94,14 @@ public struct Reply: Sendable, Equatable {
         } else {
             fail(hint)
         }
+    }
+
+    /// Arguments that do not fit a command: what is wrong (`seek wants '=' between the target
+    /// and its value`) as the error, then the `Usage:` line; without a problem, the usage alone.
+    mutating func failWithUsage(_ usage: String, problem: String?) {
+        guard let problem else { return failWithHint("Usage: " + usage) }
+        failWithHint(problem)
+        lines.append(OutputLine("Usage: " + usage, stream: .error))
     }
 
     /// A diagnostic in `text`, the input line, printed with the line and a caret under the column.

@@ -1,3 +1,4 @@
+import Formula
 import ModelFile
 import PlanEngine
 import TextLayout
@@ -111,6 +112,7 @@ enum ScenarioName {
     /// `no scenario named 'x' (scenarios: optimistic, pessimistic)`.
     static func unknown(_ name: String, in workbook: Workbook) -> String {
         let names = workbook.scenarios.map(\.name)
+        if let question = NameSuggestion.question(for: name, among: names) { return "no scenario named '\(name)' (\(question))" }
         return "no scenario named '\(name)'" + (names.isEmpty ? " (there are none yet)" : " (scenarios: \(names.joined(separator: ", ")))")
     }
 }

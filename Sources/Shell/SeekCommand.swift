@@ -13,7 +13,12 @@ extension Command {
             + "outward from the input's current value; `in 0..100%` keeps it between two values. "
             + "When no value gets there, it says why, shows the closest it came, and changes nothing."
     ) { input, session, reply in
-        guard let request = SeekRequest(ArgumentText(input)) else { return Command.seek.rejectArguments(&reply) }
+        let request: SeekRequest
+        do throws(UsageError) {
+            request = try SeekRequest(ArgumentText(input))
+        } catch {
+            return Command.seek.reject(error, &reply)
+        }
         let model = session.model
         let goal: Double
         let bounds: ClosedRange<Double>?
@@ -35,7 +40,8 @@ extension Command {
     }
 }
 
-/// `:seek TARGET = VALUE by INPUT [in LO..HI]` cut into its pieces; nil when it is not that shape.
+/// `:seek TARGET = VALUE by INPUT [in LO..HI]` cut into its pieces; a usage error saying what is
+/// wrong when it is not that shape.
 struct SeekRequest {
     let target: String
     let targetText: ArgumentText
@@ -44,18 +50,19 @@ struct SeekRequest {
     let inputText: ArgumentText
     let bounds: (low: ArgumentText, high: ArgumentText)?
 
-    init?(_ arguments: ArgumentText) {
-        guard let (equation, search) = arguments.split(atWord: "by", last: true),
-              let (target, value) = equation.split(atSymbol: "="),
-              let targetName = target.name, !value.isEmpty else { return nil }
-        let inputText = search.split(atWord: "in")?.before ?? search
-        guard let inputName = inputText.name else { return nil }
-        if let range = search.split(atWord: "in")?.after {
-            guard let (low, high) = range.split(atSymbol: ".."), !low.isEmpty, !high.isEmpty else { return nil }
-            bounds = (low, high)
-        } else {
-            bounds = nil
+    init(_ arguments: ArgumentText) throws(UsageError) {
+        guard !arguments.isEmpty else { throw UsageError("seek wants a target, a value and an input") }
+        guard let (equation, search) = arguments.split(atWord: "by", last: true) else {
+            throw UsageError("seek wants 'by INPUT' after the value: the lead indicator to change")
         }
+        guard let (target, value) = equation.split(atSymbol: "=") else {
+            throw UsageError("seek wants '=' between the target and its value")
+        }
+        guard let targetName = target.name else { throw UsageError("seek wants one cell name before '='") }
+        guard !value.isEmpty else { throw UsageError("seek wants a value after '='") }
+        let inputText = search.split(atWord: "in")?.before ?? search
+        guard let inputName = inputText.name else { throw UsageError("seek wants one lead indicator after 'by'") }
+        bounds = try search.split(atWord: "in")?.after.rangeEnds(for: "'in'")
         self.target = targetName
         targetText = target
         self.value = value
@@ -66,7 +73,7 @@ struct SeekRequest {
     /// Both cells must exist; said with a caret under the one that does not.
     func checkNames(in model: Model) throws(Diagnostic) {
         for (name, text) in [(target, targetText), (input, inputText)] where model[name] == nil {
-            throw Diagnostic("no cell named '\(name)'", at: text.sourceRange)
+            throw Diagnostic(model.noSuchCell(name), at: text.sourceRange)
         }
     }
 }

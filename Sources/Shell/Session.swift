@@ -2,6 +2,7 @@ import Formula
 import ModelFile
 import PlanEngine
 import TextLayout
+import WhatIf
 
 /// The REPL without a terminal: the workbook, the edit history and the display
 /// settings, and ``handle(_:at:)``, which runs one line of input and returns
@@ -10,7 +11,8 @@ import TextLayout
 /// The terminal loop, `leadlag run` and piped input all feed lines through the
 /// same `handle`, so a script behaves exactly like the same lines typed by hand.
 /// A line is one of:
-/// - blank or a `#` comment: nothing;
+/// - blank: nothing; a `#` comment: kept for the file when typed, nothing in a script;
+/// - any of these after a pasted prompt (`leadlag> leads = 150`): the same as without it;
 /// - `:command arguments`: a command from ``Command/table``;
 /// - `goal revenue >= 50k`: a goal to track;
 /// - `name = expression`: a definition, answered with every value that moved;
@@ -23,8 +25,13 @@ public final class Session {
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
+    /// The shell command `:edit` runs on the model's file ($VISUAL, else $EDITOR); nil for none.
+    public var editor: String?
     /// Polled by long commands (`:table`) between steps: true means stop (Ctrl-C at a terminal).
     public var shouldStop: @Sendable () -> Bool = { false }
+    /// Asks the person at the terminal what to do with unsaved changes (given the model's
+    /// file, nil for a new model); nil when nobody can be asked (scripts, piped input).
+    var askAboutUnsavedChanges: ((String?) -> UnsavedChangesAnswer)?
 
     public init(workbook: Workbook = Workbook(), colorizer: Colorizer = .plain, width: Int? = nil) {
         plan = PlanState(workbook: workbook)
@@ -52,11 +59,21 @@ public final class Session {
 
     /// Runs one line of input. `location` names the script file and line, which
     /// error messages then carry; nil for a line typed at the REPL.
-    public func handle(_ line: String, at location: InputLocation? = nil) -> Reply {
+    public func handle(_ typed: String, at location: InputLocation? = nil) -> Reply {
         var reply = Reply(location: location)
+        // A cell named leadlag makes `leadlag> 5` a comparison, not a pasted prompt.
+        let line = model["leadlag"] == nil ? PastedPrompt.strippingPrompt(from: typed) ?? typed : typed
         let content = line.trimmingBlanks()
-        if content.isEmpty || content.hasPrefix("#") { return reply }
-        if content.hasPrefix(":") {
+        if content.isEmpty { return reply }
+        if content.hasPrefix("#") {
+            // Typed at the REPL, a comment is part of the model; in a script it is the script's own.
+            if location == nil { perform(.addComment(content), reply: &reply) }
+            return reply
+        }
+        if Self.bareCommands.contains(content), model[content] == nil {
+            // `quit`, `exit` and `help` alone, as psql and sqlite3 take them, unless a cell has the name.
+            runCommand(in: ":" + content, reply: &reply)
+        } else if content.hasPrefix(":") {
             runCommand(in: line, reply: &reply)
         } else {
             runStatement(line, reply: &reply)
@@ -64,10 +81,13 @@ public final class Session {
         return reply
     }
 
+    /// Words that run the command of that name when typed alone.
+    private static let bareCommands: Set = ["quit", "exit", "help"]
+
     private func runCommand(in line: String, reply: inout Reply) {
         guard let input = CommandInput(line: line) else { return }
         guard let command = Command.named(input.name) else {
-            reply.failWithHint("unknown command ':\(input.name)' (try :help)")
+            reply.failWithHint(Command.unknown(input.name))
             return
         }
         command.run(input, self, &reply)
@@ -95,9 +115,7 @@ public final class Session {
         let model = self.model
         let value = model.evaluate(expression)
         reply.say(ValueFormatter.display(value, format: model.format(of: expression)))
-        for name in expression.referencedNames where model[name] == nil {
-            reply.warn("'\(name)' is not defined")
-        }
+        for warning in model.undefinedUseWarnings(in: expression) { reply.warn(warning) }
         if let code = value.error, reply.location != nil {
             reply.fail("the expression evaluates to \(code.rawValue)")
         }
@@ -112,7 +130,7 @@ public final class Session {
             reply.fail(error.message)
             return
         }
-        let edit = definitionEdit(definition, comment: comment)
+        let edit = definitionEdit(RelativeEdit.resolve(definition, in: model), comment: comment)
         perform(edit, reply: &reply)
         if let scenario = plan.activeScenario, case .define = edit, !reply.failed {
             reply.say("(changed the base model, not scenario \(scenario): scenarios override lead indicators only)")

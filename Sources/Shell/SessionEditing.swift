@@ -90,16 +90,15 @@ extension Session {
                 let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
                 reply.say("\(colorizer.cellName(definition.name, in: model)) = \(value) (unchanged)")
             }
-            let label = if case .restore = edit { "restored" } else { "new" }
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, newLabel: label))
-            for name in model[definition.name]?.references ?? [] where model[name] == nil {
-                reply.warn("'\(name)' is not defined")
+            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, newLabel: newLabel(for: edit, in: model)))
+            for warning in model[definition.name].map({ model.undefinedUseWarnings(in: $0.expression) }) ?? [] {
+                reply.warn(warning)
             }
         case .delete(let definition, _, _, _):
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
             let users = model.dependents(of: definition.name)
             if !users.isEmpty {
-                reply.warn("'\(definition.name)' is not defined (used by \(users.joined(separator: ", ")))")
+                reply.warn("'\(definition.name)' is not defined (used by \(NameList.text(users)))")
             }
         case .rename(let old, let new):
             reply.say("renamed \(old) → \(colorizer.cellName(new, in: model))")
@@ -107,8 +106,17 @@ extension Session {
         case .addGoal(let entry):
             let status = GoalStatus(entry.goal, in: model)
             reply.say("goal \(entry.text): \(status.summary(colorizer: colorizer))")
+            for warning in [entry.goal.lhs, entry.goal.rhs].flatMap(model.undefinedUseWarnings) {
+                reply.warn(warning)
+            }
         case .removeLastGoal(let entry):
             reply.say("removed goal \(entry.text)")
+        case .deleteGoal(let removed):
+            reply.say("removed goal \(removed.entry.text)")
+        case .restoreGoal(let removed):
+            reply.say("goal \(removed.entry.text): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
+        case .addComment, .removeComment:
+            break
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
             reply.say("now editing \(name): \(describe(replacement.workbook))")
@@ -116,6 +124,18 @@ extension Session {
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
             reply.say(changes.isEmpty ? ["no values change"]
                 : ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
+        }
+    }
+
+    /// What a cell the edit made appear is called: `restored` after undo, `new`, or
+    /// `new; did you mean leads?` for a new name one slip of the keyboard from a cell the model
+    /// has (unless other cells were waiting for the name: then it is what they meant).
+    private func newLabel(for edit: Edit, in model: Model) -> String {
+        switch edit {
+        case .restore: return "restored"
+        case .define(let definition, nil, _, _) where model.dependents(of: definition.name).isEmpty:
+            return NameSuggestion.oneEditAway(from: definition.name, among: model.names).map { "new; did you mean \($0)?" } ?? "new"
+        default: return "new"
         }
     }
 

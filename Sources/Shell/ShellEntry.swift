@@ -12,8 +12,11 @@ public enum ShellEntry {
     /// script that goes on after errors and exits 1 if any line failed.
     public static func repl(modelPath: String?, environment: [String: String]) -> Int32 {
         let console = Console.standardStreams
-        guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
-        guard Terminal.standardInputIsTerminal else {
+        let interactive = Terminal.standardInputIsTerminal
+        guard let workbook = openModel(modelPath, console: console, creatingMissing: interactive) else {
+            return ExitStatus.unusable
+        }
+        guard interactive else {
             let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
             return BatchRunner(
                 session: session, reader: PlainLineReader(), sourceName: "<stdin>", stopsAtFirstError: false
@@ -21,37 +24,43 @@ public enum ShellEntry {
         }
         let colorizer = Colorizer(isTerminal: Terminal.standardOutputIsTerminal, environment: environment)
         let session = Session(workbook: workbook, colorizer: colorizer, width: Terminal.width)
+        session.editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
         let reader = EditLineReader(
             programName: "leadlag",
             historyPath: HistoryLocation.path(environment: environment),
             completion: { request in Completion.complete(request, session: session) })
-        console.say(greeting(for: session))
+        for line in WordWrap.lines(greeting(for: session), width: session.width, indent: "  ") { console.say(line) }
         console.say("Type :help for commands, Ctrl-D to leave.")
         return InteractiveLoop(session: session, reader: reader).run()
     }
 
-    /// `leadlag run SCRIPT [--model MODEL]`: runs the script's lines, stopping at the first
-    /// error or failed `:assert`.
-    public static func runScript(path: String, modelPath: String?, environment: [String: String]) -> Int32 {
+    /// `leadlag run SCRIPT [--model MODEL] [--quiet]`: runs the script's lines, stopping at the
+    /// first error or failed `:assert`; a run that gets to the end says so in one line
+    /// (`12 lines, 5 assertions passed`). Quiet, it prints errors only.
+    public static func runScript(path: String, modelPath: String?, quiet: Bool = false, environment: [String: String]) -> Int32 {
         let console = Console.standardStreams
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let script = FileHandle(forReadingAtPath: path)
-        else {
-            let reason = isFolder.boolValue ? "it is a folder" : "no such file"
-            console.complain("\(path): error: cannot read the script: \(reason)")
+        let script: FileHandle
+        do throws(WorkbookError) {
+            script = FileHandle(fileDescriptor: try RegularFile.openForReading(path), closeOnDealloc: true)
+        } catch {
+            console.complain("\(path): error: cannot read the script: \(error.reason)")
             return ExitStatus.unusable
         }
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
         let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
-        return BatchRunner(
-            session: session, reader: PlainLineReader(fileHandle: script), sourceName: path, stopsAtFirstError: true
-        ).run()
+        var runner = BatchRunner(
+            session: session, reader: PlainLineReader(fileHandle: script), sourceName: path, stopsAtFirstError: true)
+        runner.summarizes = !quiet
+        if quiet { runner.console = console.errorsOnly }
+        return runner.run()
     }
 
     /// The model to start with (empty without a path), its warnings printed; nil when it did not load.
-    private static func openModel(_ path: String?, console: Console) -> Workbook? {
+    /// With `creatingMissing`, a path where nothing is yet opens an empty model that `:save`
+    /// writes there, as vim and sqlite3 do; a script keeps failing on a mistyped path instead.
+    private static func openModel(_ path: String?, console: Console, creatingMissing: Bool = false) -> Workbook? {
         guard let path else { return Workbook() }
+        if creatingMissing, let workbook = NewModelFile.workbook(at: path) { return workbook }
         switch Workbook.load(path: path) {
         case .failure(let failure):
             console.complain(failure.text)
@@ -68,7 +77,9 @@ public enum ShellEntry {
     }
 
     private static func greeting(for session: Session) -> String {
-        let model = session.workbook.path.map { "\($0) (\(session.describe(session.workbook)))" } ?? "a new model"
+        let isNewFile = session.workbook.path.map { !FileManager.default.fileExists(atPath: $0) } ?? false
+        let contents = isNewFile ? "a new file: :save writes it" : session.describe(session.workbook)
+        let model = session.workbook.path.map { "\($0) (\(contents))" } ?? "a new model"
         return "leadlag — \(model)"
     }
 }

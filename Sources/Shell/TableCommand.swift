@@ -18,7 +18,12 @@ extension Command {
             (two-way: the first line holds the column values, each line starts with its row value).
             """
     ) { input, session, reply in
-        guard let request = TableRequest(ArgumentText(input)) else { return Command.sensitivityTable.rejectArguments(&reply) }
+        let request: TableRequest
+        do throws(UsageError) {
+            request = try TableRequest(ArgumentText(input))
+        } catch {
+            return Command.sensitivityTable.reject(error, &reply)
+        }
         let model = session.model
         let axes: [SensitivityTable.Axis]
         do throws(Diagnostic) {
@@ -42,7 +47,7 @@ extension Command {
             return
         }
         do throws(WorkbookError) {
-            try AtomicFile.write(table.csv, to: path)
+            try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
             reply.say("wrote \(path): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {
@@ -51,7 +56,8 @@ extension Command {
     }
 }
 
-/// `:table TARGET by AXIS [, AXIS] [> PATH]` cut into its pieces; nil when it is not that shape.
+/// `:table TARGET by AXIS [, AXIS] [> PATH]` cut into its pieces; a usage error saying what is
+/// wrong when it is not that shape.
 struct TableRequest {
     /// `win_rate 25%..40% step 5%`.
     struct AxisRequest {
@@ -61,11 +67,15 @@ struct TableRequest {
         let to: ArgumentText
         let step: ArgumentText
 
-        init?(_ text: ArgumentText) {
-            guard let (range, step) = text.split(atWord: "step", last: true), !step.isEmpty else { return nil }
-            let (input, ends) = range.splitFirstWord()
-            guard let name = input.name, let (from, to) = ends.split(atSymbol: ".."),
-                  !from.isEmpty, !to.isEmpty else { return nil }
+        init(_ text: ArgumentText) throws(UsageError) {
+            guard !text.isEmpty else { throw UsageError("missing the second input after ','") }
+            let stepped = text.split(atWord: "step", last: true)
+            let (input, ends) = (stepped?.before ?? text).splitFirstWord()
+            guard let name = input.name else { throw UsageError("table wants an input name before each range") }
+            guard !ends.isEmpty else { throw UsageError("missing the range of \(name), as in \(name) 100..140 step 20") }
+            let (from, to) = try ends.rangeEnds(for: name)
+            guard let step = stepped?.after else { throw UsageError("missing 'step' after \(ends.text)") }
+            guard !step.isEmpty else { throw UsageError("missing the value after 'step'") }
             self.name = name
             nameText = input
             self.from = from
@@ -79,16 +89,24 @@ struct TableRequest {
     let axisRequests: [AxisRequest]
     let path: String?
 
-    init?(_ arguments: ArgumentText) {
+    init(_ arguments: ArgumentText) throws(UsageError) {
         let output = arguments.split(atSymbol: ">")
         let request = output?.before ?? arguments
         path = output?.after.text
-        guard path?.isEmpty != true, let (target, inputs) = request.split(atWord: "by"), let name = target.name else {
-            return nil
+        guard !request.isEmpty else { throw UsageError("table wants a target and an input") }
+        guard path?.isEmpty != true else { throw UsageError("'>' wants a file name") }
+        if let path, !path.lowercased().hasSuffix(".csv") {
+            // CSV in a file called .json or .xlsx would mislead whatever opens it.
+            throw UsageError("a table is written as CSV: name the file PATH.csv, not \(path)")
         }
+        guard let (target, inputs) = request.split(atWord: "by") else {
+            throw UsageError("table wants 'by INPUT FROM..TO step S' after the target")
+        }
+        guard let name = target.name else { throw UsageError("table wants one cell name before 'by'") }
         let pieces = inputs.split(at: UInt8(ascii: ","))
-        let axes = pieces.compactMap(AxisRequest.init)
-        guard (1...2).contains(axes.count), axes.count == pieces.count else { return nil }
+        guard pieces.count <= 2 else { throw UsageError("a table has one or two inputs, not \(pieces.count)") }
+        var axes: [AxisRequest] = []
+        for piece in pieces { axes.append(try AxisRequest(piece)) }
         self.target = name
         targetText = target
         axisRequests = axes
@@ -97,10 +115,10 @@ struct TableRequest {
     /// The axes with their values, each end and step evaluated on `model`; an unknown cell or a
     /// range that does not make values is said with a caret under it.
     func axes(in model: Model) throws(Diagnostic) -> [SensitivityTable.Axis] {
-        guard model[target] != nil else { throw Diagnostic("no cell named '\(target)'", at: targetText.sourceRange) }
+        guard model[target] != nil else { throw Diagnostic(model.noSuchCell(target), at: targetText.sourceRange) }
         return try axisRequests.map { axis throws(Diagnostic) in
             guard model[axis.name] != nil else {
-                throw Diagnostic("no cell named '\(axis.name)'", at: axis.nameText.sourceRange)
+                throw Diagnostic(model.noSuchCell(axis.name), at: axis.nameText.sourceRange)
             }
             let from = try axis.from.number(in: model, what: "the start")
             let to = try axis.to.number(in: model, what: "the end")

@@ -53,11 +53,11 @@ extension Command {
             return .failure(expected)
         }
         guard model[name] != nil || !model.dependents(of: name).isEmpty else {
-            return .failure(Diagnostic("no cell named '\(name)'", at: nameRange))
+            return .failure(Diagnostic(model.noSuchCell(name), at: nameRange))
         }
         let formula = FormulaText.after(nameRange, in: Array(piece.line[..<piece.range.upperBound]))
         do throws(Diagnostic) {
-            return .success(try Definition(name: name, formula: formula))
+            return .success(RelativeEdit.resolve(try Definition(name: name, formula: formula), in: model))
         } catch {
             return .failure(Diagnostic(error.message, at: expression.range))
         }

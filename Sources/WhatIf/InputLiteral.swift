@@ -27,15 +27,16 @@ enum InputLiteral {
     /// `21.37%`, `$1234.56`, `-$5`, `1500`: the value at full precision in the given style.
     static func text(_ value: Double, style: NumberStyle) -> String {
         let sign = value < 0 ? "-" : ""
+        guard let magnitude = DecimalDigits(abs(value)) else { return CellError.number.rawValue }
         switch style {
         case .plain:
-            return ShortestDecimal(value).text
+            return sign + magnitude.literalText
         case .currency:
-            return sign + "$" + ShortestDecimal(abs(value)).text
+            return sign + "$" + magnitude.literalText
         case .percent:
             // Moving the decimal point of the digits, not multiplying by 100, keeps every digit
             // exact: 0.07 is `7%`, where 0.07 × 100 would be 7.000000000000001.
-            return sign + ShortestDecimal(abs(value)).shifted(by: 2).text + "%"
+            return sign + magnitude.shifted(by: 2).literalText + "%"
         }
     }
 
@@ -59,6 +60,6 @@ extension Model {
     /// Cannot fail for an existing cell: its name is valid and a literal references
     /// nothing, so it can neither be refused by name nor close a cycle.
     mutating func setInput(_ name: String, to value: Double, style: NumberStyle) {
-        _ = try? define(InputLiteral.definition(of: name, as: value, style: style))
+        try? update(InputLiteral.definition(of: name, as: value, style: style))
     }
 }

@@ -13,7 +13,7 @@ public struct ScenarioComparison: Equatable, Sendable {
         public let scenarios: [Entry]
     }
 
-    /// A lag indicator's value in one scenario and its move from the base value.
+    /// A cell's value in one scenario and its move from the base value.
     public struct Entry: Equatable, Sendable {
         public let value: Value
         public let format: DisplayFormat
@@ -37,6 +37,10 @@ public struct ScenarioComparison: Equatable, Sendable {
     }
 
     public let scenarioNames: [String]
+    /// The lead indicators whose value differs in some scenario, in file order: what the
+    /// scenarios change, shown above what follows from it (as a spreadsheet's scenario summary
+    /// lists its changing cells first).
+    public let inputs: [Row]
     /// The base model's lag indicators, in file order.
     public let rows: [Row]
 
@@ -55,12 +59,14 @@ public struct ScenarioComparison: Equatable, Sendable {
             }
             models.append(model)
         }
-        let rows = base.cellsInOrder.filter { !$0.isLeadIndicator }.map { cell in
-            Row(name: cell.name, base: cell.value, format: cell.format, scenarios: models.map { model in
+        let all = base.cellsInOrder.map { cell in
+            (cell.isLeadIndicator, Row(name: cell.name, base: cell.value, format: cell.format, scenarios: models.map { model in
                 Entry(value: model.value(of: cell.name), format: model.format(of: cell.name), base: cell.value)
-            })
+            }))
         }
-        return .success(ScenarioComparison(scenarioNames: scenarios.map(\.name), rows: rows))
+        let inputs = all.filter { isLead, row in isLead && row.scenarios.contains { $0.value != row.base } }.map(\.1)
+        let rows = all.filter { !$0.0 }.map(\.1)
+        return .success(ScenarioComparison(scenarioNames: scenarios.map(\.name), inputs: inputs, rows: rows))
     }
 
     /// The lead indicators of `current` whose formula differs from `base`'s, in `current`'s

@@ -1,3 +1,5 @@
+import Formula
+
 extension SensitivityTable {
     /// One input of a sensitivity table and the values to try for it, in order.
     public struct Axis: Equatable, Sendable {
@@ -27,7 +29,7 @@ extension SensitivityTable {
                 throw .tooManyPoints(limit: maximumPoints)
             }
             let lastIndex = Int((max(steps, 0) + stepSlack).rounded(.down))
-            let places = max(ShortestDecimal(start).fractionDigitCount, ShortestDecimal(step).fractionDigitCount)
+            let places = [start, step].map { DecimalDigits($0)?.fractionDigitCount ?? 0 }.max() ?? 0
             var values = (0...lastIndex).map { rounded(start + Double($0) * step, toPlaces: places) }
             if abs(steps - Double(lastIndex)) <= stepSlack { values[lastIndex] = end }
             return values

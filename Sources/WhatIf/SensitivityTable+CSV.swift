@@ -1,7 +1,7 @@
 import Formula
 
 extension SensitivityTable {
-    /// The table as CSV at full precision, for `:table … > file` and spreadsheets.
+    /// The table as CSV with values at 15 significant digits, as spreadsheets store them, for `:table … > file` and spreadsheets.
     ///
     /// One-way: a header `leads,revenue`, then one `input,target` line per value.
     /// Two-way: the header's first field names both inputs (`leads\win_rate`), the rest

@@ -2,6 +2,7 @@ import ArgumentParser
 import Formula
 import ModelFile
 import PlanEngine
+import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
 ///
@@ -36,14 +37,15 @@ struct Eval: ParsableCommand {
             do throws(WorkbookError) {
                 plan = try workbook.model(applying: scenario)
             } catch {
-                try fail("\(error)")
+                let hint = NameSuggestion.hint(for: scenario, among: workbook.scenarios.map(\.name))
+                try fail("\(error)\(hint)")
             }
         }
         for setting in settings {
             try apply(setting, to: &plan)
         }
         for name in requested where plan[name] == nil {
-            try fail("no cell named '\(name)' in \(model)")
+            try fail("no cell named '\(name)' in \(model)\(plan.cellHint(for: name))")
         }
         var seen = Set<String>()
         let names = requested.filter { seen.insert($0).inserted }
@@ -53,7 +55,7 @@ struct Eval: ParsableCommand {
         case .csv: print(ValueExport.csv(cells.map { ($0.name, $0.value) }))
         case .table: print(EvalTable.render(cells).joined(separator: "\n"))
         }
-        if cells.contains(where: { $0.value.error != nil }) { throw ExitCode(1) }
+        ModelLoading.finish(cells.contains(where: { $0.value.error != nil }) ? 1 : 0)
     }
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
@@ -64,11 +66,11 @@ struct Eval: ParsableCommand {
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
             throw ExitCode(2)
         case .success(.definition(let name, _, let expression)):
-            guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)") }
+            guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)\(plan.cellHint(for: name))") }
             let bytes = Array(setting.utf8)
             let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
             do throws(ModelError) {
-                try plan.define(Definition(name: name, formula: formula, expression: expression))
+                try plan.define(RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan))
             } catch {
                 try fail("--set \(setting): \(error)")
             }

@@ -10,10 +10,20 @@ struct LeadLag: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leadlag",
         abstract: "A spreadsheet-style planning REPL: lead indicators in, lag indicators out.",
-        discussion: "Without a subcommand, opens the REPL (script mode when standard input is not a terminal).",
+        usage: """
+            leadlag [MODEL]
+            leadlag run SCRIPT [--model MODEL] [--quiet]
+            leadlag eval MODEL [--scenario NAME] [--set NAME=EXPR]... [--get NAME]... [--format table|csv|json]
+            leadlag check MODEL [--strict]
+            """,
+        discussion: "Without a subcommand, opens the REPL (script mode when standard input is not a terminal). "
+            + "A MODEL that does not exist yet opens an empty model that :save writes there.",
+        version: "leadlag \(version)",
         subcommands: [Repl.self, Eval.self, Check.self, Run.self],
         defaultSubcommand: Repl.self
     )
+
+    static let version = "0.1.0"
 }
 
 /// `leadlag [MODEL]`: the REPL, the default when no subcommand is named.

@@ -16,6 +16,13 @@ enum ModelLoading {
         }
     }
 
+    /// Ends the process with `code` right away, from inside a command that still holds its
+    /// model: freeing a large model cell by cell would cost a good part of a short run.
+    /// Standard output is flushed by `exit`.
+    static func finish(_ code: Int32) -> Never {
+        Foundation.exit(code)
+    }
+
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -13,8 +13,11 @@ struct Run: ParsableCommand {
     @Option(help: "The model to load before the script runs.")
     var model: String?
 
+    @Flag(help: "Print only errors and failed assertions: no values, no summary.")
+    var quiet = false
+
     func run() throws {
         throw ExitCode(ShellEntry.runScript(
-            path: script, modelPath: model, environment: ProcessInfo.processInfo.environment))
+            path: script, modelPath: model, quiet: quiet, environment: ProcessInfo.processInfo.environment))
     }
 }

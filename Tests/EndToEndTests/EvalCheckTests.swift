@@ -31,7 +31,7 @@ struct EvalCheckTests {
         return path
     }
 
-    @Test func jsonHasEveryCellInFileOrderAtFullPrecision() throws {
+    @Test func jsonHasEveryCellInFileOrderAtFifteenSignificantDigits() throws {
         let path = try write(Self.model)
         let outcome = try Leadlag.run(["eval", path, "--format", "json"])
         #expect(outcome.status == 0)
@@ -43,7 +43,7 @@ struct EvalCheckTests {
               "deal_value": 2400,
               "opportunities": 18,
               "wins": 5.94,
-              "revenue": 14256.000000000002
+              "revenue": 14256
             }
 
             """)
@@ -53,9 +53,9 @@ struct EvalCheckTests {
         let path = try write(Self.model)
         let set = try Leadlag.run(["eval", path, "--set", "leads=150", "--get", "revenue", "--get", "wins", "--format", "csv"])
         #expect(set.status == 0)
-        #expect(set.output == "name,value\nrevenue,17820\nwins,7.425000000000001\n")
+        #expect(set.output == "name,value\nrevenue,17820\nwins,7.425\n")
         let scenario = try Leadlag.run(["eval", path, "--scenario", "optimistic", "--get", "revenue", "--format", "json"])
-        #expect(scenario.output == "{\n  \"revenue\": 23040.000000000004\n}\n")
+        #expect(scenario.output == "{\n  \"revenue\": 23040\n}\n")
         let both = try Leadlag.run(["eval", path, "--scenario", "optimistic", "--set", "leads = 100", "--get", "revenue", "--format", "csv"])
         #expect(both.output == "name,value\nrevenue,19200\n")
     }
@@ -128,5 +128,48 @@ struct EvalCheckTests {
         #expect(outcome.errors.contains("warning: 'wins' is not defined (used by revenue)"))
         #expect(outcome.output == "name,value\nrevenue,#NAME?\n")
         #expect(outcome.status == 1)
+    }
+}
+
+@Suite("leadlag eval suggests the names meant")
+struct EvalSuggestionTests {
+    @Test("--get, --set and --scenario name the cell or scenario close to a typo", arguments: [
+        (["--get", "revnue"], "error: no cell named 'revnue' in PATH (did you mean revenue?)"),
+        (["--set", "lead=150"], "error: --set: no cell named 'lead' in PATH (did you mean leads?)"),
+        (["--scenario", "optimstic"], "error: no scenario named 'optimstic' (did you mean optimistic?)"),
+    ])
+    func suggestions(arguments: [String], message: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try EvalCheckTests.model.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Leadlag.run(["eval", path] + arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.errors == message.replacingOccurrences(of: "PATH", with: path) + "\n")
+    }
+
+    @Test("--set NAME=EXPR that uses NAME means its value in the model")
+    func relativeSet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try EvalCheckTests.model.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Leadlag.run(["eval", path, "--set", "leads=leads*2", "--get", "leads", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output == "name,value\nleads,240\n")
+    }
+
+    @Test("a model file's warning for an undefined name suggests the cell meant")
+    func loadWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try "leads = 120\nwins = lead * 2\nx = sqr(4)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Leadlag.run(["check", path])
+        #expect(outcome.errors.contains("\(path):2:8: warning: 'lead' is not defined (used by wins; did you mean leads?)"))
+        #expect(outcome.errors.contains("\(path):3:5: warning: unknown function 'sqr' (did you mean sqrt?)"))
     }
 }

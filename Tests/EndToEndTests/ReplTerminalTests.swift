@@ -7,14 +7,18 @@ import Testing
 struct ReplTerminalTests {
     static let prompt = "leadlag> "
 
-    /// Starts the REPL with its own history file and no colors, so the screen is plain text.
-    private func start(
-        _ arguments: [String] = [], history: String, in workspace: borrowing Workspace
+    /// Starts the REPL with its own history file and no colors, so the screen is plain text;
+    /// `environment` adds to that (EDITOR for :edit).
+    func start(
+        _ arguments: [String] = [], history: String, in workspace: borrowing Workspace,
+        environment: [String: String] = [:], columns: Int = 100
     ) throws -> TmuxSession {
         let binary = try #require(Leadlag.path, "the leadlag executable was not found")
         return try TmuxSession(
             arguments: [binary] + arguments,
-            environment: ["HOME": workspace.folder.path, "LEADLAG_HISTORY": history, "NO_COLOR": "1"],
+            environment: ["HOME": workspace.folder.path, "LEADLAG_HISTORY": history, "NO_COLOR": "1"]
+                .merging(environment) { _, added in added },
+            columns: columns,
             workingDirectory: workspace.folder.path)
     }
 
@@ -48,7 +52,8 @@ struct ReplTerminalTests {
         try repl.type("pipe")
         try repl.send(keys: "Tab")
         try await repl.waitFor(Self.prompt + "pipeline_value", occurrences: 2)
-        try repl.type(" * 2")
+        // A unique completion ends with a space, so the operator follows at once.
+        try repl.type("* 2")
         try repl.send(keys: "Enter")
         let screen = try await repl.waitFor(Self.prompt, occurrences: 3)
         #expect(screen.contains(Self.prompt + "pipeline_value * 2\n84"))
@@ -175,5 +180,109 @@ struct ReplTerminalTests {
         try repl.send(keys: "Enter")
         #expect(try await repl.waitForExit() == 0)
         #expect(try workspace.read("plan.model") == Workspace.model)
+    }
+
+    @Test("Ctrl-D at the save question cancels: the session and its edit stay")
+    func endOfInputAtQuestionCancels() async throws {
+        let workspace = try Workspace()
+        let repl = try await startWithUnsavedEdit(workspace.path("plan.model"), in: workspace)
+        defer { repl.close() }
+        try repl.send(keys: "C-d")
+        try await repl.waitFor("[y/n] ")
+        try repl.send(keys: "C-d")
+        try await repl.waitFor(Self.prompt, occurrences: 3)
+        #expect(repl.exitStatus == nil)
+        try repl.type("leads")
+        try repl.send(keys: "Enter")
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 4)
+        #expect(screen.contains(Self.prompt + "leads\n150"))
+        #expect(try workspace.read("plan.model") == Workspace.model)
+    }
+
+    @Test(":load and :new with unsaved edits ask first; n goes on, Ctrl-C keeps the edit")
+    func replacingTheModelAsks() async throws {
+        let workspace = try Workspace()
+        try workspace.write("other.model", "other = 7\n")
+        let repl = try await startWithUnsavedEdit(workspace.path("plan.model"), in: workspace)
+        defer { repl.close() }
+        try repl.type(":new")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor("[y/n] ")
+        try repl.send(keys: "C-c")
+        try await repl.waitFor(Self.prompt, occurrences: 3)
+        try repl.type(":load other.model")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor("[y/n] ", occurrences: 2)
+        try repl.type("n")
+        try repl.send(keys: "Enter")
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 4)
+        #expect(screen.contains("now editing other.model"))
+        #expect(!screen.contains("now editing a model with no file yet"))
+        #expect(try workspace.read("plan.model") == Workspace.model)
+    }
+
+    @Test("an edit taken back with :undo leaves nothing to ask at Ctrl-D")
+    func undoneEditQuitsWithoutQuestion() async throws {
+        let workspace = try Workspace()
+        let repl = try await startWithUnsavedEdit(workspace.path("plan.model"), in: workspace)
+        defer { repl.close() }
+        try repl.type(":undo")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor(Self.prompt, occurrences: 3)
+        try repl.send(keys: "C-d")
+        #expect(try await repl.waitForExit() == 0)
+        #expect(!(try repl.screen().contains("[y/n]")))
+    }
+
+    @Test("y at Ctrl-D does not replace a write-protected file or one changed on disk; the session stays")
+    func saveAtLeavingRefusesWhatWouldLoseWork() async throws {
+        let workspace = try Workspace()
+        let model = workspace.path("plan.model")
+        let repl = try await startWithUnsavedEdit(model, in: workspace)
+        defer { repl.close() }
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: model)
+        try repl.send(keys: "C-d")
+        try await repl.waitFor("[y/n] ")
+        try repl.type("y")
+        try repl.send(keys: "Enter")
+        // The messages are longer than the window is wide: compared with its rows joined.
+        let refused = try await repl.waitFor(Self.prompt, occurrences: 3)
+        #expect(refused.replacingOccurrences(of: "\n", with: "")
+            .contains("error: \(model): the file is write-protected: `:save!` replaces it"))
+        #expect(repl.exitStatus == nil)
+        #expect(try workspace.read("plan.model") == Workspace.model)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: model)
+        try workspace.write("plan.model", "leads = 999\n")
+        try repl.send(keys: "C-d")
+        try await repl.waitFor("[y/n] ", occurrences: 2)
+        try repl.type("y")
+        try repl.send(keys: "Enter")
+        let changed = try await repl.waitFor(Self.prompt, occurrences: 4)
+        #expect(changed.replacingOccurrences(of: "\n", with: "")
+            .contains("the file changed on disk since it was loaded: `:save!` overwrites, `:load` rereads"))
+        #expect(repl.exitStatus == nil)
+        #expect(try workspace.read("plan.model") == "leads = 999\n")
+        try repl.type(":save!")
+        try repl.send(keys: "Enter")
+        try await repl.waitFor("saved \(model)")
+        try repl.send(keys: "C-d")
+        #expect(try await repl.waitForExit() == 0)
+        #expect(try workspace.read("plan.model").contains("leads = 150\n"))
+    }
+
+    @Test(":export to /dev/stdout writes to the terminal, which stays a device")
+    func exportToTerminal() async throws {
+        let workspace = try Workspace()
+        let repl = try start([workspace.path("plan.model")], history: workspace.path("history"), in: workspace)
+        defer { repl.close() }
+        try await repl.waitFor(Self.prompt)
+        try repl.type(":export csv /dev/stdout")
+        try repl.send(keys: "Enter")
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 2)
+        #expect(screen.contains("name,value\nleads,120\n"))
+        #expect(screen.contains("exported 7 cells to /dev/stdout"))
+        try repl.send(keys: "C-d")
+        #expect(try await repl.waitForExit() == 0)
     }
 }

@@ -21,36 +21,100 @@ enum Leadlag {
         let status: Int32
         let output: String
         let errors: String
+        /// True when the program was still running at the deadline and was killed.
+        var timedOut = false
     }
 
-    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it.
-    static func run(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> Outcome {
-        let executable = try #require(path, "the leadlag executable was not found; build it first or set LEADLAG_BIN")
+    /// Runs `leadlag ARGUMENTS` with `input` on standard input (empty when nil) and waits for it,
+    /// killing it after `timeout` so that a program that hangs fails its test instead of the whole run.
+    static func run(
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, timeout: Duration = .seconds(120)
+    ) throws -> Outcome {
+        let running = try Running(arguments, in: folder, timeout: timeout)
+        return try running.finish(input: input ?? "")
+    }
+
+    /// A started `leadlag` with pipes on its three streams.
+    struct Running {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()]
-        if let folder { process.currentDirectoryURL = folder }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes while the program runs, so a large output cannot block it.
-        let errorData = LockedData()
-        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
-        return Outcome(
-            status: process.terminationStatus,
-            output: String(decoding: output, as: UTF8.self),
-            errors: String(decoding: errorData.value, as: UTF8.self))
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        let deadline: KillAtDeadline
+
+        init(_ arguments: [String], in folder: URL? = nil, timeout: Duration = .seconds(120)) throws {
+            let executable = try #require(path, "the leadlag executable was not found; build it first or set LEADLAG_BIN")
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()]
+            if let folder { process.currentDirectoryURL = folder }
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            deadline = KillAtDeadline(process: process, after: timeout)
+        }
+
+        /// Writes `text` to the program's standard input, which stays open.
+        func send(_ text: String) {
+            input.fileHandleForWriting.write(Data(text.utf8))
+        }
+
+        /// Standard output up to the end of its first line (what the program has answered so far).
+        func firstOutputLine() -> Data {
+            var shown = Data()
+            while !shown.contains(UInt8(ascii: "\n")) {
+                let more = output.fileHandleForReading.availableData
+                if more.isEmpty { break }
+                shown += more
+            }
+            return shown
+        }
+
+        /// Sends the rest of the input, closes it, and waits for the program; `shown` is output read earlier.
+        func finish(input text: String, shown: Data = Data()) throws -> Outcome {
+            send(text)
+            try input.fileHandleForWriting.close()
+            // Read both pipes while the program runs, so a large output cannot block it.
+            let errorData = LockedData()
+            let errorReader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+            errorReader.start()
+            let rest = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            while !errorData.isSet { usleep(1000) }
+            return Outcome(
+                status: process.terminationStatus,
+                output: String(decoding: shown + rest, as: UTF8.self),
+                errors: String(decoding: errorData.value, as: UTF8.self),
+                timedOut: deadline.finish())
+        }
+    }
+}
+
+/// Kills a process still running at a deadline; `finish()` says whether it had to.
+final class KillAtDeadline: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var killed = false
+
+    init(process: Process, after timeout: Duration) {
+        let pid = process.processIdentifier
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.withLock {
+                guard !done else { return }
+                killed = true
+                kill(pid, SIGKILL)
+            }
+        }
+    }
+
+    /// Called once the process has exited: no kill after this.
+    func finish() -> Bool {
+        lock.withLock {
+            done = true
+            return killed
+        }
     }
 }
 
@@ -115,8 +179,27 @@ struct RunCommandTests {
             $17,820
 
             """)
-        #expect(outcome.errors.isEmpty)
+        #expect(outcome.errors == "3 lines, 1 assertion passed\n")
         #expect(!outcome.output.contains("\u{1B}"))
+    }
+
+    @Test("run --quiet prints nothing when all goes well, and only the error when not")
+    func quiet() throws {
+        let workspace = try Workspace()
+        try workspace.write("ok.leadlag", "leads = 150\n:assert revenue > 15k\n:assert wins > 1\nrevenue\n")
+        let model = workspace.path("plan.model")
+        let ok = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", model, "--quiet"])
+        #expect(ok.status == 0)
+        #expect(ok.output.isEmpty)
+        #expect(ok.errors.isEmpty)
+        let loud = try Leadlag.run(["run", workspace.path("ok.leadlag"), "--model", model])
+        #expect(loud.errors == "4 lines, 2 assertions passed\n")
+        try workspace.write("bad.leadlag", "leads = 150\n:assert revenue > 50k\n")
+        let bad = try Leadlag.run(["run", workspace.path("bad.leadlag"), "--model", model, "--quiet"])
+        #expect(bad.status == 1)
+        #expect(bad.output.isEmpty)
+        #expect(bad.errors.hasPrefix(workspace.path("bad.leadlag") + ":2: error: assertion failed"))
+        #expect(!bad.errors.contains("passed"))
     }
 
     @Test("a failed :assert stops the script with SCRIPT:LINE and exits 1; nothing after it runs")
@@ -135,7 +218,7 @@ struct RunCommandTests {
         ("leads = revenue", ":2: error: cycle: "),
         ("wins = (", ":2:9: error: "),
         (":nope", ":2: error: unknown command ':nope' (try :help)"),
-        (":rename leads", ":2: error: Usage: :rename OLD NEW"),
+        (":rename leads", ":2: error: rename wants two names, the old one and the new one\nUsage: :rename OLD NEW"),
     ])
     func errorStops(line: String, message: String) throws {
         let workspace = try Workspace()
@@ -206,10 +289,10 @@ struct RunCommandTests {
 
     @Test("piped input goes on after an error, names <stdin> and the line, and exits 1")
     func pipedContinuesAfterErrors() throws {
-        let outcome = try Leadlag.run([], input: "x = 1\nx = x + 1\ny = x * 3\n:assert y > 5\ny\n")
+        let outcome = try Leadlag.run([], input: "x = 1\nz = z + 1\ny = x * 3\n:assert y > 5\ny\n")
         #expect(outcome.status == 1)
         #expect(outcome.output == "x = 1 (new)\ny = 3 (new)\n3\n")
-        #expect(outcome.errors.contains("<stdin>:2: error: cycle: x → x"))
+        #expect(outcome.errors.contains("<stdin>:2: error: cycle: z → z"))
         #expect(outcome.errors.contains("<stdin>:4: error: assertion failed: y > 5 (false, y = 3)"))
     }
 

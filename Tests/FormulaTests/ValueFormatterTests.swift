@@ -93,7 +93,7 @@ import Testing
     static let machineCases: [(Value, String)] = [
         (.number(14256), "14256"),
         (.number(0.15), "0.15"),
-        (.number(0.1 + 0.2), "0.30000000000000004"),
+        (.number(0.1 + 0.2), "0.3"),
         (.number(-1200), "-1200"),
         (.number(5.94), "5.94"),
         (.number(1e300), "1e+300"),
@@ -115,8 +115,8 @@ import Testing
     static let roundTripNumbers: [Double] = [0.15, 1.0 / 3.0, 14256, -1e-300, 123_456_789.123_456_78, .pi * 1e200]
 
     @Test(arguments: roundTripNumbers)
-    func machineTextReadsBackAsTheSameDouble(_ number: Double) {
-        #expect(Double(ValueFormatter.machine(.number(number))) == number)
+    func machineTextReadsBackAsTheFifteenDigitDouble(_ number: Double) {
+        #expect(Double(ValueFormatter.machine(.number(number))) == number.atSpreadsheetPrecision)
     }
 
     static let changes: [(Value, Value, String?)] = [

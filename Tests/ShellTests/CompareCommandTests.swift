@@ -4,10 +4,14 @@ import Testing
 
 @Suite(":compare: base and scenarios side by side")
 struct CompareCommandTests {
-    @Test("every lag indicator, its base value, and each scenario's value with the change against base; goals after")
+    @Test("the lead indicators the scenarios change on top, then every lag indicator, each with the change against base; goals after")
     func allScenarios() {
         #expect(planSession().handle(":compare").output == [
             "                     base  optimistic           pessimistic",
+            "leads                 120         120       0%          100  -16.67%",
+            "conversion            15%         20%  +33.33%          12%     -20%",
+            "win_rate              33%         40%  +21.21%          25%  -24.24%",
+            "",
             "opportunities          18          24  +33.33%           12  -33.33%",
             "wins                 5.94         9.6  +61.62%            3  -49.49%",
             "revenue           $14,256     $23,040  +61.62%       $7,200  -49.49%",
@@ -21,7 +25,7 @@ struct CompareCommandTests {
     @Test("the values agree with each scenario applied to the base model, and the deltas with the reactive display's")
     func valuesAgree() throws {
         let session = planSession()
-        let rows = session.handle(":compare pessimistic").output.dropFirst().prefix(4)
+        let rows = session.handle(":compare pessimistic").output.dropFirst().prefix(8).filter { !$0.isEmpty }
         let pessimistic = try session.workbook.model(applying: "pessimistic")
         for row in rows {
             let cells = row.split(separator: " ").map(String.init)
@@ -44,8 +48,11 @@ struct CompareCommandTests {
             extra = 4
 
             """)
+        // base_fee is a lead indicator no scenario changes: it is not listed.
         #expect(session.handle(":compare").output == [
             "       base  more",
+            "extra     0     4     +4",
+            "",
             "bonus    $0  $200  +$200",
             "fee    $100  $100     0%",
         ])

@@ -68,3 +68,21 @@ struct CompletionTests {
         #expect(complete("x = 12").candidates.isEmpty)
     }
 }
+
+extension CompletionTests {
+    @Test("after :seek … by and :table … by (and the table's comma) only lead indicators are offered", arguments: [
+        (":seek revenue = 50k by ", ["conversion", "deal_value", "leads", "win_rate"]),
+        (":seek revenue = 50k by w", ["win_rate"]),
+        (":table revenue by ", ["conversion", "deal_value", "leads", "win_rate"]),
+        (":table revenue by leads 1..2 step 1, w", ["win_rate"]),
+    ])
+    func leadIndicatorsAfterBy(line: String, expected: [String]) {
+        #expect(complete(line).candidates == expected)
+    }
+
+    @Test("elsewhere in :seek and :table every cell is offered")
+    func everyCellElsewhere() {
+        #expect(complete(":seek w").candidates == ["win_rate", "wins"])
+        #expect(complete(":table revenue by leads 1..2 step w").candidates.contains("wins"))
+    }
+}

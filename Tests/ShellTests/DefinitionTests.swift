@@ -123,10 +123,10 @@ struct DefinitionTests {
         #expect(warning.errors == ["plan.leadlag:7: warning: 'nothing_here' is not defined"])
     }
 
-    @Test("blank lines and comments do nothing", arguments: ["", "   ", "# a note", "   # indented note"])
+    @Test("blank lines, and comments in a script, do nothing", arguments: ["", "   ", "# a note", "   # indented note"])
     func blankAndComment(line: String) {
         let session = makeSession()
-        let reply = session.handle(line)
+        let reply = session.handle(line, at: line.contains("#") ? InputLocation(path: "s.leadlag", line: 1) : nil)
         #expect(reply.lines.isEmpty)
         #expect(!reply.failed)
         // Nothing was recorded either: undo takes back the last real edit.

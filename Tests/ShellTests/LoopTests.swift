@@ -16,10 +16,16 @@ final class ScriptedReader: LineReader {
         self.isInteractive = isInteractive
     }
 
+    /// Past the last event: end of input, and "n" should a question follow, so a loop that
+    /// asks more than the test expected still ends instead of asking forever.
     func readLine(prompt: String) -> LineEvent {
         prompts.append(prompt)
-        return events.isEmpty ? .endOfInput : events.removeFirst()
+        guard events.isEmpty else { return events.removeFirst() }
+        readsPastTheEnd += 1
+        return readsPastTheEnd.isMultiple(of: 2) ? .line("n") : .endOfInput
     }
+
+    private(set) var readsPastTheEnd = 0
 
     func addToHistory(_ line: String) { history.append(line) }
 }
@@ -79,7 +85,7 @@ struct LoopTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "leads = 2\n")
     }
 
-    @Test("y on a model without a file asks for one; an empty answer leaves without saving")
+    @Test("y on a model without a file asks for one; an empty answer saves nothing and stays")
     func saveAsksForAPath() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -88,8 +94,44 @@ struct LoopTests {
         #expect(saved.status == 0)
         #expect(saved.reader.prompts.last == "save to file: ")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "x = 1\n")
-        let unsaved = runLoop([.line("x = 1"), .endOfInput, .line("y"), .line("")])
-        #expect(unsaved.printed.output.last == "not saved")
+        // No file name is no decision to lose the changes: back to the REPL.
+        let unsaved = runLoop([.line("x = 1"), .endOfInput, .line("y"), .line(""), .line("x")])
+        #expect(unsaved.printed.output.suffix(2) == ["not saved", "1"])
+        #expect(unsaved.reader.readsPastTheEnd == 2)
+    }
+
+    @Test("Ctrl-D at the question cancels like Ctrl-C: the session stays")
+    func endOfInputAtTheQuestionCancels() {
+        let (status, reader, printed) = runLoop([.line("x = 1"), .endOfInput, .endOfInput, .line("x"), .endOfInput, .line("n")])
+        #expect(status == 0)
+        #expect(printed.output == ["x = 1 (new)", "1"])
+        #expect(reader.readsPastTheEnd == 0)
+    }
+
+    @Test("an edit taken back with :undo leaves nothing to ask about")
+    func undoneEditIsNotUnsaved() {
+        let (status, reader, _) = runLoop([.line("x = 1"), .line(":undo"), .endOfInput])
+        #expect(status == 0)
+        #expect(!reader.prompts.contains { $0.contains("[y/n]") })
+        #expect(reader.readsPastTheEnd == 0)
+    }
+
+    @Test(":load and :new ask before leaving unsaved changes; n goes on, Ctrl-C keeps the model", arguments: [":new", ":load PATH"])
+    func replacingAsks(command: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("other.model").path
+        try "other = 7\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let line = command.replacingOccurrences(of: "PATH", with: path)
+        let (status, reader, printed) = runLoop([
+            .line("x = 1"), .line(line), .interrupted, .line("x"), .line(line), .line("n"), .line("x"), .endOfInput,
+        ])
+        #expect(status == 0)
+        #expect(reader.prompts.filter { $0 == "save changes? [y/n] " }.count == 2)
+        #expect(printed.output.prefix(2) == ["x = 1 (new)", "1"])
+        #expect(printed.output.contains { $0.hasPrefix("now editing") })
+        #expect(printed.output.last == "#NAME?")
+        #expect(reader.readsPastTheEnd == 0)
     }
 
     @Test("Ctrl-C at the question goes back to the REPL; a failed save keeps it open too")
@@ -114,7 +156,7 @@ struct LoopTests {
 
     @Test("a script stops at its first error with status 1; piped input goes on but still ends with 1")
     func batch() {
-        let lines: [LineEvent] = [.line("x = 1"), .line("x = x"), .line("y = 2"), .line(":assert y == 3"), .line("y")]
+        let lines: [LineEvent] = [.line("x = 1"), .line("z = z"), .line("y = 2"), .line(":assert y == 3"), .line("y")]
         let stopping = PrintedLines()
         let stopped = BatchRunner(
             session: makeSession([]), reader: ScriptedReader(lines, isInteractive: false),
@@ -122,7 +164,7 @@ struct LoopTests {
         ).run()
         #expect(stopped == 1)
         #expect(stopping.output == ["x = 1 (new)"])
-        #expect(stopping.errors == ["s.leadlag:2: error: cycle: x → x"])
+        #expect(stopping.errors == ["s.leadlag:2: error: cycle: z → z"])
 
         let going = PrintedLines()
         let finished = BatchRunner(
@@ -132,7 +174,7 @@ struct LoopTests {
         #expect(finished == 1)
         #expect(going.output == ["x = 1 (new)", "y = 2 (new)", "2"])
         #expect(going.errors == [
-            "<stdin>:2: error: cycle: x → x", "<stdin>:4: error: assertion failed: y == 3 (false, y = 2)",
+            "<stdin>:2: error: cycle: z → z", "<stdin>:4: error: assertion failed: y == 3 (false, y = 2)",
         ])
     }
 

@@ -85,8 +85,8 @@ struct SeekCommandTests {
     }
 
     @Test("an unknown cell or a goal that is not a number is shown with a caret", arguments: [
-        (":seek revenu = 50k by leads", "<input>:1:7: error: no cell named 'revenu'", "      ^~~~~~"),
-        (":seek revenue = 50k by lead", "<input>:1:24: error: no cell named 'lead'", "                       ^~~~"),
+        (":seek revenu = 50k by leads", "<input>:1:7: error: no cell named 'revenu' (did you mean revenue?)", "      ^~~~~~"),
+        (":seek revenue = 50k by lead", "<input>:1:24: error: no cell named 'lead' (did you mean leads?)", "                       ^~~~"),
         (":seek revenue = 1/0 by leads", "<input>:1:17: error: the value to reach must be a number; 1/0 is #DIV/0!",
          "                ^~~"),
         (":seek revenue = 50k by leads in 0..(5", "<input>:1:38: error: missing ')' to close '(' at column 36",

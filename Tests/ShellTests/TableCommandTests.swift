@@ -99,11 +99,22 @@ struct TableCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["revenue.csv"])
     }
 
+    @Test("> PATH with another extension than .csv is refused and writes nothing", arguments: ["out.json", "out.xlsx", "out"])
+    func notCSV(name: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(name).path
+        let reply = planSession().handle(":table revenue by leads 100..120 step 10 > \(path)")
+        #expect(reply.failed)
+        #expect(reply.errors.first == "a table is written as CSV: name the file PATH.csv, not \(path)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test("a table that cannot be made prints one message and nothing else", arguments: [
         (":table revenue by leads 1..2 step 0", "<input>:1:19: error: the step must not be 0"),
         (":table revenue by leads 5..1 step 1", "<input>:1:19: error: a step of 1 never gets from 5 to 1"),
-        (":table revenue by leeds 1..2 step 1", "<input>:1:19: error: no cell named 'leeds'"),
-        (":table revenu by leads 1..2 step 1", "<input>:1:8: error: no cell named 'revenu'"),
+        (":table revenue by leeds 1..2 step 1", "<input>:1:19: error: no cell named 'leeds' (did you mean leads?)"),
+        (":table revenu by leads 1..2 step 1", "<input>:1:8: error: no cell named 'revenu' (did you mean revenue?)"),
         (":table revenue by leads 1..2 step 1/0", "<input>:1:35: error: the step must be a number; 1/0 is #DIV/0!"),
         (":table revenue by wins 1..2 step 1",
          "error: 'wins' is a lag indicator (its formula uses other cells); pick a lead indicator"),

@@ -67,7 +67,7 @@ struct WhatIfCommandTests {
     @Test("a bad what-if prints one message with a caret under the problem and changes nothing", arguments: [
         (":what-if leads = 150, win_rate = (40%", "<input>:1:38: error: missing ')' to close '(' at column 34",
          "                                     ^"),
-        (":what-if leeds = 150", "<input>:1:10: error: no cell named 'leeds'", "         ^~~~~"),
+        (":what-if leeds = 150", "<input>:1:10: error: no cell named 'leeds' (did you mean leads?)", "         ^~~~~"),
         (":what-if win_rate = 40%, leads = revenue / 100",
          "<input>:1:26: error: cycle: leads → revenue → wins → opportunities → leads",
          "                         ^~~~~~~~~~~~~~~~~~~~~"),

@@ -95,6 +95,11 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", Self.windowName, "--"] + keys)
     }
 
+    /// Resizes the window, as a person dragging the terminal's corner does (the program gets SIGWINCH).
+    func resize(columns: Int, rows: Int = 30) throws {
+        try tmux(["resize-window", "-t", Self.windowName, "-x", String(columns), "-y", String(rows)])
+    }
+
     /// Types `text` literally, with no key names looked up.
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", Self.windowName, "-l", "--", text])

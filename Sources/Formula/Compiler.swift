@@ -1,0 +1,156 @@
+/// Turns an expression into a ``Program``: operands bound to slots once, `and`, `or`, `if`
+/// and `iferror` laid out as jumps so only the operands needed run, long operator chains
+/// folded left to right as the evaluator always has.
+///
+/// `bind` gives the slot of each reference, asked once per occurrence in source order.
+/// Recurses on the tree, whose nesting the parser bounds by ``Parser/maximumDepth``;
+/// operator chains are emitted in a loop.
+struct Compiler {
+    private var code: [Instruction] = []
+    private var formatCode: [FormatInstruction] = []
+    private var depth = 0
+    private var deepest = 0
+    private var formatDepth = 0
+    private var formatDeepest = 0
+
+    static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
+        var compiler = Compiler()
+        compiler.emit(expr, value: true, format: true, bind: bind)
+        return Program(
+            code: compiler.code, formatCode: compiler.formatCode,
+            stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest)
+    }
+
+    /// Emits the code that computes `expr`'s value (when `value`) and its format (when `format`).
+    private mutating func emit(_ expr: Expr, value: Bool, format: Bool, bind: (String) -> Int) {
+        guard value || format else { return }
+        switch expr {
+        case .number(let number, let style, _):
+            if value { push(.constant(.number(number))) }
+            if format { pushFormat(.fixed(style.displayFormat)) }
+        case .boolean(let flag, _):
+            if value { push(.constant(.boolean(flag))) }
+            if format { pushFormat(.fixed(.boolean)) }
+        case .name(let name, _):
+            let slot = bind(name)
+            if value { push(.load(slot)) }
+            if format { pushFormat(.load(slot)) }
+        case .unary(let op, let operand, _):
+            emit(operand, value: value, format: format && op != .not, bind: bind)
+            if value { code.append(.unary(op)) }
+            if format { op == .not ? pushFormat(.fixed(.boolean)) : formatCode.append(.arithmetic) }
+        case .binary(let op, let left, let right, _):
+            let chain = OperatorChain(expr)
+            emitChain(first: chain?.first ?? left, rest: chain?.rest ?? [(op, right)],
+                      value: value, format: format, bind: bind)
+        case .call(let name, let arguments, _):
+            emitCall(name, arguments, value: value, format: format, bind: bind)
+        }
+    }
+
+    /// `first op₁ x₁ op₂ x₂ …` left to right; a comparison or a run of `and`/`or` is boolean.
+    private mutating func emitChain(
+        first: Expr, rest: [(op: BinaryOperator, operand: Expr)], value: Bool, format: Bool, bind: (String) -> Int
+    ) {
+        let isBoolean = rest.contains { $0.op.isComparison || $0.op == .and || $0.op == .or }
+        let operandFormats = format && !isBoolean
+        emit(first, value: value, format: operandFormats, bind: bind)
+        for (op, operand) in rest {
+            let shortCircuit = value && (op == .and || op == .or) ? code.count : nil
+            if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
+            emit(operand, value: value, format: operandFormats, bind: bind)
+            if value { pop(.binary(op)) }
+            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: code.count) }
+            if operandFormats { popFormat(.binary(op), count: 1) }
+        }
+        if format && isBoolean { pushFormat(.fixed(.boolean)) }
+    }
+
+    private mutating func emitCall(
+        _ name: String, _ arguments: [Expr], value: Bool, format: Bool, bind: (String) -> Int
+    ) {
+        guard let index = Builtins.index(named: name) else {
+            if value { push(.constant(.error(.name))) }
+            if format { pushFormat(.fixed(.number)) }
+            return
+        }
+        let function = Builtins.rows[index]
+        let formatted: Range<Int>
+        switch function.format {
+        case .number: formatted = 0..<0
+        case .firstFormattedArgument: formatted = arguments.indices
+        case .firstFormattedBranch(let first): formatted = min(first, arguments.count)..<min(first + 2, arguments.count)
+        }
+        let computesValue = value && function.arity.contains(arguments.count)
+        if value && !computesValue { push(.constant(.error(.value))) }
+        switch function.body {
+        case .strict:
+            for (position, argument) in arguments.enumerated() {
+                emit(argument, value: computesValue, format: format && formatted.contains(position), bind: bind)
+            }
+            if computesValue { pop(.call(function: index, count: arguments.count), count: arguments.count - 1) }
+        case .conditional where computesValue:
+            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            let condition = code.count
+            pop(.condition(otherwise: 0, end: 0))
+            emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
+            let jump = code.count
+            code.append(.jump(0))
+            depth -= 1  // the second branch starts where the first did
+            emit(arguments[2], value: true, format: format && formatted.contains(2), bind: bind)
+            code[condition] = .condition(otherwise: jump + 1, end: code.count)
+            code[jump] = .jump(code.count)
+        case .fallback where computesValue:
+            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            let test = code.count
+            pop(.unlessError(end: 0))
+            emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
+            code[test] = .unlessError(end: code.count)
+        case .conditional, .fallback:
+            for (position, argument) in arguments.enumerated() where format && formatted.contains(position) {
+                emit(argument, value: false, format: true, bind: bind)
+            }
+        }
+        if format {
+            let asArithmetic = if case .firstFormattedArgument = function.format { true } else { false }
+            if formatted.isEmpty {
+                pushFormat(.fixed(.number))
+            } else {
+                popFormat(.firstFormatted(count: formatted.count, asArithmetic: asArithmetic), count: formatted.count - 1)
+            }
+        }
+    }
+
+    private mutating func push(_ instruction: Instruction) {
+        code.append(instruction)
+        depth += 1
+        deepest = max(deepest, depth)
+    }
+
+    /// Appends an instruction that leaves `count` fewer values on the stack.
+    private mutating func pop(_ instruction: Instruction, count: Int = 1) {
+        code.append(instruction)
+        depth -= count
+    }
+
+    private mutating func pushFormat(_ instruction: FormatInstruction) {
+        formatCode.append(instruction)
+        formatDepth += 1
+        formatDeepest = max(formatDeepest, formatDepth)
+    }
+
+    private mutating func popFormat(_ instruction: FormatInstruction, count: Int) {
+        formatCode.append(instruction)
+        formatDepth -= count
+    }
+}
+
+extension NumberStyle {
+    var displayFormat: DisplayFormat {
+        switch self {
+        case .plain: .number
+        case .percent: .percent
+        case .currency: .currency
+        }
+    }
+}

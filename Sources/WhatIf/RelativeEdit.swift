@@ -1,0 +1,44 @@
+import Formula
+import PlanEngine
+
+/// A definition that uses the cell it defines, `leads = leads * 1.2`: as in a calculator's
+/// "current value", the name on the right means the cell as it is now, not a cycle.
+///
+/// The old formula is put in place of each reference (in parentheses), so
+/// `revenue = revenue * 2` on `revenue = wins * deal_value` becomes
+/// `revenue = (wins * deal_value) * 2`. When the result uses no cell at all (the old formula
+/// was a constant), it is folded to a literal in the cell's format, so the file gets
+/// `leads = 144` and `win_rate = 28%`, as if the person had typed the number.
+public enum RelativeEdit {
+    /// `definition` with its references to itself resolved against `model`; unchanged when it
+    /// does not use itself or the cell is new (a self-reference then stays a cycle, and is refused).
+    public static func resolve(_ definition: Definition, in model: Model) -> Definition {
+        guard definition.expression.referencedNames.contains(definition.name), let old = model[definition.name],
+              // Parsed again, so the ranges count from the start of the formula text whatever the caller parsed.
+              let written = try? Definition(name: definition.name, formula: definition.formula) else { return definition }
+        let ranges = written.expression.rangesOfReferences(to: definition.name)
+        var bytes = Array(written.formula.utf8)
+        let replacement = Array((old.expression.isSingleTerm ? old.formula : "(\(old.formula))").utf8)
+        for range in ranges.sorted(by: { $0.start > $1.start }) where range.end <= bytes.count {
+            bytes.replaceSubrange(range.start..<range.end, with: replacement)
+        }
+        guard let substituted = try? Definition(name: definition.name, formula: String(decoding: bytes, as: UTF8.self))
+        else { return definition }
+        guard substituted.expression.referencedNames.isEmpty,
+              case .number(let value) = model.evaluate(substituted.expression), value.isFinite else {
+            return substituted
+        }
+        let style = InputLiteral.style(keeping: old.format)
+        return InputLiteral.exactDefinition(of: definition.name, as: value.atSpreadsheetPrecision, style: style)
+    }
+}
+
+extension Expr {
+    /// A number or a name: text that needs no parentheses wherever it is put.
+    fileprivate var isSingleTerm: Bool {
+        switch self {
+        case .number, .name, .boolean: true
+        default: false
+        }
+    }
+}

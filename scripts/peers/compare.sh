@@ -1,0 +1,82 @@
+#!/bin/bash
+# End-to-end comparison of leadlag against sc on the same models, in one run:
+# load + full evaluation + print one cell, memory at the largest size, one piped
+# edit of a lead indicator, and the start-up of a one-line model.
+# sc is skipped (its columns left empty) when it is not installed.
+#
+# Usage: scripts/peers/compare.sh [LEADLAG_BINARY] [SIZES...]
+#   defaults: .build/release/leadlag, 1000 10000 100000 1000000
+#   RUNS_1M (3) timed runs at 1M cells, EDITS (200) edits piped per timing
+# Needs hyperfine; models are generated under $PEERS_DIR (default /tmp/leadlag-peers).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+leadlag=$(realpath "${1:-.build/release/leadlag}"); shift || true
+sizes=("${@:-1000 10000 100000 1000000}"); sizes=(${sizes[@]})
+dir=${PEERS_DIR:-/tmp/leadlag-peers}
+command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+have_sc=false; command -v sc >/dev/null && have_sc=true
+mkdir -p "$dir"
+for n in "${sizes[@]}"; do
+  [ -s "$dir/funnel-$n.sc" ] || "$here/generate-models.sh" "$dir" "$n"
+done
+
+# Mean seconds of a command, measured by hyperfine; SHELL_MODE=sh for a command with a redirection.
+mean() {
+  local runs=$1; shift
+  local shell=(-N); [ "${SHELL_MODE:-}" = sh ] && shell=(-S sh)
+  hyperfine "${shell[@]}" --style none --warmup "$([ "$runs" -ge 5 ] && echo 1 || echo 0)" --runs "$runs" --export-csv "$dir/run.csv" "$@" >/dev/null 2>&1
+  awk -F, 'NR == 2 { print $2 }' "$dir/run.csv"
+}
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
+ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "-"; }
+runs_for() { if [ "$1" -ge 1000000 ]; then echo "${RUNS_1M:-3}"; elif [ "$1" -ge 100000 ]; then echo 5; else echo 20; fi; }
+
+echo "| shape, N | leadlag | sc | leadlag / sc |"
+echo "| --- | --- | --- | --- |"
+for shape in chain funnel; do
+  for n in "${sizes[@]}"; do
+    model="$dir/$shape-$n.model"
+    if [ $shape = chain ]; then name="c$((n - 1))"; else name=total; fi
+    runs=$(runs_for "$n")
+    ours=$(mean "$runs" "$leadlag eval $model --get $name --format csv")
+    theirs=""; $have_sc && theirs=$(mean "$runs" "sc -q $dir/$shape-$n.sc")
+    echo "| $shape $n | $(ms "$ours") | $([ -n "$theirs" ] && ms "$theirs" || echo "-") | $(ratio "$ours" "$theirs") |"
+  done
+done
+
+largest=${sizes[-1]}
+echo
+echo "| memory at $largest cells (max RSS) | leadlag | sc |"
+echo "| --- | --- | --- |"
+for shape in chain funnel; do
+  if [ $shape = chain ]; then name="c$((largest - 1))"; else name=total; fi
+  /usr/bin/time -o "$dir/rss" -f %M "$leadlag" eval "$dir/$shape-$largest.model" --get $name --format csv >/dev/null
+  ours=$(cat "$dir/rss")
+  theirs="-"
+  $have_sc && /usr/bin/time -o "$dir/rss" -f %M sc -q "$dir/$shape-$largest.sc" >/dev/null 2>&1 && theirs=$(cat "$dir/rss")
+  per_cell() { [ "$1" = - ] && echo - || awk -v kb="$1" -v n="$largest" 'BEGIN { printf "%d B/cell", kb * 1024 / n }'; }
+  echo "| $shape | $(per_cell "$ours") | $(per_cell "$theirs") |"
+done
+
+# One edit: the difference between piping EDITS + 1 edits and piping one, per edit.
+edits=${EDITS:-200}
+echo
+echo "| one lead-indicator edit, piped REPL | leadlag |"
+echo "| --- | --- |"
+for n in "${sizes[@]}"; do
+  [ "$n" -ge 10000 ] && [ "$n" -le 100000 ] || continue
+  printf 'leads_1 = 151\n' >"$dir/edit-1.txt"
+  for i in $(seq $((edits / 2))); do printf 'leads_1 = 150\nleads_1 = 151\n'; done >"$dir/edit-many.txt"
+  one=$(SHELL_MODE=sh mean 5 "$leadlag $dir/funnel-$n.model < $dir/edit-1.txt")
+  many=$(SHELL_MODE=sh mean 5 "$leadlag $dir/funnel-$n.model < $dir/edit-many.txt")
+  echo "| funnel $n | $(awk -v a="$one" -v b="$many" -v e="$edits" 'BEGIN { printf "%.3f ms", (b - a) * 1000 / e }') |"
+done
+
+echo
+echo "| start-up, one-line model | leadlag | sc |"
+echo "| --- | --- | --- |"
+printf 'x = 1\n' >"$dir/one.model"
+printf 'let A0 = 1\nrecalc\neval A0\n' >"$dir/one.sc"
+ours=$(mean 50 "$leadlag eval $dir/one.model --get x --format csv")
+theirs=""; $have_sc && theirs=$(mean 50 "sc -q $dir/one.sc")
+echo "| eval | $(ms "$ours") | $([ -n "$theirs" ] && ms "$theirs" || echo "-") |"
