@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
@@ -40,7 +39,7 @@ let package = Package(
         // The REPL session and its commands, testable without a terminal.
         .target(name: "Shell", dependencies: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "LineEditing", "TextLayout"]),
         // What must hold after any input (a loaded file, lines typed into a session): checked by
-        // the fuzz targets in Fuzz/ and by the property tests alike.
+        // the fuzz targets in Fuzzing/ and by the corpus tests alike.
         .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Shell"]),
         .executableTarget(name: "leadlag", dependencies: [
             "Formula", "PlanEngine", "ModelFile", "WhatIf", "Shell", "LineEditing", "TextLayout",
@@ -56,7 +55,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
         .testTarget(name: "InvariantTests", dependencies: [
             "Invariants", "Shell", "ModelFile", "Formula",
-            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],
     swiftLanguageModes: [.v6]
