@@ -54,12 +54,13 @@ public enum DiagnosticPrinter {
             end = min(characters.count, start + shownLineWidth)
         }
         let lead = start > 0 ? "…" : ""
-        let shown = lead + String(characters[start..<end]) + (end < characters.count ? "…" : "")
-        let caretPad = String(repeating: " ", count: column - 1 - start + lead.count)
+        let shown = lead + VisibleText.escaping(String(characters[start..<end])) + (end < characters.count ? "…" : "")
+        let before = VisibleText.escaping(String(characters[start..<min(max(column - 1, start), end)]))
+        let caretPad = String(repeating: " ", count: lead.count + before.count + max(0, column - 1 - end))
         let available = max(1, end - (column - 1))
         let width = min(available, max(1, underlineWidth(diagnostic.range, source: source, line: line, column: column)))
         let caret = "^" + String(repeating: "~", count: width - 1)
-        return "\(source.path):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        return "\(source.path):\(line):\(column): \(diagnostic.severity.rawValue): \(VisibleText.escaping(diagnostic.message))\n"
             + "\(shown)\n\(caretPad)\(caret)"
     }
 

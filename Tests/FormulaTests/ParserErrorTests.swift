@@ -209,7 +209,7 @@ import Testing
         """),
         ("x = 1 + \0", """
         input:1:9: error: unknown character U+0000
-        x = 1 + \0
+        x = 1 + ^@
                 ^
         """),
         // Number literals
