@@ -61,7 +61,7 @@ struct Eval: ParsableCommand {
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
     private func apply(_ setting: String, to plan: inout Model) throws {
-        let source = SourceText(path: "--set", text: setting)
+        let source = SourceText(path: "--set", line: setting, number: 1)
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
