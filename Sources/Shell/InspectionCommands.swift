@@ -63,7 +63,7 @@ extension Command {
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
         table.addRow(["formula", cell.formula])
-        table.addRow(["format", cell.format.rawValue])
+        table.addRow(["format", cell.format.name])
         table.addRow(["kind", cell.isLeadIndicator ? "lead indicator (an input)" : "lag indicator (computed)"])
         table.addRow(["uses", uses.isEmpty ? "nothing" : uses.joined(separator: ", ")])
         table.addRow(["used by", usedBy.isEmpty ? "nothing" : usedBy.joined(separator: ", ")])
