@@ -110,8 +110,19 @@ extension Token.Kind {
     /// The binary operator this token spells, if any; `=` is not one (it defines a cell).
     var binaryOperator: BinaryOperator? {
         switch self {
-        case .symbol(let symbol): BinaryOperator(rawValue: symbol.rawValue)
-        case .keyword(let keyword): BinaryOperator(rawValue: keyword.rawValue)
+        case .symbol(.plus): .add
+        case .symbol(.minus): .subtract
+        case .symbol(.star): .multiply
+        case .symbol(.slash): .divide
+        case .symbol(.caret): .power
+        case .symbol(.equal): .equal
+        case .symbol(.notEqual): .notEqual
+        case .symbol(.less): .less
+        case .symbol(.lessEqual): .lessEqual
+        case .symbol(.greater): .greater
+        case .symbol(.greaterEqual): .greaterEqual
+        case .keyword(.and): .and
+        case .keyword(.or): .or
         default: nil
         }
     }
