@@ -120,8 +120,19 @@ extension Token.Kind {
     /// The binary operator this token spells, if any; `=` is not one (it defines a cell).
     var binaryOperator: BinaryOperator? {
         switch self {
-        case .symbol(let symbol): BinaryOperator(rawValue: symbol.rawValue)
-        case .keyword(let keyword): BinaryOperator(rawValue: keyword.rawValue)
+        case .symbol(.plus): .add
+        case .symbol(.minus): .subtract
+        case .symbol(.star): .multiply
+        case .symbol(.slash): .divide
+        case .symbol(.caret): .power
+        case .symbol(.equal): .equal
+        case .symbol(.notEqual): .notEqual
+        case .symbol(.less): .less
+        case .symbol(.lessEqual): .lessEqual
+        case .symbol(.greater): .greater
+        case .symbol(.greaterEqual): .greaterEqual
+        case .keyword(.and): .and
+        case .keyword(.or): .or
         default: nil
         }
     }
@@ -448,9 +459,9 @@ private struct PrattParser {
         let whole = tokens[index - 1]
         let fraction = tokens[index + 1]
         guard case .number(_, let wholeStyle) = whole.kind, wholeStyle != .percent,
-              case .number(_, let fractionStyle) = fraction.kind, fractionStyle != .currency,
+              case .number(_, let fractionStyle) = fraction.kind, fractionStyle == .plain || fractionStyle == .percent,
               whole.range.end == current.range.start, current.range.end == fraction.range.start,
-              spelling(whole).allSatisfy({ $0.isNumber || $0 == "$" }) else { return nil }
+              spelling(whole).allSatisfy({ $0.isNumber || $0.isCurrencySymbol }) else { return nil }
         let fractionText = spelling(fraction)
         let digits = fractionText.prefix { $0.isNumber }
         guard !digits.isEmpty, digits.count != 3 else { return nil }
@@ -462,7 +473,7 @@ private struct PrattParser {
         guard index > 0, index + 1 < tokens.count else { return nil }
         let first = tokens[index - 1]
         guard case .number = first.kind, first.range.end == current.range.start,
-              spelling(first).allSatisfy({ $0.isNumber || $0 == "$" || $0 == "_" }) else { return nil }
+              spelling(first).allSatisfy({ $0.isNumber || $0.isCurrencySymbol || $0 == "_" }) else { return nil }
         var written = spelling(first)
         var commaIndex = index
         while commaIndex + 1 < tokens.count, tokens[commaIndex].kind == .symbol(.comma) {
@@ -510,4 +521,8 @@ private struct PrattParser {
         while lineStart > source.startIndex && source[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         return String(decoding: source[lineStart..<offset], as: UTF8.self).count + 1
     }
+}
+
+private extension Character {
+    var isCurrencySymbol: Bool { CurrencySymbol(rawValue: String(self)) != nil }
 }

@@ -64,7 +64,7 @@ extension Command {
         table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
         table.addRow(["formula", cell.formula])
         if let range = RangeNote.details(for: cell) { table.addRow(["range", range]) }
-        table.addRow(["format", cell.format.rawValue])
+        table.addRow(["format", cell.format.name])
         table.addRow(["kind", cell.isLeadIndicator ? "lead indicator (an input)" : "lag indicator (computed)"])
         table.addRow(["uses", uses.isEmpty ? "nothing" : uses.joined(separator: ", ")])
         table.addRow(["used by", usedBy.isEmpty ? "nothing" : usedBy.joined(separator: ", ")])

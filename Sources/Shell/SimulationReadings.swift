@@ -111,7 +111,7 @@ extension DisplayFormat {
     var numberStyle: NumberStyle {
         switch self {
         case .percent: .percent
-        case .currency: .currency
+        case .currency(let symbol): .currency(symbol)
         case .number, .boolean: .plain
         }
     }
