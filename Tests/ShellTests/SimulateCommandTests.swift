@@ -94,3 +94,23 @@ struct SimulateCommandTests {
         #expect(reply.errors.first?.contains("the model changed since the last :simulate: run it again") == true)
     }
 }
+
+@Suite(":drivers")
+struct DriversCommandTests {
+    @Test("a tornado chart, largest swing first, labels in the cells' formats")
+    func tornado() {
+        let lines = makeSession(SimulateCommandTests.uncertain).handle(":drivers revenue").output
+        #expect(lines.first == "revenue = $13,303.94 with every lead indicator at its mean", "\(lines)")
+        let rows = lines.dropFirst(2)
+        #expect(rows.map { String($0.prefix { $0 != " " }) } == ["conversion", "leads", "win_rate", "deal_value"], "\(lines)")
+        #expect(rows.first?.contains("10.8% → 18.53%") == true)
+        #expect(rows.last?.contains("$2,160 → $2,640 (±10%)") == true)
+        #expect(rows.allSatisfy { $0.contains("│") && $0.contains("█") })
+    }
+
+    @Test("an unknown target is named with a suggestion")
+    func unknownTarget() {
+        let reply = makeSession(SimulateCommandTests.uncertain).handle(":drivers revnue")
+        #expect(reply.errors == ["error: no cell named 'revnue' (did you mean revenue?)"])
+    }
+}

@@ -100,3 +100,25 @@ struct StatisticsTests {
         #expect(Histogram(sorted: [3, 3, 3]).bins == [Histogram.Bin(low: 3, high: 3, count: 3)])
     }
 }
+
+@Suite(":drivers analysis")
+struct DriverTests {
+    @Test func swingsAreSortedAndMatchTheModelAtEachEnd() throws {
+        let model = try makeModel(uncertainFunnel + ["unrelated = 5"])
+        let analysis = DriverAnalysis(of: try expression("revenue"), in: model)
+        #expect(analysis.drivers.map(\.name) == ["conversion", "leads", "win_rate", "deal_value"])
+        #expect(analysis.unmoved == ["unrelated"])
+        let swings = analysis.drivers.map(\.swing)
+        #expect(swings == swings.sorted(by: >))
+        let winRate = try #require(analysis.drivers.first { $0.name == "win_rate" })
+        let distribution = try #require(RangeSyntax.distribution(of: expression("25% to 40%")))
+        #expect(winRate.isRange && winRate.low == distribution.quantile(0.1) && winRate.high == distribution.quantile(0.9))
+        // The target at the low end is the model evaluated with win_rate there and the rest at their means.
+        var moved = model
+        try moved.define(Definition(name: "win_rate", formula: "\(winRate.low)"))
+        #expect(abs(winRate.targetAtLow - (moved.value(of: "revenue").numeric ?? 0)) < 1e-9)
+        let deal = try #require(analysis.drivers.first { $0.name == "deal_value" })
+        #expect(!deal.isRange && deal.low == 2160 && deal.high == 2640)
+        #expect(analysis.base == model.value(of: "revenue"))
+    }
+}
