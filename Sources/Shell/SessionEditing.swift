@@ -20,7 +20,7 @@ extension Session {
             reply.say("nothing to undo")
             return
         }
-        reply.say("undid \(edit.summary)")
+        reply.say("undid \(VisibleText.escaping(edit.summary))")
         if !apply(edit.inverse, reply: &reply) { history.revertUndo() }
     }
 
@@ -29,7 +29,7 @@ extension Session {
             reply.say("nothing to redo")
             return
         }
-        reply.say("redid \(edit.summary)")
+        reply.say("redid \(VisibleText.escaping(edit.summary))")
         if !apply(edit, reply: &reply) { history.revertRedo() }
     }
 
@@ -122,7 +122,7 @@ extension Session {
             break
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
-            reply.say("now editing \(name): \(describe(replacement.workbook))")
+            reply.say("now editing \(VisibleText.escaping(name)): \(describe(replacement.workbook))")
         case .override, .addScenario, .removeScenario, .switchScenario, .compound:
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
             if changes.isEmpty { reply.say("no values change") }
