@@ -45,8 +45,9 @@ extension Session {
         let notes = notes(for: edit)
         let changes: [CellChange]
         do throws(EditRefusal) {
-            if plan.activeScenario == nil && !edit.touchesScenarios {
+            if plan.activeScenario == nil && !edit.touchesScenarios && plan.workbook.scenarios.isEmpty {
                 // In place: a copy would cost a whole model per edit; a refused edit changes nothing anyway.
+                // With scenarios, any edit of the base may break one of them: see `applyOnCopy`.
                 changes = try EditRefusal.wording { () throws(WorkbookError) in try edit.apply(to: &plan) }
             } else {
                 changes = try applyOnCopy(edit)
@@ -62,7 +63,9 @@ extension Session {
     }
 
     /// Applies an edit that may involve a scenario to a copy of the plan, keeping it only when
-    /// the model to show builds from it. Returns the changes of the model shown, before to after.
+    /// the model to show builds from it and every scenario still loads from the saved text
+    /// (an edit that turns an overridden input into a formula, or closes a cycle through a
+    /// scenario's override, is refused). Returns the changes of the model shown, before to after.
     private func applyOnCopy(_ edit: Edit) throws(EditRefusal) -> [CellChange] {
         var trial = plan
         let baseChanges = try EditRefusal.wording { () throws(WorkbookError) in try edit.apply(to: &trial) }
@@ -71,6 +74,9 @@ extension Session {
             shown = try trial.scenarioModel()
         } catch {
             throw EditRefusal(message: "scenario \(trial.activeScenario ?? ""): \(error)")
+        }
+        if let problem = trial.workbook.scenarioProblems.first {
+            throw EditRefusal(message: "\(problem) (nothing changed)")
         }
         let before = model
         let wasScenario = scenarioModel != nil

@@ -43,7 +43,7 @@ struct Eval: ParsableCommand {
             }
         }
         for setting in settings {
-            try apply(setting, to: &plan)
+            try apply(setting, to: &plan, of: workbook)
         }
         for name in requested where plan[name] == nil {
             try fail("no cell named '\(name)' in \(model)\(plan.cellHint(for: name))")
@@ -60,14 +60,19 @@ struct Eval: ParsableCommand {
     }
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
-    private func apply(_ setting: String, to plan: inout Model) throws {
-        let source = SourceText(path: "--set", text: setting)
+    private func apply(_ setting: String, to plan: inout Model, of workbook: Workbook) throws {
+        let source = SourceText(path: "--set", line: setting, number: 1)
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
             throw ExitCode(2)
         case .success(.definition(let name, _, let expression)):
             guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)\(plan.cellHint(for: name))") }
+            let replaced = Workbook.ReplacedDefinition(cell: name, scenario: scenario)
+            if let problem = workbook.currencyProblems(in: [expression], replacing: replaced).first {
+                ModelLoading.printError(DiagnosticPrinter.render(problem, in: source))
+                throw ExitCode(2)
+            }
             let bytes = Array(setting.utf8)
             let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
             let definition = RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan)
