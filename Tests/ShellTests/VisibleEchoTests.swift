@@ -6,9 +6,6 @@ import Testing
 /// its control characters escaped: `ESC [8m` typed or pasted cannot hide or repaint the screen.
 @Suite("Echoed user text shows control characters as escapes")
 struct VisibleEchoTests {
-    static let escape = "\u{1B}[8m"
-    static let csi = "\u{9B}2J"
-
     @Test("errors that quote the input escape ESC and C1 bytes", arguments: [
         (":show \u{1B}[8mfoo", "error: no cell named '^[[8mfoo'"),
         (":show \u{9B}2Jfoo", "error: no cell named '\\x9b2Jfoo'"),
