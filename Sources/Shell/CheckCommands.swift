@@ -36,7 +36,7 @@ extension Command {
                 TextColumn("gap"),
             ])
         for (entry, status) in statuses {
-            table.addRow([entry.text, status.valueText, session.colorizer.goalState(status), status.gapText])
+            table.addRow([entry.shownText, status.valueText, session.colorizer.goalState(status), status.gapText])
         }
         reply.say(table.render(width: session.width))
     }

@@ -75,7 +75,7 @@ struct ComparisonView {
             let states = ([workbook.model] + models).map { model in
                 colorizer.goalState(GoalStatus(entry.goal, in: model))
             }
-            table.addRow([entry.text, states[0]] + states.dropFirst().flatMap { [$0, ""] })
+            table.addRow([entry.shownText, states[0]] + states.dropFirst().flatMap { [$0, ""] })
         }
     }
 

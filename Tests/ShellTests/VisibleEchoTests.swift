@@ -58,4 +58,17 @@ struct VisibleEchoTests {
         #expect(!reply.failed, "\(reply.text)")
         #expect(reply.output == ["exported 7 cells to \(folder.path)/^[[8mvalues.json"])
     }
+
+    @Test("a formula or goal holding a carriage return is listed with it escaped, and kept as typed")
+    func listsAndTables() {
+        let session = makeSession()
+        #expect(!session.handle("bonus = leads *\r2").failed)
+        #expect(!session.handle("goal bonus\r>= 1").failed)
+        #expect(session.model["bonus"]?.formula == "leads *\r2")
+        for line in [":list", ":show bonus", ":explain bonus", ":goals", ":undo", ":redo"] {
+            let reply = session.handle(line)
+            #expect(!reply.text.contains("\r"), "\(line): \(reply.text)")
+            #expect(reply.text.contains("^M"), "\(line): \(reply.text)")
+        }
+    }
 }
