@@ -69,6 +69,7 @@ public struct Workbook: Sendable {
         }
         diagnostics += ScenarioValidator.problems(
             in: contents.scenarios, definitions: contents.definitions, base: built ? model : nil)
+        diagnostics += currencyProblems(in: contents)
         guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }
         var workbook = Workbook()
         workbook.path = path

@@ -117,6 +117,12 @@ enum Edit: Sendable {
         }
     }
 
+    /// The cell a `restore` brings back (undo of a delete), which the change display calls `restored`.
+    var restoredCell: String? {
+        if case .restore(let definition, _, _, _) = self { return definition.name }
+        return nil
+    }
+
     /// The cells the edit renames, new name to old: what a comparison of the models before
     /// and after must pair up instead of reporting one cell deleted and another new.
     var renames: [String: String] {

@@ -42,6 +42,7 @@ extension Session {
     /// Applies `edit` and prints its effects; false when it was refused.
     private func apply(_ edit: Edit, reply: inout Reply) -> Bool {
         let goalsBefore = goalStatuses()
+        let notes = notes(for: edit)
         let changes: [CellChange]
         do throws(EditRefusal) {
             if plan.activeScenario == nil && !edit.touchesScenarios && plan.workbook.scenarios.isEmpty {
@@ -55,7 +56,7 @@ extension Session {
             reply.fail(error.message)
             return false
         }
-        report(edit, changes: changes, reply: &reply)
+        report(edit, changes: changes, notes: notes, reply: &reply)
         if case .replacePlan = edit { return true }
         announceFlips(from: goalsBefore, reply: &reply)
         return true
@@ -86,7 +87,7 @@ extension Session {
         return ModelDiff.changes(from: before, to: model, renamed: edit.renames)
     }
 
-    private func report(_ edit: Edit, changes: [CellChange], reply: inout Reply) {
+    private func report(_ edit: Edit, changes: [CellChange], notes: [EditNote], reply: inout Reply) {
         let model = self.model
         switch edit {
         case .define(let definition, _, _, _), .restore(let definition, _, _, _),
@@ -96,7 +97,9 @@ extension Session {
                 let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
                 reply.say("\(colorizer.cellName(definition.name, in: model)) = \(value) (unchanged)")
             }
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, newLabel: newLabel(for: edit, in: model)))
+            ChangeReport.tell(
+                changes, notes: notes, colorizer: colorizer, width: width,
+                newLabel: definition.name == edit.restoredCell ? "restored" : "new", reply: &reply)
             for warning in model[definition.name].map({ model.undefinedUseWarnings(in: $0.expression) }) ?? [] {
                 reply.warn(warning)
             }
@@ -128,20 +131,8 @@ extension Session {
             reply.say("now editing \(name): \(describe(replacement.workbook))")
         case .override, .addScenario, .removeScenario, .switchScenario, .compound:
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
-            reply.say(changes.isEmpty ? ["no values change"]
-                : ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
-        }
-    }
-
-    /// What a cell the edit made appear is called: `restored` after undo, `new`, or
-    /// `new; did you mean leads?` for a new name one slip of the keyboard from a cell the model
-    /// has (unless other cells were waiting for the name: then it is what they meant).
-    private func newLabel(for edit: Edit, in model: Model) -> String {
-        switch edit {
-        case .restore: return "restored"
-        case .define(let definition, nil, _, _) where model.dependents(of: definition.name).isEmpty:
-            return NameSuggestion.oneEditAway(from: definition.name, among: model.names).map { "new; did you mean \($0)?" } ?? "new"
-        default: return "new"
+            if changes.isEmpty { reply.say("no values change") }
+            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width, reply: &reply)
         }
     }
 

@@ -25,8 +25,8 @@ import WhatIf
         let revenue = try #require(comparison.rows.first { $0.name == "revenue" })
         let baseRevenue = 150 * 0.15 * 0.33 * 2400
         let optimisticRevenue = 150 * 0.2 * 0.4 * 2400
-        #expect(revenue.format == .currency)
-        #expect(revenue.scenarios[0].format == .currency)
+        #expect(revenue.format == .currency(.dollar))
+        #expect(revenue.scenarios[0].format == .currency(.dollar))
         #expect(revenue.scenarios[0].change == optimisticRevenue - baseRevenue)
         #expect(revenue.scenarios[0].relativeChange == (optimisticRevenue - baseRevenue) / baseRevenue)
         #expect(revenue.scenarios[1].change == -baseRevenue)
