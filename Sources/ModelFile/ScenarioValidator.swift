@@ -27,7 +27,7 @@ enum ScenarioValidator {
             }
             guard unknown.isEmpty, lags.isEmpty, var applied = base else { continue }
             do throws(ModelError) {
-                try applied.define(all: scenario.overrides)
+                try applied.applyOverrides(scenario.overrides)
             } catch {
                 let first = scenario.overrides.first { override in
                     if case .cycle(let path) = error { return path.contains(override.name) }
