@@ -63,8 +63,9 @@ struct Lexer {
 
     private mutating func word(startingAt start: Int) -> Token {
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
-        let text = spelling(start..<position)
-        let kind: Token.Kind = Keyword(rawValue: text).map { .keyword($0) } ?? .name(text)
+        let bytes = source[start..<position]
+        let kind: Token.Kind = Keyword.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }.map { .keyword($0) }
+            ?? .name(spelling(start..<position))
         return Token(kind, range(from: start))
     }
 
@@ -83,12 +84,12 @@ struct Lexer {
     /// The longest operator spelled at `start` (so `<=` wins over `<`).
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
         for length in [2, 1] where start + length <= source.endIndex {
-            let text = spelling(start..<(start + length))
-            if let symbol = Symbol.bySpelling[text] {
+            let bytes = source[start..<(start + length)]
+            if let symbol = Symbol.spelled(bytes) {
                 position = start + length
                 return Token(.symbol(symbol), range(from: start))
             }
-            if let advice = Self.misusedSymbols[text] {
+            if let advice = Self.misusedSymbols[spelling(start..<(start + length))] {
                 throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
             }
         }
@@ -133,9 +134,9 @@ struct Lexer {
     /// Reads a literal whose currency symbol (if any) is already consumed; `start` is where the
     /// literal began.
     private mutating func number(startingAt start: Int, currency: CurrencySymbol?) throws(Diagnostic) -> Token {
-        var integer = ""
+        var integer = position..<position
         if let byte = peek(), Self.isDigit(byte) { integer = try digitRun() }
-        var fraction = ""
+        var fraction = position..<position
         if peek() == ASCII.dot {
             let dot = position
             position += 1
@@ -162,23 +163,22 @@ struct Lexer {
             }
             isPercent = true
         }
-        // One decimal text with the whole scale in its exponent, so the value is the correctly
-        // rounded double of what was written (2.4k is exactly 2400, 15% exactly 0.15).
+        // The whole scale in one power of ten, so the value is the correctly rounded double of
+        // what was written (2.4k is exactly 2400, 15% exactly 0.15).
         let scale = (exponent ?? 0) + magnitude - (isPercent ? 2 : 0)
-        let text = (integer.isEmpty ? "0" : integer) + "." + (fraction.isEmpty ? "0" : fraction) + "e\(scale)"
-        guard let value = Double(text), value.isFinite else {
+        let value = DecimalLiteral.double(integerDigits: source[integer], fractionDigits: source[fraction], exponent: scale)
+        guard value.isFinite else {
             throw Diagnostic("this number is too large", at: range(from: start))
         }
         let style: NumberStyle = currency.map { .currency($0) } ?? (isPercent ? .percent : .plain)
         return Token(.number(value, style), range(from: start))
     }
 
-    /// Digits with the underscores people use to group them (`1_000_000`), underscores dropped.
-    private mutating func digitRun() throws(Diagnostic) -> String {
-        var digits = ""
+    /// Digits with the underscores people use to group them (`1_000_000`): the bytes they take.
+    private mutating func digitRun() throws(Diagnostic) -> Range<Int> {
+        let start = position
         while let byte = peek() {
             if Self.isDigit(byte) {
-                digits.append(Character(Unicode.Scalar(byte)))
                 position += 1
             } else if byte == ASCII.underscore {
                 guard position + 1 < source.endIndex, Self.isDigit(source[position + 1]) else {
@@ -190,7 +190,7 @@ struct Lexer {
                 break
             }
         }
-        return digits
+        return start..<position
     }
 
     /// The power of ten written after `e`, or nil when there is none.
@@ -204,10 +204,12 @@ struct Lexer {
         guard digitsAt < source.endIndex, Self.isDigit(source[digitsAt]) else { return nil }
         let isNegative = source[position + 1] == ASCII.minus
         position = digitsAt
-        let digits = try digitRun()
         // Far beyond any double either way; saturating keeps the arithmetic below from overflowing.
         let limit = 1_000_000
-        let size = digits.count > 7 ? limit : min(limit, Int(digits) ?? limit)
+        var size = 0
+        for byte in source[try digitRun()] where Self.isDigit(byte) {
+            size = min(limit, size * 10 + Int(byte - ASCII.zero))
+        }
         return isNegative ? -size : size
     }
 
@@ -220,12 +222,17 @@ struct Lexer {
         guard let byte = peek(), Self.isNameStart(byte) else { return 0 }
         let start = position
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
+        if position == start + 1 {
+            switch byte {
+            case UInt8(ascii: "k"): return 3
+            case UInt8(ascii: "M"): return 6
+            case UInt8(ascii: "B"): return 9
+            default: break
+            }
+        }
         let word = spelling(start..<position)
         let wordRange = range(from: start)
         switch word {
-        case "k": return 3
-        case "M": return 6
-        case "B": return 9
         case "e", "E":
             throw Diagnostic("expected digits after '\(word)' in the exponent", at: wordRange)
         case _ where Self.likelyMagnitudeSuffixes.contains(word):

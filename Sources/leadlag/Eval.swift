@@ -2,6 +2,7 @@ import ArgumentParser
 import Formula
 import ModelFile
 import PlanEngine
+import Shell
 import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
@@ -60,7 +61,7 @@ struct Eval: ParsableCommand {
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
     private func apply(_ setting: String, to plan: inout Model, of workbook: Workbook) throws {
-        let source = SourceText(path: "--set", text: setting)
+        let source = SourceText(path: "--set", line: setting, number: 1)
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
@@ -74,10 +75,16 @@ struct Eval: ParsableCommand {
             }
             let bytes = Array(setting.utf8)
             let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
+            let definition = RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan)
+            let notes = EditNote.notes(defining: definition, in: plan)
             do throws(ModelError) {
-                try plan.define(RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan))
+                try plan.define(definition)
             } catch {
                 try fail("--set \(setting): \(error)")
+            }
+            // Allowed, but said: a plain number in a percent cell, a constant over a formula.
+            for note in notes {
+                ModelLoading.printError(VisibleText.escaping("warning: --set \(setting): \(note.message)"))
             }
         case .success:
             try fail("--set wants NAME=EXPR, as in --set leads=150")

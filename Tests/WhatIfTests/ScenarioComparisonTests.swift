@@ -79,8 +79,10 @@ import WhatIf
         OverrideCase(edits: ["leads = 150"], overrides: []),
         // New cells and changed lag indicators are edits of the model, not overrides.
         OverrideCase(edits: ["calls = 40", "revenue = wins * deal * 2"], overrides: []),
-        // A lag indicator turned into a number is an override.
-        OverrideCase(edits: ["wins = 10"], overrides: ["wins = 10"]),
+        // A lag indicator turned into a number is an edit of the base model too: a scenario
+        // may override only what is a lead indicator in the base it is saved with.
+        OverrideCase(edits: ["wins = 10"], overrides: []),
+        OverrideCase(edits: ["wins = 10", "leads = 175"], overrides: ["leads = 175"]),
     ]
 
     @Test(arguments: overrides)
