@@ -43,6 +43,7 @@ test: build
 # (swift-argument-parser's generate-manual plugin), the completions from the binary itself.
 install: release
 	swift package plugin generate-manual
+	scripts/man-synopsis .build/release/leadlag $(MANUAL)
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/man/man1" \
 	  "$(PREFIX)/share/bash-completion/completions" "$(PREFIX)/share/zsh/site-functions" \
 	  "$(PREFIX)/share/fish/vendor_completions.d"

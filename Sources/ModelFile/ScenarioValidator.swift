@@ -40,7 +40,7 @@ enum ScenarioValidator {
             let mayCloseCycle = scenario.overrides.contains { !$0.expression.referencedNames.isEmpty }
             guard unknown.isEmpty, lags.isEmpty, mayCloseCycle, var applied = base else { continue }
             do throws(ModelError) {
-                try applied.define(all: scenario.overrides)
+                try applied.applyOverrides(scenario.overrides)
             } catch {
                 let first = scenario.overrides.first { override in
                     if case .cycle(let path) = error { return path.contains(override.name) }
