@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .executable(name: "leadlag", targets: ["leadlag"]),
         // The engine without a terminal, for the benchmark package and for embedding.
-        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile", "WhatIf"]),
+        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation"]),
         // The promises any input must keep, for the fuzz package (Fuzz/).
         .library(name: "LeadlagInvariants", targets: ["Invariants"]),
     ],
@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "ModelFile", dependencies: ["Formula", "PlanEngine"]),
         // Goal seek, sensitivity tables and scenarios, computed on copies of a model.
         .target(name: "WhatIf", dependencies: ["Formula", "PlanEngine"]),
+        // Monte Carlo over ranges: seeded per-trial streams, the parallel trial runner, statistics, drivers.
+        .target(name: "Simulation", dependencies: ["Formula", "PlanEngine"]),
         // libedit, imported through a small shim of typed wrappers.
         .systemLibrary(
             name: "CEditLine",
@@ -39,18 +41,21 @@ let package = Package(
         // Text tables that fit the terminal, and colors only where they belong.
         .target(name: "TextLayout"),
         // The REPL session and its commands, testable without a terminal.
-        .target(name: "Shell", dependencies: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "LineEditing", "TextLayout"]),
+        .target(name: "Shell", dependencies: [
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "LineEditing", "TextLayout",
+        ]),
         // What must hold after any input (a loaded file, lines typed into a session): checked by
         // the fuzz targets in Fuzzing/ and by the corpus tests alike.
         .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Shell"]),
         .executableTarget(name: "leadlag", dependencies: [
-            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Shell", "LineEditing", "TextLayout",
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "Shell", "LineEditing", "TextLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FormulaTests", dependencies: ["Formula"]),
         .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "Formula"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "PlanEngine", "Formula"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "PlanEngine", "ModelFile", "Formula"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanEngine", "ModelFile", "Formula"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditing", "PlanEngine", "ModelFile"]),

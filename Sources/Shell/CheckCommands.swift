@@ -73,7 +73,9 @@ extension Command {
         name: "assert",
         usage: ":assert EXPR",
         summary: "fail the script unless EXPR is true (or a non-zero number)",
-        details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1."
+        details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
+            + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
+            + "(see :help simulate)."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
@@ -81,7 +83,10 @@ extension Command {
         case .failure(let diagnostic):
             return reply.fail(diagnostic, in: input.line)
         case .success(let parsed):
-            expression = parsed
+            switch SimulationReadings.resolve(parsed, in: input.line, session: session) {
+            case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
+            case .success(let resolved): expression = resolved
+            }
         }
         let model = session.model
         let value = model.evaluate(expression)
