@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Random models and edit sequences for the property tests (InvariantTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
         .testTarget(name: "InvariantTests", dependencies: [
             "Invariants", "Shell", "ModelFile", "Formula",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],
     swiftLanguageModes: [.v6]

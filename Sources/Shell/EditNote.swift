@@ -72,15 +72,19 @@ public struct EditNote: Sendable, Equatable {
         return notes
     }
 
-    /// `40%` for 40 (and for 0.4, which already is 40%), `$40` for 40: the number as it would
-    /// have been typed in the cell's format.
+    /// `40%` for 40 (and for 0.4, which already is 40%), `$40` (or `€40`) for 40: the number as it
+    /// would have been typed in the cell's format.
     private static func literal(_ value: Double, keeping format: DisplayFormat) -> String? {
         guard let digits = DecimalDigits(value) else { return nil }
-        if format == .percent {
+        switch format {
+        case .percent:
             return (abs(value) < 1 ? digits.shifted(by: 2) : digits).literalText + "%"
+        case .currency(let symbol):
+            let magnitude = digits.literalText.drop { $0 == "-" }
+            return (value < 0 ? "-" : "") + symbol.rawValue + magnitude
+        case .number, .boolean:
+            return nil
         }
-        let magnitude = digits.literalText.drop { $0 == "-" }
-        return (value < 0 ? "-$" : "$") + magnitude
     }
 }
 
