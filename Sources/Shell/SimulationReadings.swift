@@ -65,7 +65,7 @@ enum SimulationReadings {
                 throw Diagnostic("\(function)(…) reads one simulated cell, as in \(function)(revenue)", at: arguments[0].range)
             }
             let cell = try summary(cellName, at: nameRange, record: record)
-            let number = function == "mean" ? (cell.sorted.isEmpty ? nil : cell.mean) : cell.quantile(quantiles[function] ?? 0.5)
+            let number = function == "mean" ? (cell.values.isEmpty ? nil : cell.mean) : cell.quantile(quantiles[function] ?? 0.5)
             guard let number else { throw Diagnostic("every trial of \(cellName) was an error value", at: nameRange) }
             return .number(number, model.format(of: cellName).numberStyle, range)
         }

@@ -38,7 +38,7 @@ public struct SimulationView {
         for cell in result.cells {
             let format = model.format(of: cell.name)
             let shown = { (number: Double?) in number.map { ValueFormatter.display(.number($0), format: format) } ?? "—" }
-            var row = [cell.name, shown(cell.sorted.isEmpty ? nil : cell.mean)]
+            var row = [cell.name, shown(cell.values.isEmpty ? nil : cell.mean)]
                 + [0.1, 0.5, 0.9].map { shown(cell.quantile($0)) }
             if hasErrors { row.append(cell.errorTrials == 0 ? "" : Self.percent(Double(cell.errorTrials) / Double(result.trials))) }
             table.addRow(row)
@@ -54,7 +54,7 @@ public struct SimulationView {
     /// `name` over the trials as a bar per bin, labelled in its format, with each bin's share.
     public func histogram(of name: String, colorizer: Colorizer, width: Int?) -> [String] {
         guard let cell = result.cell(named: name) else { return [] }
-        let histogram = Histogram(sorted: cell.sorted)
+        let histogram = cell.histogram
         let format = model.format(of: name)
         // Bin edges to three significant digits: `$8,650 to $10,300` reads faster than cents.
         let shown = { (number: Double) in

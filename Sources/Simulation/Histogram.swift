@@ -12,22 +12,21 @@ public struct Histogram: Sendable, Equatable {
     public let bins: [Bin]
     public let total: Int
 
-    /// The histogram of `sorted` (ascending) in `binCount` bins; one bin when all values are equal.
-    public init(sorted: [Double], binCount: Int = 10) {
-        total = sorted.count
-        guard let first = sorted.first, let last = sorted.last else {
+    /// The histogram of `values` in `binCount` bins from `low` to `high` (the 1st and 99th
+    /// percentiles); one bin when all values are equal.
+    public init(_ values: [Double], low: Double, high: Double, binCount: Int = 10) {
+        total = values.count
+        guard let smallest = values.min(), let largest = values.max() else {
             bins = []
             return
         }
-        let low = Quantiles.of(sorted, 0.01)
-        let high = Quantiles.of(sorted, 0.99)
         guard high > low, binCount > 1 else {
-            bins = [Bin(low: first, high: last, count: sorted.count)]
+            bins = [Bin(low: smallest, high: largest, count: values.count)]
             return
         }
         let width = (high - low) / Double(binCount)
         var counts = [Int](repeating: 0, count: binCount)
-        for value in sorted {
+        for value in values {
             let index = Int(((value - low) / width).rounded(.down))
             counts[min(max(index, 0), binCount - 1)] += 1
         }

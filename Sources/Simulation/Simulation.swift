@@ -21,7 +21,7 @@ public enum Simulation {
     /// Trials run between two questions to `shouldStop`.
     static let chunkSize = 8_192
 
-    /// Most trial values one run keeps (8 bytes each, kept twice while sorted): about 800 MB.
+    /// Most trial values one run keeps (8 bytes each, kept twice while summarised): about 800 MB.
     public static let mostSamples = 50_000_000
 
     /// Why `trials` trials of `cells` cells are too many to keep, or nil when they fit.
@@ -42,7 +42,8 @@ public enum Simulation {
         workers: Int = defaultWorkers, shouldStop: () -> Bool = { false }
     ) -> SimulationResult? {
         let inputs = UncertainInputs(model)
-        let plan = TrialPlan(model, inputs: inputs.names, reading: goals)
+        let checks = GoalCheck.checks(for: goals)
+        let plan = TrialPlan(model, inputs: inputs.names, reading: checks.expressions)
         let reportedSlots = reported.map { plan.slot(of: $0) ?? 0 }
         let workerCount = max(1, min(workers, trials))
         let slotCount = plan.baseValues.count
@@ -58,7 +59,7 @@ public enum Simulation {
                 values.withUnsafeMutableBufferPointer { values in
                     machines.withUnsafeMutableBufferPointer { machines in
                         let shared = Workspace(
-                            plan: plan, distributions: inputs.distributions, reportedSlots: reportedSlots,
+                            plan: plan, distributions: inputs.distributions, goals: checks.checks, reportedSlots: reportedSlots,
                             trials: trials, seed: seed, slotCount: slotCount,
                             samples: samples, hits: hits, values: values, machines: machines)
                         var done = 0
@@ -91,7 +92,7 @@ public enum Simulation {
         return (chunk.lowerBound + size * worker / workers)..<(chunk.lowerBound + size * (worker + 1) / workers)
     }
 
-    /// Each cell's samples sorted (in parallel, one cell per task) with its mean in trial order.
+    /// Each cell's summary (in parallel, one cell per task) with its mean in trial order.
     private static func summaries(
         of names: [String], samples: [Double], trials: Int, workers: Int
     ) -> [SimulationResult.CellSummary] {
@@ -109,9 +110,8 @@ public enum Simulation {
                         sum += value
                         numbers.append(value)
                     }
-                    numbers.sort()
                     box.output[index] = SimulationResult.CellSummary(
-                        name: names[index], sorted: numbers, errorTrials: trials - numbers.count,
+                        name: names[index], values: numbers, errorTrials: trials - numbers.count,
                         mean: numbers.isEmpty ? .nan : sum / Double(numbers.count))
                 }
             }
@@ -125,6 +125,7 @@ public enum Simulation {
 private struct Workspace: @unchecked Sendable {
     let plan: TrialPlan
     let distributions: [Distribution]
+    let goals: [GoalCheck]
     let reportedSlots: [Int]
     let trials: Int
     let seed: UInt64
@@ -136,7 +137,7 @@ private struct Workspace: @unchecked Sendable {
 
     func runTrials(_ range: Range<Int>, worker: Int) {
         let values = UnsafeMutableBufferPointer(rebasing: self.values[worker * slotCount..<(worker + 1) * slotCount])
-        let goalCount = plan.extras.count
+        let goalCount = goals.count
         for trial in range {
             var random = TrialRandom(seed: seed, trial: trial)
             for (index, slot) in plan.inputSlots.enumerated() {
@@ -147,7 +148,7 @@ private struct Workspace: @unchecked Sendable {
             for (index, slot) in reportedSlots.enumerated() {
                 samples[index * trials + trial] = values[slot].numeric ?? .nan
             }
-            for goal in 0..<goalCount where plan.extra(goal, on: values, machine: &machines[worker]).isTrue {
+            for goal in 0..<goalCount where goals[goal].holds(plan, values, machine: &machines[worker]) {
                 hits[worker * goalCount + goal] += 1
             }
         }
@@ -162,9 +163,52 @@ private struct SummaryOutput: @unchecked Sendable {
     let output: UnsafeMutableBufferPointer<SimulationResult.CellSummary?>
 }
 
-extension Value {
-    /// A goal's comparison held: true, or a non-zero number; an error is a missed goal.
-    var isTrue: Bool {
-        numeric.map { $0 != 0 } ?? false
+/// How a trial checks one goal: a comparison's two sides are computed as extras of the plan and
+/// compared here, at 15 significant digits as the evaluator compares, but without rounding
+/// (which allocates) unless the two sides are close enough for rounding to matter.
+struct GoalCheck: Sendable {
+    /// Index of the left side (or of the whole expression) among the plan's extras; the right side follows it.
+    let left: Int
+    let comparison: BinaryOperator?
+
+    /// The checks of `goals` and the expressions the plan computes for them, in order.
+    static func checks(for goals: [Expr]) -> (checks: [GoalCheck], expressions: [Expr]) {
+        var checks: [GoalCheck] = []
+        var expressions: [Expr] = []
+        for goal in goals {
+            if case .binary(let op, let lhs, let rhs, _) = goal, op.isComparison {
+                checks.append(GoalCheck(left: expressions.count, comparison: op))
+                expressions += [lhs, rhs]
+            } else {
+                checks.append(GoalCheck(left: expressions.count, comparison: nil))
+                expressions.append(goal)
+            }
+        }
+        return (checks, expressions)
+    }
+
+    func holds(_ plan: TrialPlan, _ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) -> Bool {
+        let left = plan.extra(self.left, on: values, machine: &machine)
+        guard let comparison else { return left.numeric.map { $0 != 0 } ?? false }
+        return Self.holds(comparison, left, plan.extra(self.left + 1, on: values, machine: &machine))
+    }
+
+    /// `left OP right` as the evaluator decides it; an error on either side is a missed goal.
+    /// Rounding to 15 digits keeps order, and can make two numbers equal only when they are
+    /// within 1e-14 of each other (relatively), so farther apart the plain comparison agrees.
+    static func holds(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Bool {
+        guard var a = left.numeric, var b = right.numeric else { return false }
+        if abs(a - b) <= 1e-13 * max(abs(a), abs(b)) {
+            a = a.atSpreadsheetPrecision
+            b = b.atSpreadsheetPrecision
+        }
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessEqual: return a <= b
+        case .greater: return a > b
+        default: return a >= b
+        }
     }
 }

@@ -34,7 +34,7 @@ public enum SimulationExport {
     }
 
     private static func statistics(of cell: SimulationResult.CellSummary) -> [String?] {
-        [cell.sorted.isEmpty ? nil : number(cell.mean)] + [0.1, 0.5, 0.9].map { cell.quantile($0).map(number) }
+        [cell.values.isEmpty ? nil : number(cell.mean)] + [0.1, 0.5, 0.9].map { cell.quantile($0).map(number) }
     }
 
     private static func number(_ value: Double) -> String { ValueFormatter.machine(.number(value)) }

@@ -4,21 +4,42 @@ public struct SimulationResult: Sendable {
     /// One cell's values over the trials.
     public struct CellSummary: Sendable {
         public let name: String
-        /// The trials' numbers, ascending; trials where the cell was an error value are left out.
-        public let sorted: [Double]
+        /// The trials' numbers, in no particular order; trials where the cell was an error value are left out.
+        public let values: [Double]
         /// Trials where the cell was an error value (`#DIV/0!` …).
         public let errorTrials: Int
-        /// The mean of `sorted`, summed in trial order.
+        /// The mean of `values`, summed in trial order.
         public let mean: Double
+        /// The quantiles at ``fractions``, found once when the run ends.
+        let quantiles: [Double]
+
+        /// The quantiles every summary needs: P1 and P99 bound the histogram, P10, P50, P90 are shown.
+        static let fractions = [0.01, 0.1, 0.5, 0.9, 0.99]
+
+        init(name: String, values: [Double], errorTrials: Int, mean: Double) {
+            var reordered = values
+            quantiles = values.isEmpty ? [] : Quantiles.ofUnsorted(&reordered, Self.fractions)
+            self.name = name
+            self.values = reordered
+            self.errorTrials = errorTrials
+            self.mean = mean
+        }
 
         /// The p-quantile (type 7, see ``Quantiles``); nil when every trial was an error.
         public func quantile(_ p: Double) -> Double? {
-            sorted.isEmpty ? nil : Quantiles.of(sorted, p)
+            guard !values.isEmpty else { return nil }
+            if let known = Self.fractions.firstIndex(of: p) { return quantiles[known] }
+            return Quantiles.of(values.sorted(), p)
         }
 
-        /// The share of the trials with a number for which `holds` is true.
+        /// The share of all trials whose number makes `holds` true.
         public func share(where holds: (Double) -> Bool) -> Double {
-            sorted.isEmpty ? 0 : Double(sorted.count { holds($0) }) / Double(sorted.count + errorTrials)
+            values.isEmpty ? 0 : Double(values.count { holds($0) }) / Double(values.count + errorTrials)
+        }
+
+        /// The histogram of the numbers between P1 and P99 (see ``Histogram``).
+        public var histogram: Histogram {
+            Histogram(values, low: quantile(0.01) ?? 0, high: quantile(0.99) ?? 0)
         }
     }
 

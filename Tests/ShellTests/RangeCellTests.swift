@@ -33,6 +33,17 @@ struct RangeCellTests {
         #expect(shown("conversion", in: session) == "30%")
     }
 
+    @Test("sensitivity tables and what-if use the mean; what-if may try a range")
+    func tablesUseTheMean() {
+        let session = makeSession(Self.uncertain)
+        // 100 × 15% × 31.95% = 4.79; 140 leads give 6.71.
+        let table = session.handle(":table wins by leads 100..140 step 40").output
+        #expect(table.contains { $0.contains("100") && $0.hasSuffix("4.79") }, "\(table)")
+        #expect(table.contains { $0.contains("140") && $0.hasSuffix("6.71") }, "\(table)")
+        let whatIf = session.handle(":what-if win_rate = 30% to 45%").output
+        #expect(whatIf.first?.hasPrefix("win_rate") == true && whatIf.first?.contains("31.95% → 37.02%") == true, "\(whatIf)")
+    }
+
     @Test("a range in a lag indicator is refused where it is typed, and nothing changes")
     func rangeInLagIndicatorRefused() {
         let session = makeSession(Self.uncertain)

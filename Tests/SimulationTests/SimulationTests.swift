@@ -15,13 +15,14 @@ struct SimulationTests {
         }
         for run in runs.dropFirst() {
             for (cell, reference) in zip(run.cells, runs[0].cells) {
-                #expect(cell.sorted == reference.sorted)
+                #expect(cell.values == reference.values)
+                #expect(cell.quantile(0.1)?.bitPattern == reference.quantile(0.1)?.bitPattern)
                 #expect(cell.mean.bitPattern == reference.mean.bitPattern)
             }
             #expect(run.goalChances == runs[0].goalChances)
         }
         let other = Simulation.run(model, trials: 20_003, seed: 43, reporting: names, goals: goals, workers: 2)!
-        #expect(other.cells[2].sorted != runs[0].cells[2].sorted)
+        #expect(other.cells[2].values != runs[0].cells[2].values)
     }
 
     /// 100,000 draws of each distribution have the mean, P10 and P90 the formulas give, within
@@ -61,11 +62,11 @@ struct SimulationTests {
             try expression("r > 0"),
         ]))
         let cell = result.cells[0]
-        #expect(cell.errorTrials + cell.sorted.count == 10_000)
+        #expect(cell.errorTrials + cell.values.count == 10_000)
         #expect(abs(Double(cell.errorTrials) / 10_000 - 0.5) < 0.03)
-        #expect(cell.sorted.allSatisfy { $0 >= 0 && $0 < 1 })
+        #expect(cell.values.allSatisfy { $0 >= 0 && $0 < 1 })
         // A goal that is an error in a trial is missed there.
-        #expect(abs(result.goalChances[0] - Double(cell.sorted.count) / 10_000) < 1e-12)
+        #expect(abs(result.goalChances[0] - Double(cell.values.count) / 10_000) < 1e-12)
     }
 
     @Test func stopsWhenAsked() throws {
@@ -93,11 +94,24 @@ struct StatisticsTests {
     }
 
     @Test func histogramCountsEveryValueOnce() {
-        let sorted = (0..<1000).map { Double($0) }
-        let histogram = Histogram(sorted: sorted, binCount: 10)
+        let values = (0..<1000).map { Double($0) }.shuffled()
+        let histogram = Histogram(values, low: 10, high: 990, binCount: 10)
         #expect(histogram.bins.count == 10)
         #expect(histogram.bins.reduce(0) { $0 + $1.count } == 1000)
-        #expect(Histogram(sorted: [3, 3, 3]).bins == [Histogram.Bin(low: 3, high: 3, count: 3)])
+        #expect(histogram.bins.first?.count == 108)
+        #expect(Histogram([3, 3, 3], low: 3, high: 3).bins == [Histogram.Bin(low: 3, high: 3, count: 3)])
+    }
+
+    /// Selection gives exactly the quantiles sorting gives, ties and all.
+    @Test(arguments: [1, 2, 3, 10, 1001, 10_000])
+    func selectionMatchesSorting(count: Int) {
+        var random = TrialRandom(seed: UInt64(count), trial: 0)
+        var values = (0..<count).map { _ in (random.nextUniform() * 50).rounded() }
+        let sorted = values.sorted()
+        let fractions = [0.0, 0.01, 0.1, 0.5, 0.9, 0.99, 1.0]
+        let selected = Quantiles.ofUnsorted(&values, fractions)
+        #expect(selected == fractions.map { Quantiles.of(sorted, $0) })
+        #expect(values.sorted() == sorted)
     }
 }
 
@@ -120,5 +134,23 @@ struct DriverTests {
         let deal = try #require(analysis.drivers.first { $0.name == "deal_value" })
         #expect(!deal.isRange && deal.low == 2160 && deal.high == 2640)
         #expect(analysis.base == model.value(of: "revenue"))
+    }
+}
+
+@Suite("goal checks in trials")
+struct GoalCheckTests {
+    /// The fast comparison agrees with the evaluator's 15-digit one, near equality too.
+    @Test(arguments: [
+        (BinaryOperator.equal, 0.1 + 0.2, 0.3, true), (.greaterEqual, 0.3, 0.1 + 0.2, true),
+        (.less, 0.3, 0.1 + 0.2, false), (.greater, 50_000.0001, 50_000, true), (.lessEqual, 12_000, 11_999, false),
+        (.notEqual, 1e-300, 0, true),
+    ])
+    func agreesWithTheEvaluator(op: BinaryOperator, left: Double, right: Double, expected: Bool) throws {
+        #expect(GoalCheck.holds(op, .number(left), .number(right)) == expected)
+        let evaluated = try makeModel(["a = \(left)", "b = \(right)"]).evaluate(.binary(
+            op, .name("a", SourceRange(start: 0, end: 1)), .name("b", SourceRange(start: 0, end: 1)),
+            SourceRange(start: 0, end: 1)))
+        #expect(evaluated == .boolean(expected))
+        #expect(!GoalCheck.holds(op, .error(.divisionByZero), .number(right)))
     }
 }
