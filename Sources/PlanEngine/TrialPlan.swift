@@ -53,7 +53,7 @@ public struct TrialPlan: Sendable {
         }
         let sorted = TopologicalSort.sort(store.order, graph: graph) { store.isDefined($0) }.order
         steps = sorted.filter { downstream[$0] && store.isDefined($0) }
-        programs = steps.map { store.slots[$0].unsafelyUnwrapped.program }
+        programs = steps.map { store.programs[$0] }
         baseValues = values
         slotsByName = names
     }
