@@ -12,6 +12,8 @@ import PlanEngine
 /// base itself has a cycle and builds no model (`base` nil): every problem at once.
 enum ScenarioValidator {
     static func problems(in scenarios: [Scenario], definitions: [Definition], base: Model?) -> [Diagnostic] {
+        // Most files have no scenarios: then there is nothing to learn about the base's cells.
+        guard !scenarios.isEmpty else { return [] }
         var isLeadIndicator: [String: Bool] = [:]
         for definition in definitions { isLeadIndicator[definition.name] = definition.expression.referencedNames.isEmpty }
         return problems(in: scenarios, base: base) { isLeadIndicator[$0] }

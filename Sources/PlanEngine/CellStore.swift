@@ -5,14 +5,12 @@ import OrderedCollections
 /// so recompute works on array indexes instead of hashing strings.
 typealias CellID = Int
 
-/// What a defined cell holds besides its value: its formula, the ids it references and
-/// the formula compiled with its references bound to those ids.
+/// What a defined cell holds besides its value and its compiled formula: the formula and the
+/// ids it references.
 struct CellSlot: Sendable {
     var definition: Definition
-    /// The names the formula references, unique, in order of first appearance, and their ids in the same order.
-    var referencedNames: [String]
+    /// The ids of the names the formula references, unique, in order of first appearance.
     var referenceIDs: [CellID]
-    var program: Program
 }
 
 /// The cells of a model as parallel arrays indexed by ``CellID``, with the
@@ -24,6 +22,9 @@ struct CellStore: Sendable {
     private var ids: [String: CellID] = [:]
     private(set) var names: [String] = []
     private(set) var slots: [CellSlot?] = []
+    /// Each defined cell's formula compiled with its references bound to ids, apart from the
+    /// slots so that evaluation reads a program in place (a name not defined has a placeholder).
+    private(set) var programs: [Program] = []
     var values: [Value] = []
     var formats: [DisplayFormat] = []
     /// Defined cells in file order.
@@ -47,6 +48,7 @@ struct CellStore: Sendable {
         ids[name] = id
         names.append(name)
         slots.append(nil)
+        programs.append(Self.undefinedProgram)
         values.append(.error(.name))
         formats.append(.number)
         return id
@@ -63,9 +65,8 @@ struct CellStore: Sendable {
             return reference
         }
         let isNew = slots[id] == nil
-        slots[id] = CellSlot(
-            definition: definition, referencedNames: referenceIDs.map { names[$0] }, referenceIDs: referenceIDs,
-            program: program)
+        slots[id] = CellSlot(definition: definition, referenceIDs: referenceIDs)
+        programs[id] = program
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
             order.insert(id, at: index)
@@ -75,6 +76,7 @@ struct CellStore: Sendable {
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
     mutating func undefine(_ id: CellID) {
         slots[id] = nil
+        programs[id] = Self.undefinedProgram
         values[id] = .error(.name)
         formats[id] = .number
         order.remove(id)
@@ -95,6 +97,14 @@ struct CellStore: Sendable {
 
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
-        return Cell(slot.definition, references: slot.referencedNames, value: values[id], format: formats[id])
+        return Cell(slot.definition, references: referencedNames(of: id), value: values[id], format: formats[id])
     }
+
+    /// The names the formula of `id` references, unique, in order of first appearance.
+    func referencedNames(of id: CellID) -> [String] {
+        slots[id]?.referenceIDs.map { names[$0] } ?? []
+    }
+
+    /// What an id that names no defined cell holds in ``programs``: never run, shared by all of them.
+    private static let undefinedProgram = Program(.number(0, .plain, SourceRange(start: 0, end: 0))) { _ in 0 }
 }

@@ -15,6 +15,9 @@ struct Recalculator: Sendable {
     private var generation: UInt32 = 0
     private var affectedMark: [UInt32] = []
     private var dirtyMark: [UInt32] = []
+    /// Cells whose format may have moved: an edited cell, or one using a cell whose format moved.
+    /// A format depends only on the formats a formula reads, so a goal seek trying values skips it.
+    private var formatDirtyMark: [UInt32] = []
     private var waitingOn: [Int32] = []
 
     /// Re-evaluates from `roots` (cells edited, or names whose meaning changed) and returns
@@ -37,8 +40,12 @@ struct Recalculator: Sendable {
         for root in roots {
             if store.isDefined(root) {
                 dirtyMark[root] = generation
+                formatDirtyMark[root] = generation
             } else {
-                for dependent in graph.dependents[root] { dirtyMark[dependent] = generation }
+                for dependent in graph.dependents[root] {
+                    dirtyMark[dependent] = generation
+                    formatDirtyMark[dependent] = generation
+                }
             }
         }
         let rootSet = Set(roots)
@@ -47,7 +54,9 @@ struct Recalculator: Sendable {
         while head < ready.count {
             let id = ready[head]
             head += 1
-            if dirtyMark[id] == generation, let previous = evaluate(id, isNew: newCells.contains(id), store: &store) {
+            if dirtyMark[id] == generation, let previous = evaluate(
+                id, isNew: newCells.contains(id), recomputingFormat: formatDirtyMark[id] == generation, store: &store
+            ) {
                 if reportingChanges {
                     let position = store.position(of: id) ?? 0
                     let change = CellChange(
@@ -55,7 +64,11 @@ struct Recalculator: Sendable {
                         oldFormat: previous.format, isLeadIndicator: store.slots[id]?.referenceIDs.isEmpty ?? true)
                     changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
                 }
-                for dependent in graph.dependents[id] { dirtyMark[dependent] = generation }
+                let formatMoved = previous.format != store.formats[id]
+                for dependent in graph.dependents[id] {
+                    dirtyMark[dependent] = generation
+                    if formatMoved { formatDirtyMark[dependent] = generation }
+                }
             }
             for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
                 waitingOn[dependent] -= 1
@@ -69,7 +82,7 @@ struct Recalculator: Sendable {
 
     /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load).
     mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
-        for id in order { _ = evaluate(id, isNew: false, store: &store) }
+        for id in order { _ = evaluate(id, isNew: false, recomputingFormat: true, store: &store) }
     }
 
     /// What a cell was before it was evaluated again, for its change.
@@ -78,16 +91,19 @@ struct Recalculator: Sendable {
         let format: DisplayFormat
     }
 
-    /// Evaluates one cell; returns what it was before when its value or format moved, or when it is new.
-    private mutating func evaluate(_ id: CellID, isNew: Bool, store: inout CellStore) -> Previous? {
+    /// Evaluates one cell, and its format when `recomputingFormat`; returns what it was before
+    /// when its value or format moved, or when it is new.
+    private mutating func evaluate(
+        _ id: CellID, isNew: Bool, recomputingFormat: Bool, store: inout CellStore
+    ) -> Previous? {
         guard store.isDefined(id) else { return nil }
         evaluations += 1
-        // The program is read in place: copying the whole slot would retain every part of it.
-        let value = store.values.withUnsafeBufferPointer {
-            machine.value(of: store.slots[id].unsafelyUnwrapped.program, slots: $0)
+        // The program is read in place, through a buffer: a copy would take reference counts.
+        let value = store.programs.withUnsafeBufferPointer { programs in
+            store.values.withUnsafeBufferPointer { machine.value(of: programs[id], slots: $0) }
         }
-        let format = store.formats.withUnsafeBufferPointer {
-            machine.format(of: store.slots[id].unsafelyUnwrapped.program, slots: $0)
+        let format = !recomputingFormat ? store.formats[id] : store.programs.withUnsafeBufferPointer { programs in
+            store.formats.withUnsafeBufferPointer { machine.format(of: programs[id], slots: $0) }
         }
         let old = store.values[id]
         let oldFormat = store.formats[id]
@@ -127,6 +143,7 @@ struct Recalculator: Sendable {
             let extra = size - affectedMark.count
             affectedMark += repeatElement(0, count: extra)
             dirtyMark += repeatElement(0, count: extra)
+            formatDirtyMark += repeatElement(0, count: extra)
             waitingOn += repeatElement(0, count: extra)
         }
         if generation == UInt32.max {
@@ -134,6 +151,7 @@ struct Recalculator: Sendable {
             for index in affectedMark.indices {
                 affectedMark[index] = 0
                 dirtyMark[index] = 0
+                formatDirtyMark[index] = 0
             }
         }
         generation += 1

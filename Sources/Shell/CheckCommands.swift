@@ -44,13 +44,13 @@ extension Command {
         var table = TextTable(
             columns: [TextColumn("goal"), TextColumn("value", alignment: .right), TextColumn("status"), TextColumn("gap")])
         for (entry, status) in statuses {
-            table.addRow([entry.text, status.valueText, colorizer.goalState(status), status.gapText])
+            table.addRow([entry.shownText, status.valueText, colorizer.goalState(status), status.gapText])
         }
         let lines = table.render()
         guard let width, lines.contains(where: { DisplayWidth.of($0) > width }) else { return lines }
         return statuses.flatMap { entry, status in
             let standing = [status.valueText, colorizer.goalState(status), status.gapText].filter { !$0.isEmpty }
-            return WordWrap.lines(entry.text, width: width, indent: "    ")
+            return WordWrap.lines(entry.shownText, width: width, indent: "    ")
                 + WordWrap.lines(standing.joined(separator: " · "), width: max(width - 2, 1)).map { "  " + $0 }
         }
     }
@@ -73,7 +73,9 @@ extension Command {
         name: "assert",
         usage: ":assert EXPR",
         summary: "fail the script unless EXPR is true (or a non-zero number)",
-        details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1."
+        details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
+            + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
+            + "(see :help simulate)."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
@@ -81,7 +83,10 @@ extension Command {
         case .failure(let diagnostic):
             return reply.fail(diagnostic, in: input.line)
         case .success(let parsed):
-            expression = parsed
+            switch SimulationReadings.resolve(parsed, in: input.line, session: session) {
+            case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
+            case .success(let resolved): expression = resolved
+            }
         }
         let model = session.model
         let value = model.evaluate(expression)

@@ -67,18 +67,18 @@ struct ComparisonView {
         var withGoals = table
         withGoals.addSection(goalsTitle)
         for (entry, states) in zip(workbook.goals, states) {
-            withGoals.addRow([entry.text, states[0]] + states.dropFirst().flatMap { [$0, ""] })
+            withGoals.addRow([entry.shownText, states[0]] + states.dropFirst().flatMap { [$0, ""] })
         }
         let lines = withGoals.render(width: width)
         // A goal is a row only while its text fits the name column of every block; where it would
         // be cut (a narrow terminal), the goals follow the table, each above its states.
         let blocks = lines.filter { $0 == goalsTitle }.count
         guard let width, workbook.goals.contains(where: { entry in
-            lines.filter { $0.hasPrefix(entry.text) }.count < blocks
+            lines.filter { $0.hasPrefix(entry.shownText) }.count < blocks
         }) else { return lines }
         return table.render(width: width) + ["", goalsTitle] + zip(workbook.goals, states).flatMap { entry, states in
             let named = zip(["base"] + comparison.scenarioNames, states).map { "\($0) \($1)" }
-            return WordWrap.lines(entry.text, width: width, indent: "    ")
+            return WordWrap.lines(entry.shownText, width: width, indent: "    ")
                 + WordWrap.lines(named.joined(separator: " · "), width: max(width - 2, 1)).map { "  " + $0 }
         }
     }

@@ -53,7 +53,7 @@ extension Command {
         do throws(WorkbookError) {
             try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
-            reply.say("wrote \(path): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
+            reply.say("wrote \(VisibleText.escaping(path)): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {
             reply.fail(error.description)
         }
