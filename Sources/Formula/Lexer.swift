@@ -2,9 +2,9 @@
 ///
 /// It reads a slice of the whole file, so every range is an absolute offset into
 /// that file. Number literals are read completely here (underscores, magnitude
-/// suffixes, `%` and `$`), so the parser only ever sees finished values:
+/// suffixes, `%` and the currency symbols `$`, `€`, `£`), so the parser only ever sees finished values:
 ///
-///     number   = [ "$" ] ( digits [ "." digits ] | "." digits ) [ exponent ] [ "k" | "M" | "B" ] [ "%" ]
+///     number   = [ "$" | "€" | "£" ] ( digits [ "." digits ] | "." digits ) [ exponent ] [ "k" | "M" | "B" ] [ "%" ]
 ///     digits   = DIGIT { [ "_" ] DIGIT }
 ///     exponent = ( "e" | "E" ) [ "+" | "-" ] digits
 ///     name     = ( LETTER | "_" ) { LETTER | DIGIT | "_" }
@@ -49,11 +49,11 @@ struct Lexer {
         let start = position
         let byte = source[position]
         if Self.isDigit(byte) || byte == ASCII.dot {
-            return try number(startingAt: start, isCurrency: false)
+            return try number(startingAt: start, currency: nil)
         }
-        if byte == ASCII.dollar {
-            position += 1
-            return try number(startingAt: start, isCurrency: true)
+        if let symbol = currencySymbol() {
+            position += symbol.rawValue.utf8.count
+            return try number(startingAt: start, currency: symbol)
         }
         if Self.isNameStart(byte) {
             return word(startingAt: start)
@@ -124,8 +124,16 @@ struct Lexer {
 
     // MARK: - Numbers
 
-    /// Reads a literal whose `$` (if any) is already consumed; `start` is where the literal began.
-    private mutating func number(startingAt start: Int, isCurrency: Bool) throws(Diagnostic) -> Token {
+    /// The currency symbol whose UTF-8 bytes start at the current position, if any.
+    private func currencySymbol() -> CurrencySymbol? {
+        CurrencySymbol.allCases.first { symbol in
+            source[position...].starts(with: symbol.rawValue.utf8)
+        }
+    }
+
+    /// Reads a literal whose currency symbol (if any) is already consumed; `start` is where the
+    /// literal began.
+    private mutating func number(startingAt start: Int, currency: CurrencySymbol?) throws(Diagnostic) -> Token {
         var integer = position..<position
         if let byte = peek(), Self.isDigit(byte) { integer = try digitRun() }
         var fraction = position..<position
@@ -138,7 +146,7 @@ struct Lexer {
             fraction = try digitRun()
         }
         if integer.isEmpty && fraction.isEmpty {
-            throw Diagnostic("expected a number after '$'", at: range(from: start))
+            throw Diagnostic("expected a number after '\(currency?.rawValue ?? "")'", at: range(from: start))
         }
         let exponent = try exponentPart()
         if peek() == ASCII.dot {
@@ -149,8 +157,9 @@ struct Lexer {
         var isPercent = false
         if peek() == ASCII.percent {
             position += 1
-            guard !isCurrency else {
-                throw Diagnostic("a number cannot be both currency ($) and percent (%)", at: range(from: start))
+            if let currency {
+                throw Diagnostic(
+                    "a number cannot be both currency (\(currency.rawValue)) and percent (%)", at: range(from: start))
             }
             isPercent = true
         }
@@ -161,7 +170,7 @@ struct Lexer {
         guard value.isFinite else {
             throw Diagnostic("this number is too large", at: range(from: start))
         }
-        let style: NumberStyle = isCurrency ? .currency : isPercent ? .percent : .plain
+        let style: NumberStyle = currency.map { .currency($0) } ?? (isPercent ? .percent : .plain)
         return Token(.number(value, style), range(from: start))
     }
 
@@ -280,7 +289,6 @@ private enum ASCII {
     static let zero = UInt8(ascii: "0")
     static let nine = UInt8(ascii: "9")
     static let dot = UInt8(ascii: ".")
-    static let dollar = UInt8(ascii: "$")
     static let percent = UInt8(ascii: "%")
     static let underscore = UInt8(ascii: "_")
     static let plus = UInt8(ascii: "+")

@@ -22,7 +22,7 @@ public indirect enum Expr: Hashable, Sendable {
 public enum NumberStyle: Hashable, Sendable {
     case plain
     case percent
-    case currency
+    case currency(CurrencySymbol)
 }
 
 /// A prefix operator: `-x`, `+x`, `not x`.

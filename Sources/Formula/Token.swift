@@ -72,7 +72,7 @@ enum Symbol: String, Sendable, CaseIterable {
 /// exist it is simply an undefined name), but it can never be defined.
 public enum ReservedWords {
     public static let all: Set<String> = [
-        "if", "and", "or", "not", "true", "false", "t", "periods", "actual", "goal",
+        "if", "and", "or", "not", "true", "false", "t", "periods", "actual", "goal", "to",
     ]
 
     /// Reserved words an expression may still mention as a plain name.

@@ -50,6 +50,7 @@ struct ModelReader {
             contents.document.entries.append(ModelDocument.Entry(line: line, terminator: terminator))
             start = contentEnd + terminator.utf8.count
         }
+        contents.document.setAsideMissingFinalBreak()
     }
 
     private func text(_ range: Range<Int>) -> String {

@@ -12,8 +12,8 @@ import Formula
 /// series is a per-period array of them evaluated by the same recompute, so
 /// periods extend `Value` and the evaluator, not the graph.
 public struct Model: Sendable {
-    private var store = CellStore()
-    private var graph = DependencyGraph()
+    private(set) var store = CellStore()
+    private(set) var graph = DependencyGraph()
     private var recalculator = Recalculator()
 
     public init() {}

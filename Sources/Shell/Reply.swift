@@ -34,7 +34,10 @@ public struct OutputLine: Sendable, Equatable {
 /// (which stops a script), and whether it asked to leave.
 ///
 /// Replies are values so tests read exactly what a person would see, and the
-/// terminal loop and the script runner print them the same way.
+/// terminal loop and the script runner print them the same way. Every line on standard error
+/// goes through ``VisibleText``: an error or warning that quotes what was typed (`no cell named
+/// '…'`, a path) can never send a control character to the terminal raw. Standard output carries
+/// the colors of the change display, so its lines escape user text where they quote it.
 public struct Reply: Sendable, Equatable {
     public private(set) var lines: [OutputLine] = []
     /// True when the line was an error: a bad statement, a refused edit, a failed `:assert`.
@@ -76,12 +79,12 @@ public struct Reply: Sendable, Equatable {
 
     /// A problem that does not stop anything, such as a reference to a name not yet defined.
     mutating func warn(_ message: String) {
-        lines.append(OutputLine(locationPrefix + "warning: " + message, stream: .error))
+        appendError(locationPrefix + "warning: " + message)
     }
 
     /// An error: `error: MESSAGE`, or `PATH:LINE: error: MESSAGE` in a script.
     mutating func fail(_ message: String) {
-        lines.append(OutputLine(locationPrefix + "error: " + message, stream: .error))
+        appendError(locationPrefix + "error: " + message)
         failed = true
     }
 
@@ -89,7 +92,7 @@ public struct Reply: Sendable, Equatable {
     /// At a terminal the hint stands alone; in a script it is an error like any other.
     mutating func failWithHint(_ hint: String) {
         if location == nil {
-            lines.append(OutputLine(hint, stream: .error))
+            appendError(hint)
             failed = true
         } else {
             fail(hint)
@@ -101,28 +104,19 @@ public struct Reply: Sendable, Equatable {
     mutating func failWithUsage(_ usage: String, problem: String?) {
         guard let problem else { return failWithHint("Usage: " + usage) }
         failWithHint(problem)
-        lines.append(OutputLine("Usage: " + usage, stream: .error))
+        appendError("Usage: " + usage)
     }
 
     /// A diagnostic in `text`, the input line, printed with the line and a caret under the column.
     mutating func fail(_ diagnostic: Diagnostic, in text: String) {
-        let path = location?.path ?? "<input>"
-        // Blank lines in front put the caret's line at the script's own line number.
-        let padding = String(repeating: "\n", count: max((location?.line ?? 1) - 1, 0))
-        let source = SourceText(path: path, text: padding + text)
-        var shifted = diagnostic
-        let offset = padding.utf8.count
-        shifted.range = SourceRange(start: diagnostic.range.start + offset, end: diagnostic.range.end + offset)
-        failWithRendered([DiagnosticPrinter.render(shifted, in: source)])
+        // The line is one line, whatever it holds: a `\r` pasted into it starts no new one.
+        let source = SourceText(path: location?.path ?? "<input>", line: text, number: location?.line ?? 1)
+        failWithRendered([DiagnosticPrinter.render(diagnostic, in: source)])
     }
 
     /// Messages already rendered with their own locations (a model file that did not load).
     mutating func failWithRendered(_ messages: [String]) {
-        for message in messages {
-            for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(OutputLine(String(line), stream: .error))
-            }
-        }
+        warnRendered(messages)
         failed = true
     }
 
@@ -130,9 +124,13 @@ public struct Reply: Sendable, Equatable {
     mutating func warnRendered(_ messages: [String]) {
         for message in messages {
             for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(OutputLine(String(line), stream: .error))
+                appendError(String(line))
             }
         }
+    }
+
+    private mutating func appendError(_ text: String) {
+        lines.append(OutputLine(VisibleText.escapingLines(text), stream: .error))
     }
 
     private var locationPrefix: String {

@@ -22,6 +22,8 @@ public final class Session {
     /// The base model with the active scenario's overrides, kept while a scenario is shown.
     var scenarioModel: Model?
     var history = EditHistory()
+    /// The last `:simulate`, which `:assert` readings such as `p10(revenue)` use.
+    var lastSimulation: SimulationRecord?
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
@@ -99,14 +101,30 @@ public final class Session {
         case .failure(let diagnostic):
             reply.fail(diagnostic, in: line)
         case .success(.expression(let expression)):
-            show(expression, reply: &reply)
+            guard currencyAgrees([expression], in: line, reply: &reply) else { return }
+            switch SimulationReadings.resolve(expression, in: line, session: self) {
+            case .failure(let diagnostic): reply.fail(diagnostic, in: line)
+            case .success(let resolved): show(resolved, reply: &reply)
+            }
         case .success(.goal(let goal)):
+            guard currencyAgrees([goal.lhs, goal.rhs], in: line, reply: &reply) else { return }
             let text = line.utf8Slice(SourceRange(start: goal.lhs.range.start, end: goal.rhs.range.end)) ?? line
             perform(.addGoal(GoalEntry(text: text, goal: goal)), reply: &reply)
-        case .success(.definition(let name, let nameRange, _)):
-            define(name, formula: FormulaText.after(nameRange, in: bytes),
-                   comment: FormulaText.comment(in: bytes), reply: &reply)
+        case .success(.definition(let name, let nameRange, let expression)):
+            define(name, formula: FormulaText.after(nameRange, in: bytes), typed: expression,
+                   comment: FormulaText.comment(in: bytes), line: line, reply: &reply)
         }
+    }
+
+    /// False, with the error at the literal, when `expressions` (located in `line`) bring a second
+    /// currency symbol into the model; `replaced` is the definition the input takes the place of.
+    func currencyAgrees(
+        _ expressions: [Expr], replacing replaced: Workbook.ReplacedDefinition? = nil, in line: String,
+        reply: inout Reply
+    ) -> Bool {
+        guard let problem = workbook.currencyProblems(in: expressions, replacing: replaced).first else { return true }
+        reply.fail(problem, in: line)
+        return false
     }
 
     /// Prints an expression's value. In a script an error value is an evaluation error
@@ -121,7 +139,10 @@ public final class Session {
         }
     }
 
-    private func define(_ name: String, formula: String, comment: String?, reply: inout Reply) {
+    /// `typed` is the formula as parsed from `line`, for errors that point into it.
+    private func define(
+        _ name: String, formula: String, typed: Expr, comment: String?, line: String, reply: inout Reply
+    ) {
         let definition: Definition
         do throws(Diagnostic) {
             definition = try Definition(name: name, formula: formula)
@@ -131,6 +152,11 @@ public final class Session {
             return
         }
         let edit = definitionEdit(RelativeEdit.resolve(definition, in: model), comment: comment)
+        let replaced: Workbook.ReplacedDefinition? = switch edit {
+        case .override(_, let scenario, _, _): Workbook.ReplacedDefinition(cell: name, scenario: scenario)
+        default: Workbook.ReplacedDefinition(cell: name, scenario: nil)
+        }
+        guard currencyAgrees([typed], replacing: replaced, in: line, reply: &reply) else { return }
         perform(edit, reply: &reply)
         if let scenario = plan.activeScenario, case .define = edit, !reply.failed {
             reply.say("(changed the base model, not scenario \(scenario): scenarios override lead indicators only)")

@@ -2,6 +2,8 @@ import ArgumentParser
 import Formula
 import ModelFile
 import PlanEngine
+import Shell
+import Simulation
 import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
@@ -30,6 +32,14 @@ struct Eval: ParsableCommand {
     @Option(help: "table (for people), csv or json.")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp(
+        "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance.",
+        valueName: "N"))
+    var simulate: Int?
+
+    @Option(help: "The seed of --simulate: the same seed gives the same summary on any machine (picked and shown when not given).")
+    var seed: UInt64?
+
     func run() throws {
         let workbook = try ModelLoading.load(model)
         var plan = workbook.model
@@ -42,7 +52,7 @@ struct Eval: ParsableCommand {
             }
         }
         for setting in settings {
-            try apply(setting, to: &plan)
+            try apply(setting, to: &plan, of: workbook)
         }
         for name in requested where plan[name] == nil {
             try fail("no cell named '\(name)' in \(model)\(plan.cellHint(for: name))")
@@ -50,6 +60,9 @@ struct Eval: ParsableCommand {
         var seen = Set<String>()
         let names = requested.filter { seen.insert($0).inserted }
         let cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
+        if let simulate {
+            try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, goals: workbook.goals)
+        }
         switch format {
         case .json: print(ValueExport.json(cells.map { ($0.name, $0.value) }))
         case .csv: print(ValueExport.csv(cells.map { ($0.name, $0.value) }))
@@ -58,21 +71,52 @@ struct Eval: ParsableCommand {
         ModelLoading.finish(cells.contains(where: { $0.value.error != nil }) ? 1 : 0)
     }
 
+    /// `--simulate N`: the summary instead of the values; exits 1 when a cell reported was an error
+    /// value in any trial.
+    private func runSimulation(trials: Int, of plan: Model, reporting names: [String]?, goals: [GoalEntry]) throws -> Never {
+        guard trials > 0, trials <= 10_000_000 else { try fail("--simulate wants a number of trials from 1 to 10,000,000") }
+        let reported = names ?? plan.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name)
+        let seed = self.seed ?? UInt64.random(in: 1...99_999)
+        let result = Simulation.run(
+            plan, trials: trials, seed: seed, reporting: reported,
+            goals: goals.map { .binary($0.goal.comparison, $0.goal.lhs, $0.goal.rhs, $0.goal.range) }).unsafelyUnwrapped
+        let texts = goals.map(\.text)
+        switch format {
+        case .json: print(SimulationExport.json(result, goalTexts: texts))
+        case .csv: print(SimulationExport.csv(result, goalTexts: texts))
+        case .table:
+            print(SimulationView(result: result, model: plan, goalTexts: texts, seedWasGiven: self.seed != nil)
+                .summary(width: nil).joined(separator: "\n"))
+        }
+        ModelLoading.finish(result.cells.contains { $0.errorTrials > 0 } ? 1 : 0)
+    }
+
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
-    private func apply(_ setting: String, to plan: inout Model) throws {
-        let source = SourceText(path: "--set", text: setting)
+    private func apply(_ setting: String, to plan: inout Model, of workbook: Workbook) throws {
+        let source = SourceText(path: "--set", line: setting, number: 1)
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
             throw ExitCode(2)
         case .success(.definition(let name, _, let expression)):
             guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)\(plan.cellHint(for: name))") }
+            let replaced = Workbook.ReplacedDefinition(cell: name, scenario: scenario)
+            if let problem = workbook.currencyProblems(in: [expression], replacing: replaced).first {
+                ModelLoading.printError(DiagnosticPrinter.render(problem, in: source))
+                throw ExitCode(2)
+            }
             let bytes = Array(setting.utf8)
             let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
+            let definition = RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan)
+            let notes = EditNote.notes(defining: definition, in: plan)
             do throws(ModelError) {
-                try plan.define(RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan))
+                try plan.define(definition)
             } catch {
                 try fail("--set \(setting): \(error)")
+            }
+            // Allowed, but said: a plain number in a percent cell, a constant over a formula.
+            for note in notes {
+                ModelLoading.printError(VisibleText.escaping("warning: --set \(setting): \(note.message)"))
             }
         case .success:
             try fail("--set wants NAME=EXPR, as in --set leads=150")

@@ -110,7 +110,8 @@ import Testing
 
     @Test func functionNamesAreListedLowercaseAndSorted() {
         #expect(Builtins.functionNames == [
-            "abs", "avg", "ceil", "clamp", "exp", "floor", "if", "iferror", "ln", "max", "min", "round", "sqrt", "sum",
+            "abs", "avg", "ceil", "clamp", "exp", "floor", "if", "iferror", "ln", "lognormal", "max", "min", "normal",
+            "round", "sqrt", "sum", "triangular", "uniform",
         ])
     }
 
