@@ -67,6 +67,7 @@ public struct PeriodGrid: Sendable {
 
     private var rows: [Row] { leadIndicators + lagIndicators }
     private var hasTotals: Bool { rows.contains { $0.total != nil } }
+    private var hasSparklines: Bool { rows.contains { !$0.sparkline.isEmpty } }
 
     /// The most periods that fit with names cut to ``shortestName``; at least one.
     private func shownPeriodCount(width: Int?) -> Int {
@@ -89,13 +90,13 @@ public struct PeriodGrid: Sendable {
         var columns = [TextColumn(isShrinkable: true, minimumWidth: Self.shortestName)]
         columns += periods.prefix(shown).map { TextColumn($0, alignment: .right) }
         if hasTotals { columns.append(TextColumn("total", alignment: .right)) }
-        columns.append(TextColumn())
+        if hasSparklines { columns.append(TextColumn()) }
         var table = TextTable(columns: columns)
         for (title, section) in [(leadTitle, leadIndicators), (lagTitle, lagIndicators)] where !section.isEmpty {
             table.addSection(title)
             for row in section {
                 let values = (0..<shown).map { $0 < row.values.count ? row.values[$0] : "" }
-                table.addRow([row.name] + values + (hasTotals ? [row.total ?? ""] : []) + [row.sparkline])
+                table.addRow([row.name] + values + (hasTotals ? [row.total ?? ""] : []) + (hasSparklines ? [row.sparkline] : []))
             }
         }
         return table

@@ -86,4 +86,16 @@ import TextLayout
             "head_count        4        6  _#",
         ])
     }
+
+    @Test func withoutSparklinesTheLastColumnIsTheTotalAndNothingIsCutForIt() {
+        let grid = PeriodGrid(
+            periods: ["2027", "2028"],
+            leadIndicators: [],
+            lagIndicators: [PeriodGrid.Row("revenue", values: ["$1,200", "$1,300"], sparkline: "", total: "$2,500")])
+        #expect(grid.render(width: 31) == [
+            "           2027    2028   total",
+            "lag indicators",
+            "revenue  $1,200  $1,300  $2,500",
+        ])
+    }
 }
