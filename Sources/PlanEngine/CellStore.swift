@@ -34,10 +34,14 @@ struct CellStore: Sendable {
 
     func id(of name: String) -> CellID? { ids[name] }
 
-    func isDefined(_ id: CellID) -> Bool { slots[id] != nil }
+    /// Whether each id names a defined cell: asked for every cell a recompute visits, and
+    /// cheaper than looking at the slot, which would take a reference count on every part of it.
+    private var defined: [Bool] = []
+
+    func isDefined(_ id: CellID) -> Bool { defined[id] }
 
     func definedID(of name: String) -> CellID? {
-        guard let id = ids[name], slots[id] != nil else { return nil }
+        guard let id = ids[name], defined[id] else { return nil }
         return id
     }
 
@@ -48,6 +52,7 @@ struct CellStore: Sendable {
         ids[name] = id
         names.append(name)
         slots.append(nil)
+        defined.append(false)
         programs.append(Self.undefinedProgram)
         values.append(.error(.name))
         formats.append(.number)
@@ -64,7 +69,8 @@ struct CellStore: Sendable {
             if seen.insert(reference).inserted { referenceIDs.append(reference) }
             return reference
         }
-        let isNew = slots[id] == nil
+        let isNew = !defined[id]
+        defined[id] = true
         slots[id] = CellSlot(definition: definition, referenceIDs: referenceIDs)
         programs[id] = program
         if isNew {
@@ -76,6 +82,7 @@ struct CellStore: Sendable {
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
     mutating func undefine(_ id: CellID) {
         slots[id] = nil
+        defined[id] = false
         programs[id] = Self.undefinedProgram
         values[id] = .error(.name)
         formats[id] = .number

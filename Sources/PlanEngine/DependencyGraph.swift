@@ -7,9 +7,13 @@
 struct DependencyGraph: Sendable {
     private(set) var precedents: [[CellID]] = []
     private(set) var dependents: [[CellID]] = []
+    /// Counts the changes made to the graph, so that an order computed from it can be kept while it holds.
+    private(set) var version = 0
 
     /// Makes room for ids up to `count - 1`.
     mutating func grow(to count: Int) {
+        guard precedents.count < count else { return }
+        version += 1
         while precedents.count < count {
             precedents.append([])
             dependents.append([])
@@ -23,7 +27,9 @@ struct DependencyGraph: Sendable {
         for reference in references { dependents[reference].append(id) }
     }
 
+    /// Also called when a cell is deleted, so it counts as a change even when the cell used nothing.
     mutating func removePrecedents(of id: CellID) {
+        version += 1
         guard id < precedents.count else { return }
         for reference in precedents[id] {
             if let index = dependents[reference].firstIndex(of: id) { dependents[reference].remove(at: index) }

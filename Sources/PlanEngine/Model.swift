@@ -196,9 +196,13 @@ public struct Model: Sendable {
 
     /// Puts a definition in the store and its edges in the graph (validation done by the caller).
     private mutating func install(_ id: CellID, _ definition: Definition, at position: Int?) {
+        let wasDefined = store.isDefined(id)
         store.define(id, definition, at: position)
         graph.grow(to: store.symbolCount)
-        graph.setPrecedents(of: id, to: store.slots[id]?.referenceIDs ?? [])
+        let references = store.slots[id]?.referenceIDs ?? []
+        // A new value for an input (a goal seek's next try) leaves the graph as it is, and its
+        // version with it, so recompute can walk the order it found last time.
+        if !wasDefined || graph.precedents[id] != references { graph.setPrecedents(of: id, to: references) }
     }
 
     private static func validateName(_ name: String) throws(ModelError) {

@@ -19,6 +19,8 @@ struct Recalculator: Sendable {
     /// A format depends only on the formats a formula reads, so a goal seek trying values skips it.
     private var formatDirtyMark: [UInt32] = []
     private var waitingOn: [Int32] = []
+    /// The order last computed by ``affectedOrder(from:store:graph:)``.
+    private var lastOrder: AffectedOrder?
 
     /// Re-evaluates from `roots` (cells edited, or names whose meaning changed) and returns
     /// the cells whose value or format changed: the edited cells first, then the others in file
@@ -30,13 +32,7 @@ struct Recalculator: Sendable {
         reportingChanges: Bool = true
     ) -> [CellChange] {
         startGeneration(size: store.symbolCount)
-        let affected = markAffected(from: roots, store: store, graph: graph)
-        var ready: [CellID] = []
-        for id in affected {
-            let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
-            waitingOn[id] = count
-            if count == 0 { ready.append(id) }
-        }
+        let order = affectedOrder(from: roots, store: store, graph: graph)
         for root in roots {
             if store.isDefined(root) {
                 dirtyMark[root] = generation
@@ -50,29 +46,25 @@ struct Recalculator: Sendable {
         }
         let rootSet = Set(roots)
         var changed: [(position: Int, change: CellChange)] = []
-        var head = 0
-        while head < ready.count {
-            let id = ready[head]
-            head += 1
-            if dirtyMark[id] == generation, let previous = evaluate(
-                id, isNew: newCells.contains(id), recomputingFormat: formatDirtyMark[id] == generation, store: &store
-            ) {
-                if reportingChanges {
-                    let position = store.position(of: id) ?? 0
-                    let change = CellChange(
-                        name: store.names[id], old: previous.value, new: store.values[id], format: store.formats[id],
-                        oldFormat: previous.format, isLeadIndicator: store.slots[id]?.referenceIDs.isEmpty ?? true)
-                    changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
-                }
-                let formatMoved = previous.format != store.formats[id]
-                for dependent in graph.dependents[id] {
-                    dirtyMark[dependent] = generation
-                    if formatMoved { formatDirtyMark[dependent] = generation }
-                }
+        let cells = order.cells
+        let userStart = order.userStart
+        let users = order.users
+        for (index, id) in cells.enumerated() where dirtyMark[id] == generation {
+            let isNew = !newCells.isEmpty && newCells.contains(id)
+            let recomputingFormat = formatDirtyMark[id] == generation
+            guard let previous = evaluate(id, isNew: isNew, recomputingFormat: recomputingFormat, store: &store)
+            else { continue }
+            if reportingChanges {
+                let position = store.position(of: id) ?? 0
+                let change = CellChange(
+                    name: store.names[id], old: previous.value, new: store.values[id], format: store.formats[id],
+                    oldFormat: previous.format, isLeadIndicator: store.slots[id]?.referenceIDs.isEmpty ?? true)
+                changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
             }
-            for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
-                waitingOn[dependent] -= 1
-                if waitingOn[dependent] == 0 { ready.append(dependent) }
+            let formatMoved = previous.format != store.formats[id]
+            for user in users[userStart[index]..<userStart[index + 1]] {
+                dirtyMark[user] = generation
+                if formatMoved { formatDirtyMark[user] = generation }
             }
         }
         // Dependency order is often file order already (a chain, a model written top down).
@@ -111,6 +103,39 @@ struct Recalculator: Sendable {
         store.values[id] = value
         store.formats[id] = format
         return Previous(value: isNew ? nil : old, format: oldFormat)
+    }
+
+    /// The defined cells downstream of `roots` (roots included), each after every one of them it
+    /// uses, with the cells using each one: Kahn's algorithm over that part of the graph only.
+    /// The order is kept, and used again while the roots and the graph stay the same: a goal
+    /// seek or a table sets one input many times.
+    private mutating func affectedOrder(
+        from roots: [CellID], store: CellStore, graph: DependencyGraph
+    ) -> AffectedOrder {
+        if let lastOrder, lastOrder.roots == roots, lastOrder.graphVersion == graph.version { return lastOrder }
+        let affected = markAffected(from: roots, store: store, graph: graph)
+        var order = AffectedOrder(roots: roots, graphVersion: graph.version)
+        order.cells.reserveCapacity(affected.count)
+        order.userStart.reserveCapacity(affected.count + 1)
+        for id in affected {
+            let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
+            waitingOn[id] = count
+            if count == 0 { order.cells.append(id) }
+        }
+        var head = 0
+        while head < order.cells.count {
+            let id = order.cells[head]
+            head += 1
+            order.userStart.append(order.users.count)
+            order.users += graph.dependents[id]
+            for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
+                waitingOn[dependent] -= 1
+                if waitingOn[dependent] == 0 { order.cells.append(dependent) }
+            }
+        }
+        order.userStart.append(order.users.count)
+        lastOrder = order
+        return order
     }
 
     /// Every defined cell reachable from `roots` through dependents, roots included when defined.
@@ -156,4 +181,16 @@ struct Recalculator: Sendable {
         }
         generation += 1
     }
+}
+
+/// The cells an edit of `roots` recomputes, in an order where each comes after what it uses,
+/// with the users of each in flat arrays (the users of `cells[i]` are
+/// `users[userStart[i] ..< userStart[i + 1]]`), so walking them takes no reference counts.
+private struct AffectedOrder {
+    let roots: [CellID]
+    /// The ``DependencyGraph/version`` it was computed on: it holds while that stays.
+    let graphVersion: Int
+    var cells: [CellID] = []
+    var userStart: [Int] = []
+    var users: [CellID] = []
 }
