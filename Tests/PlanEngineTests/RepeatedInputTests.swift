@@ -54,7 +54,7 @@ struct RepeatedInputTests {
         try model.update(definition("a = 2"))
         #expect(model.format(of: "c") == .number)
         try model.update(definition("a = $3"))
-        #expect(model.format(of: "c") == .currency)
+        #expect(model.format(of: "c") == .currency(.dollar))
         #expect(model.value(of: "c") == .number(7))
         try model.update(definition("a = 4"))
         #expect(model.format(of: "c") == .number)
