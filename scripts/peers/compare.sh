@@ -6,7 +6,8 @@
 #
 # Usage: scripts/peers/compare.sh [LEADLAG_BINARY] [SIZES...]
 #   defaults: .build/release/leadlag, 1000 10000 100000 1000000
-#   RUNS_1M (3) timed runs at 1M cells, EDITS (200) edits piped per timing
+#   RUNS_1M (3) timed runs at 1M cells, EDITS (200) edits piped per timing,
+#   BEFORE=PATH another leadlag binary (an older build) timed in the same run, in its own column
 # Needs hyperfine; models are generated under $PEERS_DIR (default /tmp/leadlag-peers).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,6 +16,7 @@ sizes=("${@:-1000 10000 100000 1000000}"); sizes=(${sizes[@]})
 dir=${PEERS_DIR:-/tmp/leadlag-peers}
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
 have_sc=false; command -v sc >/dev/null && have_sc=true
+before=${BEFORE:+$(realpath "$BEFORE")}
 mkdir -p "$dir"
 for n in "${sizes[@]}"; do
   [ -s "$dir/funnel-$n.sc" ] || "$here/generate-models.sh" "$dir" "$n"
@@ -31,52 +33,64 @@ ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "-"; }
 runs_for() { if [ "$1" -ge 1000000 ]; then echo "${RUNS_1M:-3}"; elif [ "$1" -ge 100000 ]; then echo 5; else echo 20; fi; }
 
-echo "| shape, N | leadlag | sc | leadlag / sc |"
-echo "| --- | --- | --- | --- |"
+# The older build's column, when BEFORE is given: its time for the same command.
+before_cell() { [ -n "$before" ] && echo "$(ms "$(mean "$1" "$before ${*:2}")") | " || true; }
+before_header=${before:+"before | "}
+
+echo "| shape, N | ${before_header}leadlag | sc | leadlag / sc |"
+echo "| --- | ${before:+"--- | "}--- | --- | --- |"
 for shape in chain funnel; do
   for n in "${sizes[@]}"; do
     model="$dir/$shape-$n.model"
     if [ $shape = chain ]; then name="c$((n - 1))"; else name=total; fi
     runs=$(runs_for "$n")
+    old=$(before_cell "$runs" eval "$model" --get $name --format csv)
     ours=$(mean "$runs" "$leadlag eval $model --get $name --format csv")
     theirs=""; $have_sc && theirs=$(mean "$runs" "sc -q $dir/$shape-$n.sc")
-    echo "| $shape $n | $(ms "$ours") | $([ -n "$theirs" ] && ms "$theirs" || echo "-") | $(ratio "$ours" "$theirs") |"
+    echo "| $shape $n | $old$(ms "$ours") | $([ -n "$theirs" ] && ms "$theirs" || echo "-") | $(ratio "$ours" "$theirs") |"
   done
 done
 
 largest=${sizes[-1]}
 echo
-echo "| memory at $largest cells (max RSS) | leadlag | sc |"
-echo "| --- | --- | --- |"
+echo "| memory at $largest cells (max RSS) | ${before_header}leadlag | sc |"
+echo "| --- | ${before:+"--- | "}--- | --- |"
+per_cell() { [ "$1" = - ] && echo - || awk -v kb="$1" -v n="$largest" 'BEGIN { printf "%d B/cell", kb * 1024 / n }'; }
+rss() { /usr/bin/time -o "$dir/rss" -f %M "$@" >/dev/null 2>&1 && cat "$dir/rss" || echo -; }
 for shape in chain funnel; do
   if [ $shape = chain ]; then name="c$((largest - 1))"; else name=total; fi
-  /usr/bin/time -o "$dir/rss" -f %M "$leadlag" eval "$dir/$shape-$largest.model" --get $name --format csv >/dev/null
-  ours=$(cat "$dir/rss")
-  theirs="-"
-  $have_sc && /usr/bin/time -o "$dir/rss" -f %M sc -q "$dir/$shape-$largest.sc" >/dev/null 2>&1 && theirs=$(cat "$dir/rss")
-  per_cell() { [ "$1" = - ] && echo - || awk -v kb="$1" -v n="$largest" 'BEGIN { printf "%d B/cell", kb * 1024 / n }'; }
-  echo "| $shape | $(per_cell "$ours") | $(per_cell "$theirs") |"
+  old=""; [ -n "$before" ] && old="$(per_cell "$(rss "$before" eval "$dir/$shape-$largest.model" --get $name --format csv)") | "
+  ours=$(rss "$leadlag" eval "$dir/$shape-$largest.model" --get $name --format csv)
+  theirs="-"; $have_sc && theirs=$(rss sc -q "$dir/$shape-$largest.sc")
+  echo "| $shape | $old$(per_cell "$ours") | $(per_cell "$theirs") |"
 done
 
 # One edit: the difference between piping EDITS + 1 edits and piping one, per edit.
 edits=${EDITS:-200}
 echo
-echo "| one lead-indicator edit, piped REPL | leadlag |"
-echo "| --- | --- |"
+echo "| one lead-indicator edit, piped REPL | ${before_header}leadlag |"
+echo "| --- | ${before:+"--- | "}--- |"
+printf 'leads_1 = 151\n' >"$dir/edit-1.txt"
+for i in $(seq $((edits / 2))); do printf 'leads_1 = 150\nleads_1 = 151\n'; done >"$dir/edit-many.txt"
+# Milliseconds per edit of a binary on a model: piping EDITS + 1 edits against piping one.
+per_edit() {
+  local one many
+  one=$(SHELL_MODE=sh mean 5 "$1 $2 < $dir/edit-1.txt")
+  many=$(SHELL_MODE=sh mean 5 "$1 $2 < $dir/edit-many.txt")
+  awk -v a="$one" -v b="$many" -v e="$edits" 'BEGIN { printf "%.3f ms", (b - a) * 1000 / e }'
+}
 for n in "${sizes[@]}"; do
   [ "$n" -ge 10000 ] && [ "$n" -le 100000 ] || continue
-  printf 'leads_1 = 151\n' >"$dir/edit-1.txt"
-  for i in $(seq $((edits / 2))); do printf 'leads_1 = 150\nleads_1 = 151\n'; done >"$dir/edit-many.txt"
-  one=$(SHELL_MODE=sh mean 5 "$leadlag $dir/funnel-$n.model < $dir/edit-1.txt")
-  many=$(SHELL_MODE=sh mean 5 "$leadlag $dir/funnel-$n.model < $dir/edit-many.txt")
-  echo "| funnel $n | $(awk -v a="$one" -v b="$many" -v e="$edits" 'BEGIN { printf "%.3f ms", (b - a) * 1000 / e }') |"
+  old=""; [ -n "$before" ] && old="$(per_edit "$before" "$dir/funnel-$n.model") | "
+  echo "| funnel $n | $old$(per_edit "$leadlag" "$dir/funnel-$n.model") |"
 done
 
 echo
-echo "| start-up, one-line model | leadlag | sc |"
-echo "| --- | --- | --- |"
+echo "| start-up, one-line model | ${before_header}leadlag | sc |"
+echo "| --- | ${before:+"--- | "}--- | --- |"
 printf 'x = 1\n' >"$dir/one.model"
 printf 'let A0 = 1\nrecalc\neval A0\n' >"$dir/one.sc"
+old=$(before_cell 50 eval "$dir/one.model" --get x --format csv)
 ours=$(mean 50 "$leadlag eval $dir/one.model --get x --format csv")
 theirs=""; $have_sc && theirs=$(mean 50 "sc -q $dir/one.sc")
-echo "| eval | $(ms "$ours") | $([ -n "$theirs" ] && ms "$theirs" || echo "-") |"
+echo "| eval | $old$(ms "$ours") | $([ -n "$theirs" ] && ms "$theirs" || echo "-") |"
