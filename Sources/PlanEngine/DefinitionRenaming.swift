@@ -12,6 +12,6 @@ extension Definition {
         }
         let rewrittenFormula = String(decoding: bytes, as: UTF8.self)
         guard case .success(let rewritten) = Parser.parseExpression(rewrittenFormula) else { return self }
-        return Definition(name: name, formula: rewrittenFormula, expression: rewritten)
+        return Definition(name: name, formula: rewrittenFormula, expression: rewritten, periods: periods)
     }
 }

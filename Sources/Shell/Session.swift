@@ -95,9 +95,21 @@ public final class Session {
 
     private func runStatement(_ line: String, reply: inout Reply) {
         let bytes = Array(line.utf8)
-        switch Parser.parseStatement(bytes[...]) {
+        let statement = Parser.parseStatement(bytes[...])
+        if case .success(let parsed) = statement, let problem = parsed.periodProblem(in: model.timeline) {
+            return reply.fail(problem, in: line)
+        }
+        switch statement {
         case .failure(let diagnostic):
             reply.fail(diagnostic, in: line)
+        case .success(.periods(let span)):
+            reply.fail(Diagnostic(
+                "periods are declared by the model file's periods line: add it to the file and :load it",
+                at: span.range), in: line)
+        case .success(.override(let name, let nameRange, let periods, _)):
+            let bracketEnd = bytes[nameRange.end...].firstIndex(of: UInt8(ascii: "]")) ?? nameRange.end
+            define(name, formula: FormulaText.after(SourceRange(start: bracketEnd, end: bracketEnd), in: bytes),
+                   comment: FormulaText.comment(in: bytes), periods: periods, reply: &reply)
         case .success(.expression(let expression)):
             show(expression, reply: &reply)
         case .success(.goal(let goal)):
@@ -121,10 +133,10 @@ public final class Session {
         }
     }
 
-    private func define(_ name: String, formula: String, comment: String?, reply: inout Reply) {
+    private func define(_ name: String, formula: String, comment: String?, periods: PeriodSpan? = nil, reply: inout Reply) {
         let definition: Definition
         do throws(Diagnostic) {
-            definition = try Definition(name: name, formula: formula)
+            definition = try Definition(name: name, formula: formula, periods: periods)
         } catch {
             // The statement parsed as a whole, so this is not expected; still report it, never crash.
             reply.fail(error.message)
@@ -147,12 +159,16 @@ public final class Session {
     /// line then gets (a scenario override takes none).
     func definitionEdit(_ definition: Definition, comment: String? = nil) -> Edit {
         if let name = plan.activeScenario, let scenario = workbook.scenario(named: name) {
-            let previous = scenario.overrides.first { $0.name == definition.name }
+            let previous = scenario.overrides.first { $0.target == definition.target }
             if previous != nil || workbook.model[definition.name]?.isLeadIndicator == true {
                 return .override(name: definition.name, in: name, to: definition, previous: previous)
             }
         }
         let model = workbook.model
+        if let periods = definition.periods {
+            let previous = model[definition.name]?.overrides.first { $0.periods?.periods == periods.periods }
+            return .setOverride(definition, previous: previous)
+        }
         let previous = model[definition.name].map {
             Definition(name: $0.name, formula: $0.formula, expression: $0.expression)
         }

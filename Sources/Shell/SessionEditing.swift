@@ -84,7 +84,7 @@ extension Session {
         let model = self.model
         switch edit {
         case .define(let definition, _, _, _), .restore(let definition, _, _, _),
-             .override(_, _, let definition?, _):
+             .override(_, _, let definition?, _), .setOverride(let definition, _), .removeOverride(let definition):
             if changes.isEmpty {
                 let name = definition.name
                 let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))

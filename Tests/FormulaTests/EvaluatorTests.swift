@@ -110,7 +110,8 @@ import Testing
 
     @Test func functionNamesAreListedLowercaseAndSorted() {
         #expect(Builtins.functionNames == [
-            "abs", "avg", "ceil", "clamp", "exp", "floor", "if", "iferror", "ln", "max", "min", "round", "sqrt", "sum",
+            "abs", "average", "avg", "ceil", "clamp", "cumulative", "exp", "first", "floor", "if", "iferror", "last",
+            "ln", "lowest", "max", "min", "peak", "prev", "round", "sqrt", "sum", "total", "ytd",
         ])
     }
 

@@ -203,6 +203,6 @@ import Testing
     }
 
     @Test func listsReservedWords() {
-        #expect(ReservedWords.all == ["if", "and", "or", "not", "true", "false", "t", "periods", "actual", "goal"])
+        #expect(ReservedWords.all == ["if", "and", "or", "not", "true", "false", "t", "month", "periods", "actual", "goal"])
     }
 }
