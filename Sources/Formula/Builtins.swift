@@ -13,7 +13,7 @@ import Darwin
 /// that adding a function is adding one row. Names are matched case-insensitively.
 public enum Builtins {
     /// Every function name, lowercase and sorted.
-    public static let functionNames: [String] = table.keys.sorted()
+    public static let functionNames: [String] = table.keys.filter { $0 != "to" }.sorted()
 
     static func function(named name: String) -> Builtin? {
         index(named: name).map { rows[$0] }
@@ -55,6 +55,12 @@ public enum Builtins {
         Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), body: .fallback),
         Builtin("prev", arity: 1...2, format: .firstFormattedBranch(startingAt: 0), body: .previous),
     ] + Reduction.allCases.map { Builtin($0.rawValue, arity: 1...1, format: .firstFormattedArgument, body: .reduction($0)) }
+        + RangeSyntax.forms.sorted { $0.key < $1.key }.map { name, form in
+            // A range evaluates to its mean (see ``Distribution``); `lo to hi` is kept as a call of `to`.
+            Builtin(name, arity: form.count...form.count, format: .firstFormattedArgument, strict: { numbers in
+                (try? RangeSyntax.make(name, numbers).get()).map { .number($0.mean) } ?? .error(.value)
+            })
+        }
 
     /// The `digits` argument of `round` as a count of decimals: truncated to a whole number, as
     /// spreadsheets do, and kept within ±400, past which every double rounds alike.

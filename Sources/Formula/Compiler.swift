@@ -249,7 +249,7 @@ extension NumberStyle {
         switch self {
         case .plain: .number
         case .percent: .percent
-        case .currency: .currency
+        case .currency(let symbol): .currency(symbol)
         }
     }
 }

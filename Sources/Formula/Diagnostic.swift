@@ -32,6 +32,12 @@ public struct SourceText: Sendable {
         self.path = path
         self.lines = LineTable(bytes: bytes)
     }
+
+    /// One line of input on its own, numbered `number` (see ``LineTable/init(singleLine:number:)``).
+    public init(path: String, line: String, number: Int) {
+        self.path = path
+        self.lines = LineTable(singleLine: line, number: number)
+    }
 }
 
 /// The one printer of diagnostics:

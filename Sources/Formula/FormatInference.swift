@@ -2,10 +2,11 @@
 /// of the cells it uses, so `revenue = wins * $950` shows as currency without being told.
 ///
 /// The rules, where "number" means a plain number and a boolean operand counts as a number:
-/// - literals: `15%` is percent, `$2400` currency, `true` boolean, other numbers number;
+/// - literals: `15%` is percent, `$2400` and `€2400` currency (in their symbol), `true` boolean, other numbers number;
 ///   a name has the format of its cell.
 /// - comparisons, `and`, `or`, `not`: boolean.
-/// - `+` `-`: currency if either side is currency; percent only if both sides are percent
+/// - `+` `-`: currency if either side is currency (the left one's symbol when both are: a model
+///   keeps to one symbol, see ``CurrencyMix``); percent only if both sides are percent
 ///   (so `leads + 10%` is a number); otherwise number.
 /// - `*`: currency if either side is currency; percent × percent is percent; percent × number is
 ///   a number (a count times a rate is a count).
@@ -34,13 +35,13 @@ public enum FormatInference {
     }
 
     static func binary(_ op: BinaryOperator, _ left: DisplayFormat, _ right: DisplayFormat) -> DisplayFormat {
-        let eitherIsCurrency = left == .currency || right == .currency
         switch op {
         case .add, .subtract, .multiply:
-            if eitherIsCurrency { return .currency }
+            if left.isCurrency { return left }
+            if right.isCurrency { return right }
             return left == .percent && right == .percent ? .percent : .number
         case .divide:
-            if left == .currency { return right == .currency ? .number : .currency }
+            if left.isCurrency { return right.isCurrency ? .number : left }
             return left == .percent && right == .number ? .percent : .number
         case .power:
             return left

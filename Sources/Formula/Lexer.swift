@@ -2,9 +2,9 @@
 ///
 /// It reads a slice of the whole file, so every range is an absolute offset into
 /// that file. Number literals are read completely here (underscores, magnitude
-/// suffixes, `%` and `$`), so the parser only ever sees finished values:
+/// suffixes, `%` and the currency symbols `$`, `€`, `£`), so the parser only ever sees finished values:
 ///
-///     number   = [ "$" ] ( digits [ "." digits ] | "." digits ) [ exponent ] [ "k" | "M" | "B" ] [ "%" ]
+///     number   = [ "$" | "€" | "£" ] ( digits [ "." digits ] | "." digits ) [ exponent ] [ "k" | "M" | "B" ] [ "%" ]
 ///     digits   = DIGIT { [ "_" ] DIGIT }
 ///     exponent = ( "e" | "E" ) [ "+" | "-" ] digits
 ///     name     = ( LETTER | "_" ) { LETTER | DIGIT | "_" }
@@ -50,11 +50,11 @@ struct Lexer {
         let start = position
         let byte = source[position]
         if Self.isDigit(byte) || (byte == ASCII.dot && !startsRange(at: position)) {
-            return try number(startingAt: start, isCurrency: false)
+            return try number(startingAt: start, currency: nil)
         }
-        if byte == ASCII.dollar {
-            position += 1
-            return try number(startingAt: start, isCurrency: true)
+        if let symbol = currencySymbol() {
+            position += symbol.rawValue.utf8.count
+            return try number(startingAt: start, currency: symbol)
         }
         if Self.isNameStart(byte) {
             return word(startingAt: start)
@@ -64,8 +64,9 @@ struct Lexer {
 
     private mutating func word(startingAt start: Int) -> Token {
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
-        let text = spelling(start..<position)
-        let kind: Token.Kind = Keyword(rawValue: text).map { .keyword($0) } ?? .name(text)
+        let bytes = source[start..<position]
+        let kind: Token.Kind = Keyword.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }.map { .keyword($0) }
+            ?? .name(spelling(start..<position))
         return Token(kind, range(from: start))
     }
 
@@ -84,12 +85,12 @@ struct Lexer {
     /// The longest operator spelled at `start` (so `<=` wins over `<`).
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
         for length in [2, 1] where start + length <= source.endIndex {
-            let text = spelling(start..<(start + length))
-            if let symbol = Symbol.bySpelling[text] {
+            let bytes = source[start..<(start + length)]
+            if let symbol = Symbol.spelled(bytes) {
                 position = start + length
                 return Token(.symbol(symbol), range(from: start))
             }
-            if let advice = Self.misusedSymbols[text] {
+            if let advice = Self.misusedSymbols[spelling(start..<(start + length))] {
                 throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
             }
         }
@@ -124,11 +125,19 @@ struct Lexer {
 
     // MARK: - Numbers
 
-    /// Reads a literal whose `$` (if any) is already consumed; `start` is where the literal began.
-    private mutating func number(startingAt start: Int, isCurrency: Bool) throws(Diagnostic) -> Token {
-        var integer = ""
+    /// The currency symbol whose UTF-8 bytes start at the current position, if any.
+    private func currencySymbol() -> CurrencySymbol? {
+        CurrencySymbol.allCases.first { symbol in
+            source[position...].starts(with: symbol.rawValue.utf8)
+        }
+    }
+
+    /// Reads a literal whose currency symbol (if any) is already consumed; `start` is where the
+    /// literal began.
+    private mutating func number(startingAt start: Int, currency: CurrencySymbol?) throws(Diagnostic) -> Token {
+        var integer = position..<position
         if let byte = peek(), Self.isDigit(byte) { integer = try digitRun() }
-        var fraction = ""
+        var fraction = position..<position
         if peek() == ASCII.dot && !startsRange(at: position) {
             let dot = position
             position += 1
@@ -138,7 +147,7 @@ struct Lexer {
             fraction = try digitRun()
         }
         if integer.isEmpty && fraction.isEmpty {
-            throw Diagnostic("expected a number after '$'", at: range(from: start))
+            throw Diagnostic("expected a number after '\(currency?.rawValue ?? "")'", at: range(from: start))
         }
         let exponent = try exponentPart()
         if peek() == ASCII.dot && !startsRange(at: position) {
@@ -149,28 +158,28 @@ struct Lexer {
         var isPercent = false
         if peek() == ASCII.percent {
             position += 1
-            guard !isCurrency else {
-                throw Diagnostic("a number cannot be both currency ($) and percent (%)", at: range(from: start))
+            if let currency {
+                throw Diagnostic(
+                    "a number cannot be both currency (\(currency.rawValue)) and percent (%)", at: range(from: start))
             }
             isPercent = true
         }
-        // One decimal text with the whole scale in its exponent, so the value is the correctly
-        // rounded double of what was written (2.4k is exactly 2400, 15% exactly 0.15).
+        // The whole scale in one power of ten, so the value is the correctly rounded double of
+        // what was written (2.4k is exactly 2400, 15% exactly 0.15).
         let scale = (exponent ?? 0) + magnitude - (isPercent ? 2 : 0)
-        let text = (integer.isEmpty ? "0" : integer) + "." + (fraction.isEmpty ? "0" : fraction) + "e\(scale)"
-        guard let value = Double(text), value.isFinite else {
+        let value = DecimalLiteral.double(integerDigits: source[integer], fractionDigits: source[fraction], exponent: scale)
+        guard value.isFinite else {
             throw Diagnostic("this number is too large", at: range(from: start))
         }
-        let style: NumberStyle = isCurrency ? .currency : isPercent ? .percent : .plain
+        let style: NumberStyle = currency.map { .currency($0) } ?? (isPercent ? .percent : .plain)
         return Token(.number(value, style), range(from: start))
     }
 
-    /// Digits with the underscores people use to group them (`1_000_000`), underscores dropped.
-    private mutating func digitRun() throws(Diagnostic) -> String {
-        var digits = ""
+    /// Digits with the underscores people use to group them (`1_000_000`): the bytes they take.
+    private mutating func digitRun() throws(Diagnostic) -> Range<Int> {
+        let start = position
         while let byte = peek() {
             if Self.isDigit(byte) {
-                digits.append(Character(Unicode.Scalar(byte)))
                 position += 1
             } else if byte == ASCII.underscore {
                 guard position + 1 < source.endIndex, Self.isDigit(source[position + 1]) else {
@@ -182,7 +191,7 @@ struct Lexer {
                 break
             }
         }
-        return digits
+        return start..<position
     }
 
     /// The power of ten written after `e`, or nil when there is none.
@@ -196,10 +205,12 @@ struct Lexer {
         guard digitsAt < source.endIndex, Self.isDigit(source[digitsAt]) else { return nil }
         let isNegative = source[position + 1] == ASCII.minus
         position = digitsAt
-        let digits = try digitRun()
         // Far beyond any double either way; saturating keeps the arithmetic below from overflowing.
         let limit = 1_000_000
-        let size = digits.count > 7 ? limit : min(limit, Int(digits) ?? limit)
+        var size = 0
+        for byte in source[try digitRun()] where Self.isDigit(byte) {
+            size = min(limit, size * 10 + Int(byte - ASCII.zero))
+        }
         return isNegative ? -size : size
     }
 
@@ -212,12 +223,17 @@ struct Lexer {
         guard let byte = peek(), Self.isNameStart(byte) else { return 0 }
         let start = position
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
+        if position == start + 1 {
+            switch byte {
+            case UInt8(ascii: "k"): return 3
+            case UInt8(ascii: "M"): return 6
+            case UInt8(ascii: "B"): return 9
+            default: break
+            }
+        }
         let word = spelling(start..<position)
         let wordRange = range(from: start)
         switch word {
-        case "k": return 3
-        case "M": return 6
-        case "B": return 9
         case "e", "E":
             throw Diagnostic("expected digits after '\(word)' in the exponent", at: wordRange)
         case _ where Self.likelyMagnitudeSuffixes.contains(word):
@@ -279,7 +295,6 @@ private enum ASCII {
     static let zero = UInt8(ascii: "0")
     static let nine = UInt8(ascii: "9")
     static let dot = UInt8(ascii: ".")
-    static let dollar = UInt8(ascii: "$")
     static let percent = UInt8(ascii: "%")
     static let underscore = UInt8(ascii: "_")
     static let plus = UInt8(ascii: "+")

@@ -2,11 +2,13 @@
 ///
 /// The grammar, loosest binding first (`{ }` repeats, `[ ]` is optional):
 ///
-///     statement  = NAME "=" expression        a definition; NAME may not be a reserved word
-///                | NAME "[" span "]" "=" expression   an override of some periods of a cell
+///     statement  = NAME "=" whole             a definition; NAME may not be a reserved word
+///                | NAME "[" span "]" "=" whole   an override of some periods of a cell
 ///                | "periods" "=" span         the periods of a plan (at most 1,000)
-///                | "goal" expression          a target; the expression must be one comparison
-///                | expression
+///                | "goal" whole               a target; the expression must be one comparison
+///                | whole
+///     whole      = expression [ "to" expression ]   `25% to 40%`: a range, only as a lead
+///                                             indicator's whole formula (see ``RangeSyntax``)
 ///     span       = PERIOD [ ".." PERIOD ]     both of one kind, the first not after the last
 ///     expression = or
 ///     or         = and { "or" and }
@@ -51,13 +53,21 @@ public enum Parser {
     /// so a slice should start at the beginning of a line.
     public static func parseStatement(_ source: ArraySlice<UInt8>) -> Result<Statement, Diagnostic> {
         var parser = PrattParser(source)
-        do { return .success(try parser.statement()) } catch { return .failure(error) }
+        do {
+            let statement = try parser.statement()
+            try RangeSyntax.check(statement)
+            return .success(statement)
+        } catch { return .failure(error) }
     }
 
     /// Parses a bare expression; `=` and `goal` have no special meaning here.
     public static func parseExpression(_ source: ArraySlice<UInt8>) -> Result<Expr, Diagnostic> {
         var parser = PrattParser(source)
-        do { return .success(try parser.wholeExpression(mayBeDefinition: false)) } catch { return .failure(error) }
+        do {
+            let expression = try parser.wholeExpression(mayBeDefinition: false)
+            try RangeSyntax.check(expression)
+            return .success(expression)
+        } catch { return .failure(error) }
     }
 
     public static func parseStatement(_ text: String) -> Result<Statement, Diagnostic> {
@@ -123,8 +133,19 @@ extension Token.Kind {
     /// The binary operator this token spells, if any; `=` is not one (it defines a cell).
     var binaryOperator: BinaryOperator? {
         switch self {
-        case .symbol(let symbol): BinaryOperator(rawValue: symbol.rawValue)
-        case .keyword(let keyword): BinaryOperator(rawValue: keyword.rawValue)
+        case .symbol(.plus): .add
+        case .symbol(.minus): .subtract
+        case .symbol(.star): .multiply
+        case .symbol(.slash): .divide
+        case .symbol(.caret): .power
+        case .symbol(.equal): .equal
+        case .symbol(.notEqual): .notEqual
+        case .symbol(.less): .less
+        case .symbol(.lessEqual): .lessEqual
+        case .symbol(.greater): .greater
+        case .symbol(.greaterEqual): .greaterEqual
+        case .keyword(.and): .and
+        case .keyword(.or): .or
         default: nil
         }
     }
@@ -217,11 +238,22 @@ private struct PrattParser {
     /// An expression that must use up the input. `mayBeDefinition` allows the hint that a
     /// lone name followed by a value is missing its `=`.
     mutating func wholeExpression(mayBeDefinition: Bool) throws(Diagnostic) -> Expr {
-        let parsed = try expression()
+        var parsed = try expression().expr
+        if current.kind == .name("to") { parsed = try range(from: parsed) }
         guard current.kind == .end else {
             throw leftover(current, afterLoneName: mayBeDefinition && index == 1 ? tokens[0] : nil)
         }
-        return parsed.expr
+        return parsed
+    }
+
+    /// `low to high` (see ``RangeSyntax``), kept as a call of `to`; only a whole expression is one.
+    private mutating func range(from low: Expr) throws(Diagnostic) -> Expr {
+        let word = advance()
+        guard current.kind != .end else {
+            throw Diagnostic("expected the high end of the range after 'to', as in 25% to 40%", at: word.range)
+        }
+        let high = try expression().expr
+        return .call(name: "to", arguments: [low, high], low.range.union(high.range))
     }
 
     /// `periods = 2027-01 .. 2027-12`, the `periods` and `=` tokens current.
@@ -465,6 +497,11 @@ private struct PrattParser {
         Diagnostic("expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range)
     }
 
+    private static func nestedRange(at range: SourceRange) -> Diagnostic {
+        Diagnostic("a range 'low to high' must be the whole formula of a lead indicator, as in win_rate = 25% to 40%",
+                   at: range)
+    }
+
     private static func chainedComparison(at range: SourceRange) -> Diagnostic {
         Diagnostic("comparisons cannot be chained: join them with 'and', as in a < b and b < c", at: range)
     }
@@ -495,6 +532,7 @@ private struct PrattParser {
         let column = column(of: open.range.start)
         if found.kind == .end { return Diagnostic("missing ')' to close '(' at column \(column)", at: found.range) }
         if let hint = misplacedSymbolHint(found) { return Diagnostic(hint, at: found.range) }
+        if found.kind == .name("to") { return Self.nestedRange(at: found.range) }
         let message = isCall ? "expected ',' or ')' after a function argument" : "expected ')' to close '(' at column \(column)"
         return Diagnostic(message, at: found.range)
     }
@@ -504,6 +542,7 @@ private struct PrattParser {
         if case .invalid(let message) = token.kind { return Diagnostic(message, at: token.range) }
         if let hint = misplacedSymbolHint(token) { return Diagnostic(hint, at: token.range) }
         if token.kind == .symbol(.rightParen) { return Diagnostic("unexpected ')'", at: token.range) }
+        if token.kind == .name("to") { return Self.nestedRange(at: token.range) }
         if let loneName { return Diagnostic("expected '=' after '\(spelling(loneName))'", at: token.range) }
         return Diagnostic("missing operator before '\(spelling(token))'", at: token.range)
     }
@@ -528,9 +567,9 @@ private struct PrattParser {
         let whole = tokens[index - 1]
         let fraction = tokens[index + 1]
         guard case .number(_, let wholeStyle) = whole.kind, wholeStyle != .percent,
-              case .number(_, let fractionStyle) = fraction.kind, fractionStyle != .currency,
+              case .number(_, let fractionStyle) = fraction.kind, fractionStyle == .plain || fractionStyle == .percent,
               whole.range.end == current.range.start, current.range.end == fraction.range.start,
-              spelling(whole).allSatisfy({ $0.isNumber || $0 == "$" }) else { return nil }
+              spelling(whole).allSatisfy({ $0.isNumber || $0.isCurrencySymbol }) else { return nil }
         let fractionText = spelling(fraction)
         let digits = fractionText.prefix { $0.isNumber }
         guard !digits.isEmpty, digits.count != 3 else { return nil }
@@ -542,7 +581,7 @@ private struct PrattParser {
         guard index > 0, index + 1 < tokens.count else { return nil }
         let first = tokens[index - 1]
         guard case .number = first.kind, first.range.end == current.range.start,
-              spelling(first).allSatisfy({ $0.isNumber || $0 == "$" || $0 == "_" }) else { return nil }
+              spelling(first).allSatisfy({ $0.isNumber || $0.isCurrencySymbol || $0 == "_" }) else { return nil }
         var written = spelling(first)
         var commaIndex = index
         while commaIndex + 1 < tokens.count, tokens[commaIndex].kind == .symbol(.comma) {
@@ -590,4 +629,8 @@ private struct PrattParser {
         while lineStart > source.startIndex && source[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         return String(decoding: source[lineStart..<offset], as: UTF8.self).count + 1
     }
+}
+
+private extension Character {
+    var isCurrencySymbol: Bool { CurrencySymbol(rawValue: String(self)) != nil }
 }

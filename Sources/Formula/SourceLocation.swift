@@ -25,6 +25,8 @@ public struct LineTable: Sendable {
     public let bytes: [UInt8]
     /// Offset of the first byte of each line.
     private let lineStarts: [Int]
+    /// The number of the first line: 1 for a file, the line's own number for one line of a script.
+    private let firstLine: Int
 
     public init(_ text: String) {
         self.init(bytes: Array(text.utf8))
@@ -40,7 +42,19 @@ public struct LineTable: Sendable {
             if endsLine { starts.append(index + 1) }
         }
         lineStarts = starts
+        firstLine = 1
     }
+
+    /// One line of input read on its own (typed at the REPL, or line `number` of a script):
+    /// whatever it holds, a `\r` included, is that one line, numbered `number`.
+    public init(singleLine text: String, number: Int) {
+        bytes = Array(text.utf8)
+        lineStarts = [0]
+        firstLine = number
+    }
+
+    /// The number of the last line (a text ending in a line break ends on an empty line).
+    public var lastLine: Int { firstLine + lineStarts.count - 1 }
 
     /// 1-based line and column of `offset`.
     public func location(of offset: Int) -> (line: Int, column: Int) {
@@ -54,11 +68,12 @@ public struct LineTable: Sendable {
         let lineStart = lineStarts[low]
         let prefix = bytes[lineStart..<clamped]
         let column = String(decoding: prefix, as: UTF8.self).count + 1
-        return (low + 1, column)
+        return (low + firstLine, column)
     }
 
-    /// The text of 1-based line `line`, without its line break.
-    public func lineText(_ line: Int) -> String {
+    /// The text of 1-based line `number`, without its line break.
+    public func lineText(_ number: Int) -> String {
+        let line = number - firstLine + 1
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count

@@ -58,7 +58,7 @@ public struct PeriodSpan: Hashable, Sendable {
 public enum NumberStyle: Hashable, Sendable {
     case plain
     case percent
-    case currency
+    case currency(CurrencySymbol)
 }
 
 /// A prefix operator: `-x`, `+x`, `not x`.

@@ -42,8 +42,32 @@ enum Symbol: String, Sendable, CaseIterable {
     case assign = "="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 
-    /// Every symbol by its spelling: a hash lookup, cheaper than matching the raw values one by one.
-    static let bySpelling = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    /// The symbol spelled by these one or two bytes, read without building a text.
+    static func spelled(_ bytes: ArraySlice<UInt8>) -> Symbol? {
+        guard let first = bytes.first else { return nil }
+        let second: UInt8? = bytes.count == 2 ? bytes[bytes.startIndex + 1] : nil
+        switch (first, second) {
+        case (UInt8(ascii: "+"), nil): return .plus
+        case (UInt8(ascii: "-"), nil): return .minus
+        case (UInt8(ascii: "*"), nil): return .star
+        case (UInt8(ascii: "/"), nil): return .slash
+        case (UInt8(ascii: "^"), nil): return .caret
+        case (UInt8(ascii: "("), nil): return .leftParen
+        case (UInt8(ascii: ")"), nil): return .rightParen
+        case (UInt8(ascii: ","), nil): return .comma
+        case (UInt8(ascii: "["), nil): return .leftBracket
+        case (UInt8(ascii: "]"), nil): return .rightBracket
+        case (UInt8(ascii: "."), UInt8(ascii: ".")): return .through
+        case (UInt8(ascii: "="), nil): return .assign
+        case (UInt8(ascii: "<"), nil): return .less
+        case (UInt8(ascii: ">"), nil): return .greater
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): return .equal
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): return .notEqual
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): return .lessEqual
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): return .greaterEqual
+        default: return nil
+        }
+    }
 }
 
 /// Words no cell may be named, because the language gives them a meaning now or will in a
@@ -52,7 +76,7 @@ enum Symbol: String, Sendable, CaseIterable {
 /// `t` and `month` may be referenced in an expression of a plan with periods, but never defined.
 public enum ReservedWords {
     public static let all: Set<String> = [
-        "if", "and", "or", "not", "true", "false", "t", "month", "periods", "actual", "goal",
+        "if", "and", "or", "not", "true", "false", "t", "month", "periods", "actual", "goal", "to",
     ]
 
     /// Reserved words an expression may still mention: the period index `t` and the month of the year.

@@ -35,10 +35,36 @@ public enum CellError: String, Hashable, Sendable, CaseIterable {
 }
 
 /// How a value is shown to people. Inferred from literals and propagated
-/// through formulas (a `$` literal makes currency, a `%` literal percent).
-public enum DisplayFormat: String, Hashable, Sendable {
+/// through formulas (a `$`, `€` or `£` literal makes currency, a `%` literal percent).
+public enum DisplayFormat: Hashable, Sendable {
     case number
     case percent
-    case currency
+    /// Money, shown with the symbol its literals were written with: `$14,256`, `€2,400`.
+    case currency(CurrencySymbol)
     case boolean
+
+    /// The format's name as `:show` prints it: `number`, `percent`, `currency` (`currency €`
+    /// for a currency other than the dollar), `boolean`.
+    public var name: String {
+        switch self {
+        case .number: "number"
+        case .percent: "percent"
+        case .currency(.dollar): "currency"
+        case .currency(let symbol): "currency \(symbol.rawValue)"
+        case .boolean: "boolean"
+        }
+    }
+
+    public var isCurrency: Bool {
+        if case .currency = self { return true }
+        return false
+    }
+}
+
+/// The money symbols a number literal may start with. A model keeps to one of them: its money
+/// is in one currency, and no formula converts between currencies.
+public enum CurrencySymbol: String, Hashable, Sendable, CaseIterable {
+    case dollar = "$"
+    case euro = "€"
+    case pound = "£"
 }

@@ -14,7 +14,7 @@ public enum ValueFormatter {
     private static let scientificSignificantDigits = 3
 
     /// People: percent `15%` / `12.5%` / `33.33%` (at most 2 decimals, trailing zeros dropped),
-    /// currency `$14,256` / `$1,234.50` (cents only when not whole) / `-$1,200`, numbers
+    /// currency `$14,256` / `€1,234.50` (cents only when not whole) / `-£1,200`, numbers
     /// `1,234.57` / `22.5` / `0`, booleans `true` / `false`, errors their code `#DIV/0!`.
     /// Magnitudes of 10^15 and up use scientific notation (`1.2e+20`), and so do non-zero
     /// numbers and percents that would round to zero (`4e-03`), so they do not pass for zero;
@@ -31,8 +31,8 @@ public enum ValueFormatter {
             switch format {
             case .percent:
                 return signed(decimal, magnitude: magnitudeText(decimal.shifted(by: 2), style: .plain) + "%")
-            case .currency:
-                return signed(decimal, magnitude: "$" + magnitudeText(decimal, style: .money))
+            case .currency(let symbol):
+                return signed(decimal, magnitude: symbol.rawValue + magnitudeText(decimal, style: .money))
             case .number, .boolean:
                 return signed(decimal, magnitude: magnitudeText(decimal, style: .plain))
             }
@@ -93,7 +93,7 @@ public enum ValueFormatter {
         return groupedThousands(rounded.integerText) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
-    /// Puts the minus sign in front (before any `$`), but never on a value that shows as zero.
+    /// Puts the minus sign in front (before any currency symbol), but never on a value that shows as zero.
     private static func signed(_ decimal: DecimalDigits, magnitude: String) -> String {
         let showsZero = !magnitude.contains(where: { ("1"..."9").contains($0) })
         return decimal.isNegative && !showsZero ? "-" + magnitude : magnitude

@@ -5,7 +5,7 @@ import Formula
 /// line's last character.
 enum DiagnosticPlacement {
     /// `header` is the first line of a diagnostic printed for `text` under `path`.
-    static func check(header: String, path: String, text: LineTable, lineCount: Int) throws(InvariantViolation) {
+    static func check(header: String, path: String, text: LineTable) throws(InvariantViolation) {
         guard header.hasPrefix(path + ":") else {
             throw InvariantViolation("diagnostic does not start with the path \(path): \(header.debugDescription)")
         }
@@ -15,8 +15,8 @@ enum DiagnosticPlacement {
             if header.hasSuffix("more errors not shown") { return }
             throw InvariantViolation("diagnostic has no line and column: \(header.debugDescription)")
         }
-        guard (1...lineCount).contains(line) else {
-            throw InvariantViolation("diagnostic names line \(line) of \(lineCount): \(header.debugDescription)")
+        guard (1...text.lastLine).contains(line) else {
+            throw InvariantViolation("diagnostic names line \(line) of \(text.lastLine): \(header.debugDescription)")
         }
         // The line as the columns count it: characters, with the `\r` of a CRLF line.
         let lineLength = text.lineText(line).count + 1
@@ -24,10 +24,5 @@ enum DiagnosticPlacement {
             throw InvariantViolation(
                 "diagnostic names column \(column) of a line of \(lineLength - 1) characters: \(header.debugDescription)")
         }
-    }
-
-    /// The number of lines of `bytes` as diagnostics count them (a last line without a break counts).
-    static func lineCount(of bytes: [UInt8]) -> Int {
-        bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 }

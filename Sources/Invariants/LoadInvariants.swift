@@ -11,13 +11,12 @@ public enum LoadInvariants {
     @discardableResult
     public static func check(_ bytes: [UInt8]) throws(InvariantViolation) -> Workbook? {
         let lines = LineTable(bytes: bytes)
-        let lineCount = DiagnosticPlacement.lineCount(of: bytes)
         switch Workbook.parse(bytes: bytes, path: path) {
         case .failure(let failure):
             guard !failure.messages.isEmpty else { throw InvariantViolation("the file was refused without a message") }
             for message in failure.messages {
                 let header = String(message.prefix { $0 != "\n" })
-                try DiagnosticPlacement.check(header: header, path: path, text: lines, lineCount: lineCount)
+                try DiagnosticPlacement.check(header: header, path: path, text: lines)
             }
             return nil
         case .success(let workbook):
@@ -28,7 +27,7 @@ public enum LoadInvariants {
             }
             for warning in workbook.warnings {
                 let header = String(warning.prefix { $0 != "\n" })
-                try DiagnosticPlacement.check(header: header, path: path, text: lines, lineCount: lineCount)
+                try DiagnosticPlacement.check(header: header, path: path, text: lines)
             }
             for scenario in workbook.scenarios {
                 do throws(WorkbookError) {

@@ -71,7 +71,7 @@ public enum SessionInvariants {
     static func checkDiagnostics(_ reply: Reply, line: String, number: Int) throws(InvariantViolation) {
         // A line that itself contains the path would be echoed under the diagnostic and look like one.
         guard !line.contains(path) else { return }
-        let text = LineTable(String(repeating: "\n", count: number - 1) + line)
+        let text = LineTable(singleLine: line, number: number)
         for header in reply.errors where header.hasPrefix(path + ":") {
             let prefix = "\(path):\(number):"
             guard header.hasPrefix(prefix) else {
@@ -79,7 +79,7 @@ public enum SessionInvariants {
             }
             // `PATH:LINE: error: …` has no column; `PATH:LINE:COLUMN: error: …` must point into the line.
             guard header.dropFirst(prefix.count).first?.isNumber == true else { continue }
-            try DiagnosticPlacement.check(header: header, path: path, text: text, lineCount: number)
+            try DiagnosticPlacement.check(header: header, path: path, text: text)
         }
     }
 

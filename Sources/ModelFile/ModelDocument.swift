@@ -216,13 +216,24 @@ struct ModelDocument: Sendable, Equatable {
 
     /// Removes a section's header and every line up to the next section.
     mutating func removeSection(_ name: String) {
-        guard let start = entries.firstIndex(where: { $0.line.sectionName == name }) else { return }
+        guard let range = sectionRange(name) else { return }
+        entries.removeSubrange(range)
+    }
+
+    /// The lines `removeSection(name)` takes out, for `reinsert` to put back.
+    func sectionLines(_ name: String) -> [(index: Int, entry: Entry)] {
+        guard let range = sectionRange(name) else { return [] }
+        return range.map { ($0, entries[$0]) }
+    }
+
+    /// A section's header and every line up to the next section, with the blank line that separated it.
+    private func sectionRange(_ name: String) -> Range<Int>? {
+        guard let start = entries.firstIndex(where: { $0.line.sectionName == name }) else { return nil }
         var end = start + 1
         while end < entries.count, entries[end].line.sectionName == nil { end += 1 }
         var removeFrom = start
-        // Take the blank line that separated the section with it.
         if removeFrom > 0, entries[removeFrom - 1].line == .verbatim("") { removeFrom -= 1 }
-        entries.removeSubrange(removeFrom..<end)
+        return removeFrom..<end
     }
 
     // MARK: Insertion

@@ -69,6 +69,7 @@ public struct Workbook: Sendable {
         }
         diagnostics += ScenarioValidator.problems(
             in: contents.scenarios, definitions: contents.definitions, base: built ? model : nil)
+        diagnostics += currencyProblems(in: contents)
         guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }
         var workbook = Workbook()
         workbook.path = path
@@ -268,6 +269,34 @@ public struct Workbook: Sendable {
         guard let index = scenarios.firstIndex(where: { $0.name == name }) else { throw .unknownScenario(name) }
         scenarios.remove(at: index)
         document.removeSection(name)
+    }
+
+    /// A scenario taken out, with what putting it back in its place, lines and all, needs.
+    public struct RemovedScenario: Sendable {
+        public let scenario: Scenario
+        /// Its place among the scenarios.
+        let index: Int
+        let lines: [(index: Int, entry: ModelDocument.Entry)]
+    }
+
+    /// What `removeScenario(named: name)` would take away; nil when there is no such scenario.
+    public func scenarioRemoval(named name: String) -> RemovedScenario? {
+        guard let index = scenarios.firstIndex(where: { $0.name == name }) else { return nil }
+        return RemovedScenario(scenario: scenarios[index], index: index, lines: document.sectionLines(name))
+    }
+
+    /// Puts back a scenario exactly as `scenarioRemoval(named:)` found it.
+    public mutating func restoreScenario(_ removed: RemovedScenario) throws(WorkbookError) {
+        guard scenario(named: removed.scenario.name) == nil else { throw .scenarioExists(removed.scenario.name) }
+        scenarios.insert(removed.scenario, at: min(removed.index, scenarios.count))
+        document.reinsert(removed.lines)
+    }
+
+    /// Why the scenarios would not load from the text `:save` writes, one message each; empty
+    /// when they would. The loader's own rule (``ScenarioValidator``), for edits to keep.
+    public var scenarioProblems: [String] {
+        guard !scenarios.isEmpty else { return [] }
+        return ScenarioValidator.problems(in: scenarios, base: model) { model[$0]?.isLeadIndicator }.map(\.message)
     }
 
     /// The base model with a scenario's overrides applied.

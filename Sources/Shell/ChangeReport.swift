@@ -10,15 +10,26 @@ import TextLayout
 ///     revenue      $14,256 → $17,820  +25%
 ///
 /// New cells print first as `name = value (new)` and deleted ones as
-/// `name deleted (was value)`: the edit itself, then what followed from it.
+/// `name deleted (was value)`: the edit itself, then what followed from it. The edit's
+/// ``EditNote``s follow the list as warnings (a script's with its file and line), except a
+/// note that labels a new cell, said beside it: `lead = 150 (new; did you mean leads?)`.
 enum ChangeReport {
     /// At most this many changed cells are listed; an edit at the root of a huge model
     /// would otherwise scroll the screen for minutes. The rest are counted.
     static let shownChanges = 40
 
+    /// Says the changes, then the notes that are not labels.
+    static func tell(
+        _ changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?,
+        newLabel: String = "new", reply: inout Reply
+    ) {
+        reply.say(lines(for: changes, notes: notes, colorizer: colorizer, width: width, newLabel: newLabel))
+        for note in notes where !note.isLabel { reply.warn(note.messageWithUndo) }
+    }
+
     /// - Parameter newLabel: what a cell that appeared is called: `new`, or `restored` when undo brought it back.
     static func lines(
-        for changes: [CellChange], colorizer: Colorizer, width: Int?, newLabel: String = "new"
+        for changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?, newLabel: String = "new"
     ) -> [String] {
         // Only the cells shown are formatted: an edit at the root of a 1M-cell chain changes them all.
         // Cells that appeared or went are listed first, then as many moved ones as fit.
@@ -37,7 +48,9 @@ enum ChangeReport {
             let name = colorizer.cellName(change.name, isLeadIndicator: change.isLeadIndicator)
             switch (change.old, change.new) {
             case (nil, let new?):
-                appeared.append("\(name) = \(ValueFormatter.display(new, format: change.format)) (\(newLabel))")
+                let label = ([newLabel] + notes.filter { $0.isLabel && $0.cell == change.name }.map(\.message))
+                    .joined(separator: "; ")
+                appeared.append("\(name) = \(ValueFormatter.display(new, format: change.format)) (\(label))")
             case (let old?, nil):
                 appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.oldFormat)))")
             case (let old?, let new?):

@@ -39,8 +39,10 @@ enum Edit: Sendable {
     /// Sets (or, with nil, removes) the override of cell `name` in `scenario`; `previous` is
     /// the override before, nil when the scenario did not override the cell.
     case override(name: String, in: String, to: Definition?, previous: Definition?)
-    case addScenario(Scenario)
-    case removeScenario(Scenario)
+    /// Adds a scenario: a new one at the end, or (with `removal`, when undoing a delete) one
+    /// put back where it stood, its section's lines as they were written.
+    case addScenario(Scenario, removal: Workbook.RemovedScenario?)
+    case removeScenario(Scenario, removal: Workbook.RemovedScenario?)
     /// Which scenario the session shows: nil is the base model.
     case switchScenario(from: String?, to: String?)
     /// Several edits that stand or fall together and are undone as one.
@@ -65,8 +67,8 @@ enum Edit: Sendable {
         case .override(let name, let scenario, let definition, _):
             definition.map { "\($0.targetText) = \($0.formula) in scenario \(scenario)" }
                 ?? "remove \(name) from scenario \(scenario)"
-        case .addScenario(let scenario): "add scenario \(scenario.name)"
-        case .removeScenario(let scenario): ":scenario delete \(scenario.name)"
+        case .addScenario(let scenario, _): "add scenario \(scenario.name)"
+        case .removeScenario(let scenario, _): ":scenario delete \(scenario.name)"
         case .switchScenario(_, let name): name.map { ":scenario use \($0)" } ?? ":scenario base"
         case .compound(_, let summary): summary
         }
@@ -107,10 +109,10 @@ enum Edit: Sendable {
             .replacePlan(from: after, to: before, summary: summary)
         case .override(let name, let scenario, let definition, let previous):
             .override(name: name, in: scenario, to: previous, previous: definition)
-        case .addScenario(let scenario):
-            .removeScenario(scenario)
-        case .removeScenario(let scenario):
-            .addScenario(scenario)
+        case .addScenario(let scenario, let removal):
+            .removeScenario(scenario, removal: removal)
+        case .removeScenario(let scenario, let removal):
+            .addScenario(scenario, removal: removal)
         case .switchScenario(let old, let new):
             .switchScenario(from: new, to: old)
         case .compound(let edits, let summary):
@@ -126,6 +128,12 @@ enum Edit: Sendable {
         case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal, .deleteGoal, .restoreGoal,
              .addComment, .removeComment, .setOverride, .removeOverride: false
         }
+    }
+
+    /// The cell a `restore` brings back (undo of a delete), which the change display calls `restored`.
+    var restoredCell: String? {
+        if case .restore(let definition, _, _, _) = self { return definition.name }
+        return nil
     }
 
     /// The cells the edit renames, new name to old: what a comparison of the models before
@@ -189,10 +197,12 @@ enum Edit: Sendable {
                 scenario.overrides.removeAll { $0.target == target }
             }
             plan.workbook.setScenario(scenario)
-        case .addScenario(let scenario):
+        case .addScenario(_, let removal?):
+            try plan.workbook.restoreScenario(removal)
+        case .addScenario(let scenario, nil):
             guard plan.workbook.scenario(named: scenario.name) == nil else { throw .scenarioExists(scenario.name) }
             plan.workbook.setScenario(scenario)
-        case .removeScenario(let scenario):
+        case .removeScenario(let scenario, _):
             try plan.workbook.removeScenario(named: scenario.name)
         case .switchScenario(_, let name):
             if let name, plan.workbook.scenario(named: name) == nil { throw .unknownScenario(name) }

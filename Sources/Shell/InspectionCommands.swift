@@ -43,7 +43,7 @@ extension Command {
                 table.addRow([
                     session.colorizer.cellName(cell.name, isLeadIndicator: isLead),
                     ValueFormatter.display(cell.value, format: cell.format),
-                    cell.formula,
+                    RangeNote.text(for: cell) ?? cell.formula,
                 ])
             }
         }
@@ -63,7 +63,8 @@ extension Command {
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
         table.addRow(["formula", cell.formula])
-        table.addRow(["format", cell.format.rawValue])
+        if let range = RangeNote.details(for: cell) { table.addRow(["range", range]) }
+        table.addRow(["format", cell.format.name])
         table.addRow(["kind", cell.isLeadIndicator ? "lead indicator (an input)" : "lag indicator (computed)"])
         table.addRow(["uses", uses.isEmpty ? "nothing" : uses.joined(separator: ", ")])
         table.addRow(["used by", usedBy.isEmpty ? "nothing" : usedBy.joined(separator: ", ")])

@@ -106,14 +106,9 @@ public struct Reply: Sendable, Equatable {
 
     /// A diagnostic in `text`, the input line, printed with the line and a caret under the column.
     mutating func fail(_ diagnostic: Diagnostic, in text: String) {
-        let path = location?.path ?? "<input>"
-        // Blank lines in front put the caret's line at the script's own line number.
-        let padding = String(repeating: "\n", count: max((location?.line ?? 1) - 1, 0))
-        let source = SourceText(path: path, text: padding + text)
-        var shifted = diagnostic
-        let offset = padding.utf8.count
-        shifted.range = SourceRange(start: diagnostic.range.start + offset, end: diagnostic.range.end + offset)
-        failWithRendered([DiagnosticPrinter.render(shifted, in: source)])
+        // The line is one line, whatever it holds: a `\r` pasted into it starts no new one.
+        let source = SourceText(path: location?.path ?? "<input>", line: text, number: location?.line ?? 1)
+        failWithRendered([DiagnosticPrinter.render(diagnostic, in: source)])
     }
 
     /// Messages already rendered with their own locations (a model file that did not load).

@@ -13,7 +13,8 @@ extension Command {
             :scenario list (or just :scenario) shows each scenario with its overrides, * marking the one shown.
             :scenario new NAME records the lead indicators you changed since the file was loaded or saved
               as scenario NAME, puts the base model's saved values back, and switches to NAME: the values
-              on screen stay the same, and the file's base model stays as it was.
+              on screen stay the same, and the file's base model stays as it was. A formula you replaced
+              by a number stays in the base model: scenarios override what the file has as lead indicators.
             :scenario use NAME shows NAME: the base model with its overrides. While a scenario is shown,
               setting a lead indicator changes the scenario; other edits change the base model.
             :scenario base goes back to the base model. :scenario delete NAME removes NAME.
@@ -63,7 +64,7 @@ extension Command {
             guard let saved = session.plan.savedBase[current.name] else { return nil }
             return .define(saved.definition, previous: current, position: base.position(of: current.name) ?? 0, comment: nil)
         }
-        let edits = [Edit.addScenario(Scenario(name: name, overrides: overrides))] + restores
+        let edits = [Edit.addScenario(Scenario(name: name, overrides: overrides), removal: nil)] + restores
             + [.switchScenario(from: session.activeScenario, to: name)]
         session.perform(.compound(edits, summary: ":scenario new \(name)"), reply: &reply)
     }
@@ -80,14 +81,15 @@ extension Command {
     }
 
     private static func deleteScenario(named name: String, _ session: Session, reply: inout Reply) {
-        guard let scenario = session.workbook.scenario(named: name) else {
+        guard let removal = session.workbook.scenarioRemoval(named: name) else {
             return reply.fail(ScenarioName.unknown(name, in: session.workbook))
         }
+        let deletion = Edit.removeScenario(removal.scenario, removal: removal)
         guard session.activeScenario == name else {
-            session.perform(.removeScenario(scenario), reply: &reply)
+            session.perform(deletion, reply: &reply)
             return
         }
-        let edits: [Edit] = [.switchScenario(from: name, to: nil), .removeScenario(scenario)]
+        let edits: [Edit] = [.switchScenario(from: name, to: nil), deletion]
         session.perform(.compound(edits, summary: ":scenario delete \(name)"), reply: &reply)
     }
 }

@@ -9,10 +9,10 @@ enum ScenarioNews {
         switch edit {
         case .override(let name, let scenario, nil, _):
             return ["scenario \(scenario) no longer overrides \(name)"]
-        case .addScenario(let scenario):
+        case .addScenario(let scenario, _):
             let overrides = scenario.overrides.isEmpty ? " (no overrides yet)" : ": " + listing(scenario.overrides)
             return ["added scenario \(scenario.name)\(overrides)"]
-        case .removeScenario(let scenario):
+        case .removeScenario(let scenario, _):
             return ["deleted scenario \(scenario.name)"]
         case .switchScenario(_, let name?):
             return ["now on scenario \(colorizer.apply(.bold, to: name))"]

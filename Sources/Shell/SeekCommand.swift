@@ -5,13 +5,16 @@ import WhatIf
 extension Command {
     static let seek: Command = Command(
         name: "seek",
-        usage: ":seek TARGET = VALUE by INPUT [in LO..HI]",
+        usage: ":seek TARGET = VALUE by INPUT [whole] [in LO..HI]",
         summary: "goal seek: set lead indicator INPUT so TARGET equals VALUE",
         details: "Like a spreadsheet's Goal Seek: :seek revenue = 50k by leads finds the lead count "
             + "that makes revenue $50,000 and sets leads to it, as one edit (:undo takes it back). "
             + "VALUE, LO and HI are expressions (50k, $2.4k, 20%). Without a range it searches "
             + "outward from the input's current value; `in 0..100%` keeps it between two values. "
-            + "When no value gets there, it says why, shows the closest it came, and changes nothing."
+            + "When no value gets there, it says why, shows the closest it came, and changes nothing. "
+            + "The value is written as the shortest decimal that still meets VALUE to 15 significant "
+            + "digits (420.875420875421, not 420.8754208754209); `by names whole` writes a whole number "
+            + "instead: of the two around the answer, the one at which TARGET is at least VALUE."
     ) { input, session, reply in
         let request: SeekRequest
         do throws(UsageError) {
@@ -34,13 +37,14 @@ extension Command {
             return reply.fail(error, in: input.line)
         }
         let outcome = GoalSeek.seek(
-            in: model, target: request.target, equals: goal, by: request.input, within: bounds)
+            in: model, target: request.target, equals: goal, by: request.input, within: bounds,
+            rounding: request.isWhole ? .whole : .shortestDecimal)
         SeekReport(request: request, goal: goal, bounds: bounds, model: model)
             .tell(outcome, session: session, reply: &reply)
     }
 }
 
-/// `:seek TARGET = VALUE by INPUT [in LO..HI]` cut into its pieces; a usage error saying what is
+/// `:seek TARGET = VALUE by INPUT [whole] [in LO..HI]` cut into its pieces; a usage error saying what is
 /// wrong when it is not that shape.
 struct SeekRequest {
     let target: String
@@ -48,6 +52,8 @@ struct SeekRequest {
     let value: ArgumentText
     let input: String
     let inputText: ArgumentText
+    /// `by names whole`: the answer is a whole number.
+    let isWhole: Bool
     let bounds: (low: ArgumentText, high: ArgumentText)?
 
     init(_ arguments: ArgumentText) throws(UsageError) {
@@ -60,8 +66,12 @@ struct SeekRequest {
         }
         guard let targetName = target.name else { throw UsageError("seek wants one cell name before '='") }
         guard !value.isEmpty else { throw UsageError("seek wants a value after '='") }
-        let inputText = search.split(atWord: "in")?.before ?? search
+        let (inputText, rounding) = (search.split(atWord: "in")?.before ?? search).splitFirstWord()
         guard let inputName = inputText.name else { throw UsageError("seek wants one lead indicator after 'by'") }
+        guard rounding.isEmpty || rounding.text == "whole" else {
+            throw UsageError("seek wants one lead indicator after 'by', then 'whole' or 'in LO..HI'")
+        }
+        isWhole = !rounding.isEmpty
         bounds = try search.split(atWord: "in")?.after.rangeEnds(for: "'in'")
         self.target = targetName
         targetText = target

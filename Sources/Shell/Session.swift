@@ -106,19 +106,32 @@ public final class Session {
             reply.fail(Diagnostic(
                 "periods are declared by the model file's periods line: add it to the file and :load it",
                 at: span.range), in: line)
-        case .success(.override(let name, let nameRange, let periods, _)):
+        case .success(.override(let name, let nameRange, let periods, let expression)):
             let bracketEnd = bytes[nameRange.end...].firstIndex(of: UInt8(ascii: "]")) ?? nameRange.end
             define(name, formula: FormulaText.after(SourceRange(start: bracketEnd, end: bracketEnd), in: bytes),
-                   comment: FormulaText.comment(in: bytes), periods: periods, reply: &reply)
+                   typed: expression, comment: FormulaText.comment(in: bytes), line: line, periods: periods, reply: &reply)
         case .success(.expression(let expression)):
+            guard currencyAgrees([expression], in: line, reply: &reply) else { return }
             show(expression, reply: &reply)
         case .success(.goal(let goal)):
+            guard currencyAgrees([goal.lhs, goal.rhs], in: line, reply: &reply) else { return }
             let text = line.utf8Slice(SourceRange(start: goal.lhs.range.start, end: goal.rhs.range.end)) ?? line
             perform(.addGoal(GoalEntry(text: text, goal: goal)), reply: &reply)
-        case .success(.definition(let name, let nameRange, _)):
-            define(name, formula: FormulaText.after(nameRange, in: bytes),
-                   comment: FormulaText.comment(in: bytes), reply: &reply)
+        case .success(.definition(let name, let nameRange, let expression)):
+            define(name, formula: FormulaText.after(nameRange, in: bytes), typed: expression,
+                   comment: FormulaText.comment(in: bytes), line: line, reply: &reply)
         }
+    }
+
+    /// False, with the error at the literal, when `expressions` (located in `line`) bring a second
+    /// currency symbol into the model; `replaced` is the definition the input takes the place of.
+    func currencyAgrees(
+        _ expressions: [Expr], replacing replaced: Workbook.ReplacedDefinition? = nil, in line: String,
+        reply: inout Reply
+    ) -> Bool {
+        guard let problem = workbook.currencyProblems(in: expressions, replacing: replaced).first else { return true }
+        reply.fail(problem, in: line)
+        return false
     }
 
     /// Prints an expression's value. In a script an error value is an evaluation error
@@ -133,7 +146,12 @@ public final class Session {
         }
     }
 
-    private func define(_ name: String, formula: String, comment: String?, periods: PeriodSpan? = nil, reply: inout Reply) {
+    /// `typed` is the formula as parsed from `line`, for errors that point into it; `periods`, for
+    /// an override (`leads[2027-03] = 150`), the periods it sets.
+    private func define(
+        _ name: String, formula: String, typed: Expr, comment: String?, line: String, periods: PeriodSpan? = nil,
+        reply: inout Reply
+    ) {
         let definition: Definition
         do throws(Diagnostic) {
             definition = try Definition(name: name, formula: formula, periods: periods)
@@ -143,6 +161,11 @@ public final class Session {
             return
         }
         let edit = definitionEdit(RelativeEdit.resolve(definition, in: model), comment: comment)
+        let replaced: Workbook.ReplacedDefinition? = switch edit {
+        case .override(_, let scenario, _, _): Workbook.ReplacedDefinition(cell: name, scenario: scenario)
+        default: Workbook.ReplacedDefinition(cell: name, scenario: nil)
+        }
+        guard currencyAgrees([typed], replacing: replaced, in: line, reply: &reply) else { return }
         perform(edit, reply: &reply)
         if let scenario = plan.activeScenario, case .define = edit, !reply.failed {
             reply.say("(changed the base model, not scenario \(scenario): scenarios override lead indicators only)")

@@ -42,10 +42,12 @@ extension Session {
     /// Applies `edit` and prints its effects; false when it was refused.
     private func apply(_ edit: Edit, reply: inout Reply) -> Bool {
         let goalsBefore = goalStatuses()
+        let notes = notes(for: edit)
         let changes: [CellChange]
         do throws(EditRefusal) {
-            if plan.activeScenario == nil && !edit.touchesScenarios {
+            if plan.activeScenario == nil && !edit.touchesScenarios && plan.workbook.scenarios.isEmpty {
                 // In place: a copy would cost a whole model per edit; a refused edit changes nothing anyway.
+                // With scenarios, any edit of the base may break one of them: see `applyOnCopy`.
                 changes = try EditRefusal.wording { () throws(WorkbookError) in try edit.apply(to: &plan) }
             } else {
                 changes = try applyOnCopy(edit)
@@ -54,14 +56,16 @@ extension Session {
             reply.fail(error.message)
             return false
         }
-        report(edit, changes: changes, reply: &reply)
+        report(edit, changes: changes, notes: notes, reply: &reply)
         if case .replacePlan = edit { return true }
         announceFlips(from: goalsBefore, reply: &reply)
         return true
     }
 
     /// Applies an edit that may involve a scenario to a copy of the plan, keeping it only when
-    /// the model to show builds from it. Returns the changes of the model shown, before to after.
+    /// the model to show builds from it and every scenario still loads from the saved text
+    /// (an edit that turns an overridden input into a formula, or closes a cycle through a
+    /// scenario's override, is refused). Returns the changes of the model shown, before to after.
     private func applyOnCopy(_ edit: Edit) throws(EditRefusal) -> [CellChange] {
         var trial = plan
         let baseChanges = try EditRefusal.wording { () throws(WorkbookError) in try edit.apply(to: &trial) }
@@ -70,6 +74,9 @@ extension Session {
             shown = try trial.scenarioModel()
         } catch {
             throw EditRefusal(message: "scenario \(trial.activeScenario ?? ""): \(error)")
+        }
+        if let problem = trial.workbook.scenarioProblems.first {
+            throw EditRefusal(message: "\(problem) (nothing changed)")
         }
         let before = model
         let wasScenario = scenarioModel != nil
@@ -80,7 +87,7 @@ extension Session {
         return ModelDiff.changes(from: before, to: model, renamed: edit.renames)
     }
 
-    private func report(_ edit: Edit, changes: [CellChange], reply: inout Reply) {
+    private func report(_ edit: Edit, changes: [CellChange], notes: [EditNote], reply: inout Reply) {
         let model = self.model
         switch edit {
         case .define(let definition, _, _, _), .restore(let definition, _, _, _),
@@ -90,7 +97,9 @@ extension Session {
                 let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
                 reply.say("\(colorizer.cellName(definition.name, in: model)) = \(value) (unchanged)")
             }
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, newLabel: newLabel(for: edit, in: model)))
+            ChangeReport.tell(
+                changes, notes: notes, colorizer: colorizer, width: width,
+                newLabel: definition.name == edit.restoredCell ? "restored" : "new", reply: &reply)
             for warning in model[definition.name].map({ model.undefinedUseWarnings(in: $0.expression) }) ?? [] {
                 reply.warn(warning)
             }
@@ -122,20 +131,8 @@ extension Session {
             reply.say("now editing \(name): \(describe(replacement.workbook))")
         case .override, .addScenario, .removeScenario, .switchScenario, .compound:
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
-            reply.say(changes.isEmpty ? ["no values change"]
-                : ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
-        }
-    }
-
-    /// What a cell the edit made appear is called: `restored` after undo, `new`, or
-    /// `new; did you mean leads?` for a new name one slip of the keyboard from a cell the model
-    /// has (unless other cells were waiting for the name: then it is what they meant).
-    private func newLabel(for edit: Edit, in model: Model) -> String {
-        switch edit {
-        case .restore: return "restored"
-        case .define(let definition, nil, _, _) where model.dependents(of: definition.name).isEmpty:
-            return NameSuggestion.oneEditAway(from: definition.name, among: model.names).map { "new; did you mean \($0)?" } ?? "new"
-        default: return "new"
+            if changes.isEmpty { reply.say("no values change") }
+            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width, reply: &reply)
         }
     }
 

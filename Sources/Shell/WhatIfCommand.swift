@@ -1,4 +1,5 @@
 import Formula
+import ModelFile
 import PlanEngine
 import WhatIf
 
@@ -15,7 +16,7 @@ extension Command {
         guard !arguments.isEmpty else { return Command.whatIf.rejectArguments(&reply) }
         var definitions: [(definition: Definition, piece: ArgumentText)] = []
         for piece in arguments.split(at: UInt8(ascii: ",")) {
-            switch proposedDefinition(piece, in: session.model) {
+            switch proposedDefinition(piece, in: session) {
             case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
             case .success(let definition):
                 // Two values for one cell would quietly keep the last: say so instead.
@@ -41,7 +42,8 @@ extension Command {
     }
 
     /// One `NAME = EXPR` of a what-if, for a cell the model has (or one that other cells wait for).
-    private static func proposedDefinition(_ piece: ArgumentText, in model: Model) -> Result<Definition, Diagnostic> {
+    private static func proposedDefinition(_ piece: ArgumentText, in session: Session) -> Result<Definition, Diagnostic> {
+        let model = session.model
         let statement: Statement
         let expected = Diagnostic("expected a definition, NAME = EXPR", at: piece.sourceRange)
         if piece.isEmpty { return .failure(expected) }
@@ -54,6 +56,10 @@ extension Command {
         }
         guard model[name] != nil || !model.dependents(of: name).isEmpty else {
             return .failure(Diagnostic(model.noSuchCell(name), at: nameRange))
+        }
+        let replaced = Workbook.ReplacedDefinition(cell: name, scenario: session.activeScenario)
+        if let problem = session.workbook.currencyProblems(in: [expression], replacing: replaced).first {
+            return .failure(problem)
         }
         let formula = FormulaText.after(nameRange, in: Array(piece.line[..<piece.range.upperBound]))
         do throws(Diagnostic) {

@@ -21,9 +21,10 @@ public enum GoalSeek {
     /// A target within this fraction of the goal (or this much of a goal below 1) reaches it.
     public static let relativeTolerance = 1e-9
 
+    /// - Parameter rounding: how the value found is written (``SeekRounding``).
     public static func seek(
         in model: Model, target: String, equals goal: Double, by input: String,
-        within bounds: ClosedRange<Double>? = nil
+        within bounds: ClosedRange<Double>? = nil, rounding: SeekRounding = .shortestDecimal
     ) -> SeekOutcome {
         guard model[target] != nil else { return .failed(.unknownCell(target)) }
         guard let inputCell = model[input] else { return .failed(.unknownCell(input)) }
@@ -38,24 +39,31 @@ public enum GoalSeek {
             style: InputLiteral.style(keeping: inputCell.format), goal: goal)
         let tolerance = relativeTolerance * max(abs(goal), 1)
 
+        func found(_ answer: Double) -> SeekOutcome {
+            // A current value that already meets the goal to 15 digits stays as the person wrote it.
+            let keepsCurrent = answer == start && rounding == .shortestDecimal
+                && probe.value(at: start).numeric?.atSpreadsheetPrecision == goal.atSpreadsheetPrecision
+            let written = keepsCurrent ? start : probe.rounded(answer, rounding)
+            return .found(value: written, targetValue: probe.value(at: written), evaluations: probe.evaluations)
+        }
         let startGap = probe.gap(at: start)
         if goal.isFinite {
             if let startGap, abs(startGap) <= tolerance {
-                return .found(value: start, targetValue: probe.value(at: start), evaluations: probe.evaluations)
+                return found(start)
             }
             let bracket = RootBracket.search(from: start, within: range) { probe.gap(at: $0) }
                 ?? RootBracket.searchNearClosest(samples: probe.samples) { probe.gap(at: $0) }
             if let bracket {
                 let root = bracket.refined { probe.gap(at: $0) }
                 if abs(root.gap) <= tolerance {
-                    return .found(value: root.x, targetValue: probe.value(at: root.x), evaluations: probe.evaluations)
+                    return found(root.x)
                 }
             }
         }
         guard let closest = probe.closest else { return .failed(.targetIsError(probe.firstError ?? .value)) }
         // A touch without a crossing (the bottom of `(x - 100)^2`) still reaches the goal.
         if goal.isFinite, abs(closest.target - goal) <= tolerance {
-            return .found(value: closest.input, targetValue: probe.value(at: closest.input), evaluations: probe.evaluations)
+            return found(closest.input)
         }
         return .failed(.unreachable(closest: closest.input, closestTargetValue: closest.target, searchedRange: range))
     }

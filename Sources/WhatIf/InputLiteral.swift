@@ -12,7 +12,7 @@ enum InputLiteral {
     static func style(keeping format: DisplayFormat) -> NumberStyle {
         switch format {
         case .percent: .percent
-        case .currency: .currency
+        case .currency(let symbol): .currency(symbol)
         case .number, .boolean: .plain
         }
     }
@@ -24,15 +24,15 @@ enum InputLiteral {
         return Definition(name: name, formula: text, expression: .number(value, style, range))
     }
 
-    /// `21.37%`, `$1234.56`, `-$5`, `1500`: the value at full precision in the given style.
+    /// `21.37%`, `$1234.56`, `-€5`, `1500`: the value at full precision in the given style.
     static func text(_ value: Double, style: NumberStyle) -> String {
         let sign = value < 0 ? "-" : ""
         guard let magnitude = DecimalDigits(abs(value)) else { return CellError.number.rawValue }
         switch style {
         case .plain:
             return sign + magnitude.literalText
-        case .currency:
-            return sign + "$" + magnitude.literalText
+        case .currency(let symbol):
+            return sign + symbol.rawValue + magnitude.literalText
         case .percent:
             // Moving the decimal point of the digits, not multiplying by 100, keeps every digit
             // exact: 0.07 is `7%`, where 0.07 × 100 would be 7.000000000000001.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Formula
 import ModelFile
 import PlanEngine
+import Shell
 import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
@@ -42,7 +43,7 @@ struct Eval: ParsableCommand {
             }
         }
         for setting in settings {
-            try apply(setting, to: &plan)
+            try apply(setting, to: &plan, of: workbook)
         }
         for name in requested where plan[name] == nil {
             try fail("no cell named '\(name)' in \(model)\(plan.cellHint(for: name))")
@@ -59,20 +60,31 @@ struct Eval: ParsableCommand {
     }
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
-    private func apply(_ setting: String, to plan: inout Model) throws {
-        let source = SourceText(path: "--set", text: setting)
+    private func apply(_ setting: String, to plan: inout Model, of workbook: Workbook) throws {
+        let source = SourceText(path: "--set", line: setting, number: 1)
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
             throw ExitCode(2)
         case .success(.definition(let name, _, let expression)):
             guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)\(plan.cellHint(for: name))") }
+            let replaced = Workbook.ReplacedDefinition(cell: name, scenario: scenario)
+            if let problem = workbook.currencyProblems(in: [expression], replacing: replaced).first {
+                ModelLoading.printError(DiagnosticPrinter.render(problem, in: source))
+                throw ExitCode(2)
+            }
             let bytes = Array(setting.utf8)
             let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
+            let definition = RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan)
+            let notes = EditNote.notes(defining: definition, in: plan)
             do throws(ModelError) {
-                try plan.define(RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan))
+                try plan.define(definition)
             } catch {
                 try fail("--set \(setting): \(error)")
+            }
+            // Allowed, but said: a plain number in a percent cell, a constant over a formula.
+            for note in notes {
+                ModelLoading.printError(VisibleText.escaping("warning: --set \(setting): \(note.message)"))
             }
         case .success:
             try fail("--set wants NAME=EXPR, as in --set leads=150")

@@ -1,6 +1,7 @@
 import Formula
 import LineEditing
 import PlanEngine
+import Shell
 import TextLayout
 
 /// The `table` format of `leadlag eval`: lead indicators, then lag indicators,
@@ -17,7 +18,7 @@ enum EvalTable {
             table.addSection(title)
             for cell in group {
                 table.addRow(["  " + cell.name, ValueFormatter.display(cell.value, format: cell.format),
-                              cell.isLeadIndicator ? "" : "= " + cell.formula])
+                              cell.isLeadIndicator ? RangeNote.text(for: cell).map { "(\($0))" } ?? "" : "= " + cell.formula])
             }
         }
         return table.render(width: Terminal.standardOutputIsTerminal ? Terminal.width : nil)

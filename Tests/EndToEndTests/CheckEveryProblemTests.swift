@@ -48,11 +48,11 @@ struct CheckEveryProblemTests {
     }
 
     @Test func anUnknownFunctionWarnsWithItsLocation() throws {
-        let path = try write("leads = normal(120, 20)\n")
+        let path = try write("leads = gauss(120, 20)\n")
         let checked = try Leadlag.run(["check", path])
-        #expect(checked.errors.contains("\(path):1:9: warning: unknown function 'normal'"), "\(checked.errors)")
-        let typed = try Leadlag.run([], input: "leads = normal(120, 20)\n")
-        #expect(typed.errors.contains("<stdin>:1: warning: unknown function 'normal'"), "\(typed.errors)")
+        #expect(checked.errors.contains("\(path):1:9: warning: unknown function 'gauss'"), "\(checked.errors)")
+        let typed = try Leadlag.run([], input: "leads = gauss(120, 20)\n")
+        #expect(typed.errors.contains("<stdin>:1: warning: unknown function 'gauss'"), "\(typed.errors)")
     }
 
     @Test func aNameUsedByThousandsOfCellsIsWarnedAboutInOneShortLine() throws {

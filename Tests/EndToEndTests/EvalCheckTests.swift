@@ -60,6 +60,17 @@ struct EvalCheckTests {
         #expect(both.output == "name,value\nrevenue,19200\n")
     }
 
+    @Test func aPoundModelPrintsPoundsAndMixedSymbolsDoNotLoad() throws {
+        let pounds = try write("leads = 10\ndeal = £2.4k\nrevenue = leads * deal\n", to: "pounds.model")
+        let table = try Leadlag.run(["eval", pounds, "--get", "revenue"])
+        #expect(table.status == 0)
+        #expect(table.output.contains("£24,000"), "\(table.output)")
+        let mixed = try write("deal = £2.4k\nfee = $50\n", to: "mixed.model")
+        let check = try Leadlag.run(["check", mixed])
+        #expect(check.status == 2)
+        #expect(check.errors.hasPrefix("\(mixed):2:7: error: '$' mixes currencies: this model's money is in £"))
+    }
+
     @Test func aCellAskedForTwiceIsPrintedOnce() throws {
         let path = try write(Self.model)
         let outcome = try Leadlag.run(["eval", path, "--get", "leads", "--get", "leads", "--format", "json"])
@@ -92,6 +103,7 @@ struct EvalCheckTests {
         (["eval", "PATH", "--set", "nope=1"], "error: --set: no cell named 'nope'"),
         (["eval", "PATH", "--set", "leads=1 +"], "\n--set:1:10: error: expected an expression after '+'"),
         (["eval", "PATH", "--set", "wins=revenue"], "cycle: wins → revenue → wins"),
+        (["eval", "PATH", "--set", "leads=€3k"], "\n--set:1:7: error: '€' mixes currencies: this model's money is in $"),
         (["eval", "PATH", "--format", "xml"], "Error:"),
         (["eval"], "Error:"),
     ])

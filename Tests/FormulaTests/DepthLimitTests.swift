@@ -52,7 +52,7 @@ import Testing
         let conjunction = try Parser.parseExpression((Array(repeating: "true", count: 400) + ["false", "1/0 > 1"]).joined(separator: " and ")).get()
         #expect(Evaluator.evaluate(conjunction) { _ in .error(.name) } == .boolean(false))
         let money = try Parser.parseExpression(Array(repeating: "$5", count: 400).joined(separator: " + ")).get()
-        #expect(FormatInference.format(of: money) { _ in .number } == .currency)
+        #expect(FormatInference.format(of: money) { _ in .number } == .currency(.dollar))
     }
 
     @Test func runsOfMixedLevelsStillCountAsNesting() {

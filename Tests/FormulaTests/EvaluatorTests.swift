@@ -111,7 +111,8 @@ import Testing
     @Test func functionNamesAreListedLowercaseAndSorted() {
         #expect(Builtins.functionNames == [
             "abs", "average", "avg", "ceil", "clamp", "cumulative", "exp", "first", "floor", "if", "iferror", "last",
-            "ln", "lowest", "max", "min", "peak", "prev", "round", "sqrt", "sum", "total", "ytd",
+            "ln", "lognormal", "lowest", "max", "min", "normal", "peak", "prev", "round", "sqrt", "sum", "total",
+            "triangular", "uniform", "ytd",
         ])
     }
 

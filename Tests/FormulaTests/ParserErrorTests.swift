@@ -98,6 +98,16 @@ import Testing
         $1,234,567
           ^
         """),
+        ("x = €2,400", """
+        input:1:7: error: thousands separators are not allowed in numbers: write €2400
+        x = €2,400
+              ^
+        """),
+        ("£1,5", """
+        input:1:3: error: use '.' for decimals: write £1.5
+        £1,5
+          ^
+        """),
         ("x = 2,400", """
         input:1:6: error: thousands separators are not allowed in numbers: write 2400
         x = 2,400
@@ -282,6 +292,16 @@ import Testing
         input:1:1: error: expected a number after '$'
         $x
         ^
+        """),
+        ("€15%", """
+        input:1:1: error: a number cannot be both currency (€) and percent (%)
+        €15%
+        ^~~~
+        """),
+        ("2 * £", """
+        input:1:5: error: expected a number after '£'
+        2 * £
+            ^
         """),
         ("15 %", """
         input:1:4: error: '%' must follow a number, as in 15%

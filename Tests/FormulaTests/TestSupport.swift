@@ -2,7 +2,7 @@ import Formula
 import Testing
 
 /// Prints syntax as S-expressions so a test can state a tree's shape in one line:
-/// `1 + 2 * 3` is `(+ 1 (* 2 3))`; `$5` is `$5`, `15%` is `0.15%`, calls are `(max a b)`.
+/// `1 + 2 * 3` is `(+ 1 (* 2 3))`; `$5` is `$5`, `€5` is `€5`, `15%` is `0.15%`, calls are `(max a b)`.
 func sExpression(_ expr: Expr) -> String {
     switch expr {
     case .number(let value, let style, _):
@@ -10,7 +10,7 @@ func sExpression(_ expr: Expr) -> String {
         switch style {
         case .plain: return digits
         case .percent: return digits + "%"
-        case .currency: return "$" + digits
+        case .currency(let symbol): return symbol.rawValue + digits
         }
     case .boolean(let flag, _):
         return String(flag)

@@ -37,26 +37,13 @@ struct CorpusTests {
         }
     }
 
-    /// Seeds that break an invariant today, found by the session fuzz target and not fixed yet.
-    /// Each is expected to fail; when a fix lands, its entry goes (the test then says so).
-    static let knownBroken = [
-        // A session on a CRLF file: a broken invariant still to be read and fixed.
-        "Fuzzing/Corpus/model-loader/crlf-lines.model",
-        // CR-only lines typed into a session since merging main: a broken invariant still to be read.
-        "Fuzzing/Corpus/model-loader/cr-only-lines.model",
-        // `:scenario new` after an edit: the saved text does not load (still to be fixed).
-        "Fuzzing/Corpus/session/scenarios.leadlag",
-    ]
-
     @Test("a session seed runs by the rules", arguments: sessionSeeds + modelSeeds)
     func sessionSeed(file: String) throws {
         let input = try Self.bytes(file)
-        withKnownIssue("found by fuzzing, not fixed yet") {
-            do throws(InvariantViolation) {
-                try SessionInvariants.check(SessionScript(bytes: input))
-            } catch {
-                Issue.record("\(file): \(error)")
-            }
-        } when: { Self.knownBroken.contains(file) }
+        do throws(InvariantViolation) {
+            try SessionInvariants.check(SessionScript(bytes: input))
+        } catch {
+            Issue.record("\(file): \(error)")
+        }
     }
 }

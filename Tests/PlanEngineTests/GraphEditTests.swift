@@ -103,7 +103,7 @@ struct GraphEditTests {
         ])
         #expect(model.format(of: "conversion") == .percent)
         #expect(model.format(of: "opportunities") == .number)
-        #expect(model.format(of: "revenue") == .currency)
+        #expect(model.format(of: "revenue") == .currency(.dollar))
         #expect(model["leads"]?.isLeadIndicator == true)
         #expect(model["revenue"]?.isLeadIndicator == false)
     }

@@ -79,7 +79,7 @@ func numbers(_ values: [Value]) -> [Double?] { values.map(number) }
         #expect(plan.values(of: "low") == [.number(100)])
         #expect(plan.values(of: "march") == [.number(120)])
         #expect(plan.values(of: "deals") == [.number(28800)])
-        #expect(plan.format(of: "deals") == .currency)
+        #expect(plan.format(of: "deals") == .currency(.dollar))
         #expect(plan.isSeries("share"))
         #expect(plan.evaluateSeries(try Parser.parseExpression("total(leads) / 12").get()) == [.number(155)])
     }

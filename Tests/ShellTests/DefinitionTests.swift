@@ -123,6 +123,17 @@ struct DefinitionTests {
         #expect(warning.errors == ["plan.leadlag:7: warning: 'nothing_here' is not defined"])
     }
 
+    @Test("a carriage return inside a typed line starts no new line: the error names the line typed",
+          arguments: [7, nil] as [Int?])
+    func carriageReturnInsideALine(number: Int?) throws {
+        let location = number.map { InputLocation(path: "plan.leadlag", line: $0) }
+        let reply = makeSession().handle("wins = 1 +\r*", at: location)
+        let header = try #require(reply.errors.first)
+        #expect(header.hasPrefix(number.map { "plan.leadlag:\($0):12: error: " } ?? "<input>:1:12: error: "), "\(header)")
+        // The line is echoed with the `\r` made visible as ^M, the caret under the `*` after it.
+        #expect(reply.errors.dropFirst() == ["wins = 1 +^M*", String(repeating: " ", count: 12) + "^"])
+    }
+
     @Test("blank lines, and comments in a script, do nothing", arguments: ["", "   ", "# a note", "   # indented note"])
     func blankAndComment(line: String) {
         let session = makeSession()

@@ -126,4 +126,37 @@ struct SeekCommandTests {
         _ = session.handle(":undo")
         #expect(session.workbook.scenario(named: "optimistic")?.overrides.map(\.name) == ["conversion", "win_rate"])
     }
+
+    @Test("the file gets the shortest decimal that meets the goal, not the 17 digits of a double")
+    func shortestLiteral() throws {
+        let session = makeSession(["names = 2000", "opportunities = names * 3.6%"])
+        let reply = session.handle(":seek opportunities = 20 by names")
+        #expect(!reply.failed, "\(reply.text)")
+        #expect(session.model["names"]?.formula == "555.555555555556")
+        #expect(session.handle(":assert opportunities == 20").failed == false)
+    }
+
+    @Test(":seek … by INPUT whole sets a whole number, with a range too", arguments: [
+        (":seek opportunities = 20 by names whole", "556", "found names = 556 (was 2,000): opportunities = 20.02"),
+        (":seek opportunities = 20 by names whole in 0..10000", "556", "found names = 556 (was 2,000): opportunities = 20.02"),
+    ])
+    func whole(line: String, formula: String, found: String) throws {
+        let session = makeSession(["names = 2000", "opportunities = names * 3.6%"])
+        let reply = session.handle(line)
+        #expect(!reply.failed, "\(reply.text)")
+        #expect(reply.output.first == found)
+        #expect(session.model["names"]?.formula == formula)
+        _ = session.handle(":undo")
+        #expect(session.model["names"]?.formula == "2000")
+    }
+
+    @Test("a word after the input other than whole is a usage error")
+    func wrongWordAfterInput() {
+        let reply = makeSession().handle(":seek revenue = 50k by leads round")
+        #expect(reply.failed)
+        #expect(reply.errors == [
+            "seek wants one lead indicator after 'by', then 'whole' or 'in LO..HI'",
+            "Usage: :seek TARGET = VALUE by INPUT [whole] [in LO..HI]",
+        ])
+    }
 }

@@ -20,7 +20,7 @@ struct TableCommandTests {
         #expect(rows.map { $0[0] } == ["80", "100", "120", "140", "160"])
         for row in rows {
             let expected = directValue(of: "revenue", after: ["leads = \(row[0])"])
-            #expect(row[1] == ValueFormatter.display(expected, format: .currency), "leads = \(row[0])")
+            #expect(row[1] == ValueFormatter.display(expected, format: .currency(.dollar)), "leads = \(row[0])")
         }
         #expect(lines.count == 7)
     }
@@ -48,7 +48,7 @@ struct TableCommandTests {
         for row in rows {
             for (index, conversion) in header.dropFirst(3).enumerated() {
                 let expected = directValue(of: "revenue", after: ["win_rate = \(row[0])", "conversion = \(conversion)"])
-                #expect(row[index + 1] == ValueFormatter.display(expected, format: .currency))
+                #expect(row[index + 1] == ValueFormatter.display(expected, format: .currency(.dollar)))
             }
         }
         #expect(lines[1].contains("[15%]"))

@@ -50,7 +50,7 @@ import WhatIf
 
     @Test func theGapHasTheFormatOfTheLeftSide() throws {
         let model = try makeModel(funnel)
-        #expect(GoalStatus(try Self.goal("revenue", .greaterEqual, "50k"), in: model).format == .currency)
+        #expect(GoalStatus(try Self.goal("revenue", .greaterEqual, "50k"), in: model).format == .currency(.dollar))
         #expect(GoalStatus(try Self.goal("win_rate", .greaterEqual, "40%"), in: model).format == .percent)
     }
 }

@@ -63,7 +63,7 @@ import WhatIf
         let table = try SensitivityTable.compute(
             in: try makeModel(funnel), target: "revenue",
             rows: Axis(name: "leads", values: [100]), columns: Axis(name: "win_rate", values: [0.3])).get()
-        #expect(table.targetFormat == .currency)
+        #expect(table.targetFormat == .currency(.dollar))
         #expect(table.rows.format == .number)
         #expect(table.columns?.format == .percent)
         #expect(table.values == [[.number(100 * 0.15 * 0.3 * 2400)]])
