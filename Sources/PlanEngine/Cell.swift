@@ -50,6 +50,13 @@ public struct Cell: Sendable, Equatable {
 
 extension Cell {
     public var definition: Definition { Definition(name: name, formula: formula, expression: expression) }
+
+    /// The cell as it stands in one period: its value there, as a single value.
+    public func inPeriod(_ period: Int) -> Cell {
+        var cell = self
+        cell.values = [values[isSeries ? period : 0]]
+        return cell
+    }
 }
 
 /// How a series is summed up in one value, wherever one number must stand for it (the change
