@@ -6,13 +6,15 @@ let package = Package(
     products: [
         .executable(name: "leadlag", targets: ["leadlag"]),
         // The engine without a terminal, for the benchmark package and for embedding.
-        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile", "WhatIf"]),
+        .library(name: "LeadlagCore", targets: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation"]),
         // The promises any input must keep, for the fuzz package (Fuzz/).
         .library(name: "LeadlagInvariants", targets: ["Invariants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Random models and edit sequences for the property tests (InvariantTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
@@ -26,6 +28,8 @@ let package = Package(
         .target(name: "ModelFile", dependencies: ["Formula", "PlanEngine"]),
         // Goal seek, sensitivity tables and scenarios, computed on copies of a model.
         .target(name: "WhatIf", dependencies: ["Formula", "PlanEngine"]),
+        // Monte Carlo over ranges: seeded per-trial streams, the parallel trial runner, statistics, drivers.
+        .target(name: "Simulation", dependencies: ["Formula", "PlanEngine"]),
         // libedit, imported through a small shim of typed wrappers.
         .systemLibrary(
             name: "CEditLine",
@@ -37,24 +41,28 @@ let package = Package(
         // Text tables that fit the terminal, and colors only where they belong.
         .target(name: "TextLayout"),
         // The REPL session and its commands, testable without a terminal.
-        .target(name: "Shell", dependencies: ["Formula", "PlanEngine", "ModelFile", "WhatIf", "LineEditing", "TextLayout"]),
+        .target(name: "Shell", dependencies: [
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "LineEditing", "TextLayout",
+        ]),
         // What must hold after any input (a loaded file, lines typed into a session): checked by
         // the fuzz targets in Fuzzing/ and by the corpus tests alike.
         .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Shell"]),
         .executableTarget(name: "leadlag", dependencies: [
-            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Shell", "LineEditing", "TextLayout",
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "Shell", "LineEditing", "TextLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FormulaTests", dependencies: ["Formula"]),
         .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "Formula"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "PlanEngine", "Formula"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "PlanEngine", "ModelFile", "Formula"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanEngine", "ModelFile", "Formula"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditing", "PlanEngine", "ModelFile"]),
         .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
         .testTarget(name: "InvariantTests", dependencies: [
             "Invariants", "Shell", "ModelFile", "Formula",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -66,7 +66,7 @@ extension Expr {
 
     /// Visits this node and every node below it, parents first, left operands before right ones,
     /// which is the order their text appears in.
-    func forEachNodeInSourceOrder(_ visit: (Expr) -> Void) {
+    public func forEachNodeInSourceOrder(_ visit: (Expr) -> Void) {
         var pending: [Expr] = [self]
         while let node = pending.popLast() {
             visit(node)

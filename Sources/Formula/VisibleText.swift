@@ -11,6 +11,13 @@ public enum VisibleText {
 
     public static func escaping(_ text: String) -> String { escaping(text[...]) }
 
+    /// Text of several lines made safe line by line: the line breaks stay, every other control
+    /// character is escaped. For messages that may hold an already rendered listing (escaping
+    /// twice changes nothing: an escape is printable text).
+    public static func escapingLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(escaping).joined(separator: "\n")
+    }
+
     /// One character as it is shown: itself, or its escape.
     static func visible(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {

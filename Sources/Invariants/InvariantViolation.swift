@@ -5,7 +5,7 @@
 public struct InvariantViolation: Error, CustomStringConvertible, Sendable {
     public let description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }

@@ -6,7 +6,9 @@ import Shell
 /// Everything a person can see of a session, compared before and after a line: the file
 /// text it would save, every cell shown with its value and format, and the scenario shown.
 struct SessionState: Equatable {
-    /// One cell as shown. The value is kept as text of its bits, so NaN equals itself.
+    /// One cell as shown. The value is kept as text of its bits, so NaN equals itself; zero is
+    /// one value, since nothing shows or exports the sign of -0 (an edit that leaves a cell
+    /// at 0 may keep the -0 it had, where a fresh load computes 0).
     struct CellState: Equatable {
         let name: String
         let formula: String
@@ -32,6 +34,7 @@ struct SessionState: Equatable {
 
     static func valueText(_ value: Value) -> String {
         switch value {
+        case .number(let number) where number == 0: "0"
         case .number(let number): "\(number) (bits \(number.bitPattern))"
         case .boolean(let flag): "\(flag)"
         case .error(let code): code.rawValue

@@ -23,24 +23,37 @@ struct ModelDocument: Sendable, Equatable {
 
     struct Entry: Sendable, Equatable {
         var line: Line
-        /// "\n", "\r\n", "\r" (old Mac files), or "" for a last line without a line break.
+        /// "\n", "\r\n" or "\r" (old Mac files); "" only while a file is read, for a last line
+        /// without a line break (see `endsWithoutLineBreak`).
         var terminator: String
     }
 
     var entries: [Entry] = []
     /// Whether the file began with a UTF-8 byte order mark, which saving keeps.
     var byteOrderMark = false
+    /// Whether the file's last line had no line break. Kept apart from the lines, each of which
+    /// has its break, so that lines added after it, and taking them back, leave that last byte
+    /// as the file had it.
+    var endsWithoutLineBreak = false
 
     /// The line break new lines get: the file's own.
     var newline: String { entries.first(where: { !$0.terminator.isEmpty })?.terminator ?? "\n" }
 
     func render() -> String {
         var text = byteOrderMark ? "\u{FEFF}" : ""
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             text += entry.line.text
-            text += entry.terminator
+            if !(endsWithoutLineBreak && index == entries.count - 1) { text += entry.terminator }
         }
         return text
+    }
+
+    /// Read from a file whose last line has no break (`terminator` ""): that line gets the
+    /// file's break, and the document remembers to leave it out.
+    mutating func setAsideMissingFinalBreak() {
+        guard let last = entries.indices.last, entries[last].terminator.isEmpty else { return }
+        entries[last].terminator = newline
+        endsWithoutLineBreak = true
     }
 
     // MARK: Definitions
@@ -207,7 +220,6 @@ struct ModelDocument: Sendable, Equatable {
     }
 
     mutating func appendSection(_ name: String) {
-        endLastLine()
         if let last = entries.last, last.line != .verbatim("") {
             entries.append(Entry(line: .verbatim(""), terminator: newline))
         }
@@ -255,12 +267,7 @@ struct ModelDocument: Sendable, Equatable {
             position = sectionEnd
             while position > sectionStart, entries[position - 1].line.isBlank { position -= 1 }
         }
-        if position > 0, entries[position - 1].terminator.isEmpty { entries[position - 1].terminator = newline }
         entries.insert(Entry(line: line, terminator: newline), at: position)
-    }
-
-    private mutating func endLastLine() {
-        if let last = entries.indices.last, entries[last].terminator.isEmpty { entries[last].terminator = newline }
     }
 }
 

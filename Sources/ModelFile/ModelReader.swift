@@ -56,6 +56,7 @@ struct ModelReader {
             contents.document.entries.append(ModelDocument.Entry(line: line, terminator: terminator))
             start = contentEnd + terminator.utf8.count
         }
+        contents.document.setAsideMissingFinalBreak()
         checkPeriodUses()
     }
 

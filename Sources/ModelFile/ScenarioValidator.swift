@@ -12,6 +12,8 @@ import PlanEngine
 /// base itself has a cycle and builds no model (`base` nil): every problem at once.
 enum ScenarioValidator {
     static func problems(in scenarios: [Scenario], definitions: [Definition], base: Model?) -> [Diagnostic] {
+        // Most files have no scenarios: then there is nothing to learn about the base's cells.
+        guard !scenarios.isEmpty else { return [] }
         var isLeadIndicator: [String: Bool] = [:]
         for definition in definitions { isLeadIndicator[definition.name] = definition.expression.referencedNames.isEmpty }
         return problems(in: scenarios, base: base) { isLeadIndicator[$0] }
@@ -40,7 +42,7 @@ enum ScenarioValidator {
             let mayCloseCycle = scenario.overrides.contains { !$0.expression.referencedNames.isEmpty }
             guard unknown.isEmpty, lags.isEmpty, mayCloseCycle, var applied = base else { continue }
             do throws(ModelError) {
-                try applied.define(all: scenario.overrides)
+                try applied.applyOverrides(scenario.overrides)
             } catch {
                 let first = scenario.overrides.first { override in
                     if case .cycle(let path) = error { return path.contains(override.name) }

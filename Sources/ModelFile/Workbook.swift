@@ -304,7 +304,7 @@ public struct Workbook: Sendable {
         guard let scenario = scenario(named: scenarioName) else { throw .unknownScenario(scenarioName) }
         var applied = model
         do throws(ModelError) {
-            try applied.define(all: scenario.overrides)
+            try applied.applyOverrides(scenario.overrides)
         } catch {
             throw .model(error)
         }

@@ -19,7 +19,6 @@ struct CellSlot: Sendable {
     /// the whole plan (a reduction, `x[2027-03]`), which may not be part of one even through `prev`.
     var laggedIDs: Set<CellID>
     var wholePlanIDs: Set<CellID>
-    var program: Program
 
     /// Whether the cell reads itself one period earlier (`mrr = prev(mrr) + new_mrr`): a level
     /// carried forward, summed up by its last value rather than its total.
@@ -42,6 +41,9 @@ struct CellStore: Sendable {
     private var ids: [String: CellID] = [:]
     private(set) var names: [String] = []
     private(set) var slots: [CellSlot?] = []
+    /// Each defined cell's formula and overrides compiled with its references bound to ids, apart
+    /// from the slots so that evaluation reads a program in place (a name not defined has a placeholder).
+    private(set) var programs: [Program] = []
     var values: [Value] = []
     var formats: [DisplayFormat] = []
     /// Whether each cell's values differ between periods (always false without periods).
@@ -81,6 +83,7 @@ struct CellStore: Sendable {
         ids[name] = id
         names.append(name)
         slots.append(nil)
+        programs.append(Self.undefinedProgram)
         values.append(contentsOf: repeatElement(.error(.name), count: stride))
         formats.append(.number)
         isSeries.append(false)
@@ -123,13 +126,14 @@ struct CellStore: Sendable {
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, referencedNames: referenceIDs.map { names[$0] },
             referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
-            program: program, isStock: program.laggedSlots.contains(id),
-            isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+            isStock: program.laggedSlots.contains(id), isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+        programs[id] = program
     }
 
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
     mutating func undefine(_ id: CellID) {
         slots[id] = nil
+        programs[id] = Self.undefinedProgram
         fill(id, with: .error(.name))
         formats[id] = .number
         isSeries[id] = false
@@ -164,4 +168,12 @@ struct CellStore: Sendable {
             slot.definition, overrides: slot.overrides, references: slot.referencedNames,
             values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: slot.isStock)
     }
+
+    /// The names the formula of `id` and its overrides reference, unique, in order of first appearance.
+    func referencedNames(of id: CellID) -> [String] {
+        slots[id]?.referencedNames ?? []
+    }
+
+    /// What an id that names no defined cell holds in ``programs``: never run, shared by all of them.
+    private static let undefinedProgram = Program(.number(0, .plain, SourceRange(start: 0, end: 0))) { _ in 0 }
 }

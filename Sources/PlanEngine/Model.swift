@@ -13,8 +13,8 @@ import Formula
 /// is one more branch of that program, and a later actual result can be one more the same way,
 /// kept apart from the plan's own value.
 public struct Model: Sendable {
-    private var store: CellStore
-    private var graph = DependencyGraph()
+    private(set) var store: CellStore
+    private(set) var graph = DependencyGraph()
     private var recalculator: Recalculator
 
     public init(timeline: Timeline = .single) {
@@ -124,6 +124,31 @@ public struct Model: Sendable {
     /// The names `name` references directly.
     public func precedents(of name: String) -> [String] {
         store.definedID(of: name).flatMap { store.slots[$0]?.referencedNames } ?? []
+    }
+
+    /// Whether changing `input` can change `cell`: `input` is `cell` itself or one
+    /// of its precedents, directly or through other cells.
+    ///
+    /// A goal seek by an input the target does not use would search forever for
+    /// nothing, and a table over one would show the same value in every row.
+    /// Breadth-first over precedent ids, so a long chain cannot overflow the stack.
+    public func depends(_ cell: String, on input: String) -> Bool {
+        if cell == input { return true }
+        guard let start = store.id(of: cell), let target = store.id(of: input) else { return false }
+        var seen = [Bool](repeating: false, count: graph.precedents.count)
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            guard current < graph.precedents.count else { continue }
+            for precedent in graph.precedents[current] where !seen[precedent] {
+                if precedent == target { return true }
+                seen[precedent] = true
+                queue.append(precedent)
+            }
+        }
+        return false
     }
 
     /// The defined cells that reference `name` directly, in file order.

@@ -18,6 +18,9 @@ struct Recalculator: Sendable {
     private var generation: UInt32 = 0
     private var affectedMark: [UInt32] = []
     private var dirtyMark: [UInt32] = []
+    /// Cells whose format may have moved: an edited cell, or one using a cell whose format moved.
+    /// A format depends only on the formats a formula reads, so a goal seek trying values skips it.
+    private var formatDirtyMark: [UInt32] = []
     private var waitingOn: [Int32] = []
     /// The periods of each dirty cell that may change (valid where `dirtyMark` is this generation).
     private var dirtyFirst: [Int32] = []
@@ -54,8 +57,12 @@ struct Recalculator: Sendable {
         for root in roots {
             if store.isDefined(root) {
                 markDirty(root, periods: periods ?? all, store: store)
+                formatDirtyMark[root] = generation
             } else {
-                for dependent in graph.dependents[root] { markDirty(dependent, periods: all, store: store) }
+                for dependent in graph.dependents[root] {
+                    markDirty(dependent, periods: all, store: store)
+                    formatDirtyMark[dependent] = generation
+                }
             }
         }
         var report = ChangeCollector(roots: Set(roots), isOn: reportingChanges)
@@ -67,7 +74,7 @@ struct Recalculator: Sendable {
                let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
                                       keepingOld: reportingChanges) {
                 report.add(changed, of: id, store: store)
-                spread(changed.periods, from: id, store: store, graph: graph)
+                spread(changed, from: id, store: store, graph: graph)
             }
             for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
                 waitingOn[dependent] -= 1
@@ -83,7 +90,7 @@ struct Recalculator: Sendable {
                 for (id, changed) in evaluate(component: component, newCells: newCells, store: &store, graph: graph,
                                               keepingOld: reportingChanges) {
                     report.add(changed, of: id, store: store)
-                    spread(changed.periods, from: id, store: store, graph: graph)
+                    spread(changed, from: id, store: store, graph: graph)
                 }
             }
         }
@@ -94,7 +101,11 @@ struct Recalculator: Sendable {
     /// of a model without loops through `prev`).
     mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
         let all = 0...(store.stride - 1)
-        for id in order { _ = evaluate(id, periods: all, isNew: false, store: &store, keepingOld: false) }
+        startGeneration(size: store.symbolCount)
+        for id in order {
+            formatDirtyMark[id] = generation
+            _ = evaluate(id, periods: all, isNew: false, store: &store, keepingOld: false)
+        }
     }
 
     /// What evaluating a cell changed: the periods whose value moved (nil when only the format
@@ -117,10 +128,10 @@ struct Recalculator: Sendable {
         let wasSeries = store.isSeries[id]
         let isSeries = varies(id, store: store)
         let oldValues = keepingOld ? store.series(of: id) : nil
-        let format = store.formats.withUnsafeBufferPointer {
-            machine.format(of: store.slots[id].unsafelyUnwrapped.program, slots: $0)
-        }
         let oldFormat = store.formats[id]
+        let format = formatDirtyMark[id] != generation ? oldFormat : store.programs.withUnsafeBufferPointer { programs in
+            store.formats.withUnsafeBufferPointer { machine.format(of: programs[id], slots: $0) }
+        }
         store.formats[id] = format
         store.isSeries[id] = isSeries
         // A cell that did not vary holds its value in every period, so a cell that starts to vary
@@ -163,7 +174,7 @@ struct Recalculator: Sendable {
             // A loop through prev varies over time in every cell of it.
             store.isSeries[id] = store.stride > 1
             store.formats[id] = store.formats.withUnsafeBufferPointer {
-                machine.format(of: store.slots[id].unsafelyUnwrapped.program, slots: $0)
+                machine.format(of: store.programs[id], slots: $0)
             }
         }
         var ranges = [ChangedRange](repeating: ChangedRange(), count: order.count)
@@ -182,7 +193,7 @@ struct Recalculator: Sendable {
     /// Runs a cell's program for `periods` and stores the values; returns the periods that changed.
     private mutating func run(_ id: CellID, periods: ClosedRange<Int>, store: inout CellStore) -> ClosedRange<Int>? {
         periodEvaluations += periods.count
-        let program = store.slots[id].unsafelyUnwrapped.program
+        let program = store.programs[id]
         return store.values.withUnsafeMutableBufferPointer {
             machine.evaluate(program, slots: $0, into: id, periods: periods)
         }
@@ -192,21 +203,25 @@ struct Recalculator: Sendable {
     /// a series in the period it computes.
     private func varies(_ id: CellID, store: CellStore) -> Bool {
         guard store.stride > 1 else { return false }
-        let program = store.slots[id].unsafelyUnwrapped.program
+        let program = store.programs[id]
         return program.variesByItself || program.seriesSlots.contains { $0 != id && store.isSeries[$0] }
     }
 
     /// Marks the dependents of a cell whose `periods` changed, each with the periods that can
     /// change in it as its formula reads them; a change of format alone reaches every period.
-    private mutating func spread(_ periods: ClosedRange<Int>?, from id: CellID, store: CellStore, graph: DependencyGraph) {
-        let changed = periods ?? 0...(store.stride - 1)
-        for dependent in graph.dependents[id] { markDirty(dependent, periods: changed, store: store) }
+    private mutating func spread(_ changed: Changed, from id: CellID, store: CellStore, graph: DependencyGraph) {
+        let periods = changed.periods ?? 0...(store.stride - 1)
+        let formatMoved = changed.oldFormat != store.formats[id]
+        for dependent in graph.dependents[id] {
+            markDirty(dependent, periods: periods, store: store)
+            if formatMoved { formatDirtyMark[dependent] = generation }
+        }
     }
 
     private mutating func markDirty(_ id: CellID, periods: ClosedRange<Int>, store: CellStore) {
         let last = store.stride - 1
         let reached: ClosedRange<Int>
-        switch store.slots[id]?.program.reach ?? .allPeriods {
+        switch (store.isDefined(id) ? store.programs[id].reach : nil) ?? .allPeriods {
         case .samePeriod: reached = periods
         case .laterPeriods: reached = periods.lowerBound...last
         case .allPeriods: reached = 0...last
@@ -253,6 +268,7 @@ struct Recalculator: Sendable {
             let extra = size - affectedMark.count
             affectedMark += repeatElement(0, count: extra)
             dirtyMark += repeatElement(0, count: extra)
+            formatDirtyMark += repeatElement(0, count: extra)
             waitingOn += repeatElement(0, count: extra)
             dirtyFirst += repeatElement(0, count: extra)
             dirtyLast += repeatElement(0, count: extra)
@@ -262,6 +278,7 @@ struct Recalculator: Sendable {
             for index in affectedMark.indices {
                 affectedMark[index] = 0
                 dirtyMark[index] = 0
+                formatDirtyMark[index] = 0
             }
         }
         generation += 1

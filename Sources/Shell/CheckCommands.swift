@@ -1,4 +1,5 @@
 import Formula
+import ModelFile
 import TextLayout
 import WhatIf
 
@@ -28,17 +29,30 @@ extension Command {
             reply.say("no goals yet (add one: goal revenue >= 50k)")
             return
         }
+        reply.say(goalLines(statuses, colorizer: session.colorizer, width: session.width))
+    }
+
+    /// The goals as a table, or where the table is wider than the terminal, each goal on a line of
+    /// its own with its value, status and gap under it, both wrapped at spaces: a goal's target and
+    /// its numbers are never cut.
+    ///
+    ///     revenue >= $50k
+    ///       $14,256 · missed · short by $35,744
+    private static func goalLines(
+        _ statuses: [(entry: GoalEntry, status: GoalStatus)], colorizer: Colorizer, width: Int?
+    ) -> [String] {
         var table = TextTable(
-            columns: [
-                TextColumn("goal", isShrinkable: true, minimumWidth: 10),
-                TextColumn("value", alignment: .right),
-                TextColumn("status"),
-                TextColumn("gap"),
-            ])
+            columns: [TextColumn("goal"), TextColumn("value", alignment: .right), TextColumn("status"), TextColumn("gap")])
         for (entry, status) in statuses {
-            table.addRow([entry.text, status.valueText, session.colorizer.goalState(status), status.gapText])
+            table.addRow([entry.shownText, status.valueText, colorizer.goalState(status), status.gapText])
         }
-        reply.say(table.render(width: session.width))
+        let lines = table.render()
+        guard let width, lines.contains(where: { DisplayWidth.of($0) > width }) else { return lines }
+        return statuses.flatMap { entry, status in
+            let standing = [status.valueText, colorizer.goalState(status), status.gapText].filter { !$0.isEmpty }
+            return WordWrap.lines(entry.shownText, width: width, indent: "    ")
+                + WordWrap.lines(standing.joined(separator: " · "), width: max(width - 2, 1)).map { "  " + $0 }
+        }
     }
 
     /// `:goals delete 2` or `:goals delete revenue >= 50k` (spaces do not matter; `goal` in front may be given).
@@ -59,7 +73,9 @@ extension Command {
         name: "assert",
         usage: ":assert EXPR",
         summary: "fail the script unless EXPR is true (or a non-zero number)",
-        details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1."
+        details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
+            + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
+            + "(see :help simulate)."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
@@ -67,7 +83,10 @@ extension Command {
         case .failure(let diagnostic):
             return reply.fail(diagnostic, in: input.line)
         case .success(let parsed):
-            expression = parsed
+            switch SimulationReadings.resolve(parsed, in: input.line, session: session) {
+            case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
+            case .success(let resolved): expression = resolved
+            }
         }
         let model = session.model
         let value = model.evaluate(expression)

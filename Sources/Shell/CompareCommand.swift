@@ -62,20 +62,34 @@ struct ComparisonView {
                     + entries)
             }
         }
-        addGoals(to: &table)
-        return table.render(width: width)
+        guard !workbook.goals.isEmpty else { return table.render(width: width) }
+        let states = goalStates()
+        var withGoals = table
+        withGoals.addSection(goalsTitle)
+        for (entry, states) in zip(workbook.goals, states) {
+            withGoals.addRow([entry.shownText, states[0]] + states.dropFirst().flatMap { [$0, ""] })
+        }
+        let lines = withGoals.render(width: width)
+        // A goal is a row only while its text fits the name column of every block; where it would
+        // be cut (a narrow terminal), the goals follow the table, each above its states.
+        let blocks = lines.filter { $0 == goalsTitle }.count
+        guard let width, workbook.goals.contains(where: { entry in
+            lines.filter { $0.hasPrefix(entry.shownText) }.count < blocks
+        }) else { return lines }
+        return table.render(width: width) + ["", goalsTitle] + zip(workbook.goals, states).flatMap { entry, states in
+            let named = zip(["base"] + comparison.scenarioNames, states).map { "\($0) \($1)" }
+            return WordWrap.lines(entry.shownText, width: width, indent: "    ")
+                + WordWrap.lines(named.joined(separator: " · "), width: max(width - 2, 1)).map { "  " + $0 }
+        }
     }
 
-    /// Each goal met or missed in the base model and in each scenario.
-    private func addGoals(to table: inout WideTable) {
-        guard !workbook.goals.isEmpty else { return }
+    private var goalsTitle: String { colorizer.apply(.bold, to: "goals") }
+
+    /// For each goal, met or missed in the base model and then in each scenario.
+    private func goalStates() -> [[String]] {
         let models = comparison.scenarioNames.compactMap { try? workbook.model(applying: $0) }
-        table.addSection(colorizer.apply(.bold, to: "goals"))
-        for entry in workbook.goals {
-            let states = ([workbook.model] + models).map { model in
-                colorizer.goalState(GoalStatus(entry.goal, in: model))
-            }
-            table.addRow([entry.text, states[0]] + states.dropFirst().flatMap { [$0, ""] })
+        return workbook.goals.map { entry in
+            ([workbook.model] + models).map { model in colorizer.goalState(GoalStatus(entry.goal, in: model)) }
         }
     }
 

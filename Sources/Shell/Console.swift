@@ -1,3 +1,4 @@
+import Formula
 import Glibc
 
 /// Where the REPL loop and the script runner print: the process's standard output and
@@ -39,7 +40,7 @@ struct Console: Sendable {
 
     func complain(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            write(OutputLine(String(line), stream: .error))
+            write(OutputLine(VisibleText.escaping(line), stream: .error))
         }
     }
 }

@@ -82,7 +82,7 @@ struct DerivationTree {
             let name = colorizer.cellName(row.name, in: model)
             switch row.note {
             case .formula:
-                table.addRow([row.branch + name, value ?? "", model[row.name]?.formula ?? ""])
+                table.addRow([row.branch + name, value ?? "", model[row.name]?.shownFormula ?? ""])
             case .shownAbove:
                 table.addRow([row.branch + name, value ?? "", colorizer.apply(.dim, to: "(shown above)")])
             case .notDefined:

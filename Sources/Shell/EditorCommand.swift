@@ -1,3 +1,4 @@
+import Formula
 import Foundation
 import ModelFile
 
@@ -24,7 +25,7 @@ extension Command {
         let before = FileManager.default.contents(atPath: path)
         if let problem = ExternalEditor.open(path, with: editor) { return reply.fail(problem) }
         guard FileManager.default.contents(atPath: path) != before else {
-            reply.say("\(path) is unchanged")
+            reply.say("\(VisibleText.escaping(path)) is unchanged")
             return
         }
         switch Workbook.load(path: path) {

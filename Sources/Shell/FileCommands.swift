@@ -78,7 +78,7 @@ extension Command {
         let path = words[1]
         do throws(WorkbookError) {
             try OutputFile.write(text + "\n", to: path)
-            reply.say("exported \(counted(values.count, "cell")) to \(path)")
+            reply.say("exported \(counted(values.count, "cell")) to \(VisibleText.escaping(path))")
         } catch {
             reply.fail(error.description)
         }

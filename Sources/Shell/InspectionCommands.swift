@@ -43,7 +43,7 @@ extension Command {
                 table.addRow([
                     session.colorizer.cellName(cell.name, isLeadIndicator: isLead),
                     ValueFormatter.display(cell.value, format: cell.format),
-                    RangeNote.text(for: cell) ?? cell.formula,
+                    RangeNote.text(for: cell) ?? cell.shownFormula,
                 ])
             }
         }
@@ -62,7 +62,7 @@ extension Command {
         var table = TextTable(
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
-        table.addRow(["formula", cell.formula])
+        table.addRow(["formula", cell.shownFormula])
         if let range = RangeNote.details(for: cell) { table.addRow(["range", range]) }
         table.addRow(["format", cell.format.name])
         table.addRow(["kind", cell.isLeadIndicator ? "lead indicator (an input)" : "lag indicator (computed)"])

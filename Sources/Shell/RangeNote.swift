@@ -8,7 +8,7 @@ public enum RangeNote {
     /// `mean of 25% to 40%` for a range cell; nil for any other cell.
     public static func text(for cell: Cell) -> String? {
         guard RangeSyntax.distribution(of: cell.expression) != nil else { return nil }
-        return "mean of " + cell.formula
+        return "mean of " + cell.shownFormula
     }
 
     /// `lognormal, 90% between 25% and 40%: P10 26.33%, P90 37.98%` for `:show`.

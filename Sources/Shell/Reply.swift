@@ -34,7 +34,10 @@ public struct OutputLine: Sendable, Equatable {
 /// (which stops a script), and whether it asked to leave.
 ///
 /// Replies are values so tests read exactly what a person would see, and the
-/// terminal loop and the script runner print them the same way.
+/// terminal loop and the script runner print them the same way. Every line on standard error
+/// goes through ``VisibleText``: an error or warning that quotes what was typed (`no cell named
+/// '…'`, a path) can never send a control character to the terminal raw. Standard output carries
+/// the colors of the change display, so its lines escape user text where they quote it.
 public struct Reply: Sendable, Equatable {
     public private(set) var lines: [OutputLine] = []
     /// True when the line was an error: a bad statement, a refused edit, a failed `:assert`.
@@ -76,12 +79,12 @@ public struct Reply: Sendable, Equatable {
 
     /// A problem that does not stop anything, such as a reference to a name not yet defined.
     mutating func warn(_ message: String) {
-        lines.append(OutputLine(locationPrefix + "warning: " + message, stream: .error))
+        appendError(locationPrefix + "warning: " + message)
     }
 
     /// An error: `error: MESSAGE`, or `PATH:LINE: error: MESSAGE` in a script.
     mutating func fail(_ message: String) {
-        lines.append(OutputLine(locationPrefix + "error: " + message, stream: .error))
+        appendError(locationPrefix + "error: " + message)
         failed = true
     }
 
@@ -89,7 +92,7 @@ public struct Reply: Sendable, Equatable {
     /// At a terminal the hint stands alone; in a script it is an error like any other.
     mutating func failWithHint(_ hint: String) {
         if location == nil {
-            lines.append(OutputLine(hint, stream: .error))
+            appendError(hint)
             failed = true
         } else {
             fail(hint)
@@ -101,7 +104,7 @@ public struct Reply: Sendable, Equatable {
     mutating func failWithUsage(_ usage: String, problem: String?) {
         guard let problem else { return failWithHint("Usage: " + usage) }
         failWithHint(problem)
-        lines.append(OutputLine("Usage: " + usage, stream: .error))
+        appendError("Usage: " + usage)
     }
 
     /// A diagnostic in `text`, the input line, printed with the line and a caret under the column.
@@ -113,11 +116,7 @@ public struct Reply: Sendable, Equatable {
 
     /// Messages already rendered with their own locations (a model file that did not load).
     mutating func failWithRendered(_ messages: [String]) {
-        for message in messages {
-            for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(OutputLine(String(line), stream: .error))
-            }
-        }
+        warnRendered(messages)
         failed = true
     }
 
@@ -125,9 +124,13 @@ public struct Reply: Sendable, Equatable {
     mutating func warnRendered(_ messages: [String]) {
         for message in messages {
             for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(OutputLine(String(line), stream: .error))
+                appendError(String(line))
             }
         }
+    }
+
+    private mutating func appendError(_ text: String) {
+        lines.append(OutputLine(VisibleText.escapingLines(text), stream: .error))
     }
 
     private var locationPrefix: String {

@@ -40,6 +40,6 @@ enum ScenarioNews {
 
     /// `leads = 150, win_rate = 40%`: overrides as written.
     static func listing(_ definitions: [Definition]) -> String {
-        definitions.map { "\($0.name) = \($0.formula)" }.joined(separator: ", ")
+        definitions.map { "\($0.name) = \($0.shownFormula)" }.joined(separator: ", ")
     }
 }

@@ -13,7 +13,7 @@ extension Command {
             + "outward from the input's current value; `in 0..100%` keeps it between two values. "
             + "When no value gets there, it says why, shows the closest it came, and changes nothing. "
             + "The value is written as the shortest decimal that still meets VALUE to 15 significant "
-            + "digits (420.875420875421, not 420.8754208754209); `by names whole` writes a whole number "
+            + "digits (420.875420875421, not 420.87542087542084); `by names whole` writes a whole number "
             + "instead: of the two around the answer, the one at which TARGET is at least VALUE."
     ) { input, session, reply in
         let request: SeekRequest

@@ -22,6 +22,8 @@ public final class Session {
     /// The base model with the active scenario's overrides, kept while a scenario is shown.
     var scenarioModel: Model?
     var history = EditHistory()
+    /// The last `:simulate`, which `:assert` readings such as `p10(revenue)` use.
+    var lastSimulation: SimulationRecord?
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
@@ -112,7 +114,10 @@ public final class Session {
                    typed: expression, comment: FormulaText.comment(in: bytes), line: line, periods: periods, reply: &reply)
         case .success(.expression(let expression)):
             guard currencyAgrees([expression], in: line, reply: &reply) else { return }
-            show(expression, reply: &reply)
+            switch SimulationReadings.resolve(expression, in: line, session: self) {
+            case .failure(let diagnostic): reply.fail(diagnostic, in: line)
+            case .success(let resolved): show(resolved, reply: &reply)
+            }
         case .success(.goal(let goal)):
             guard currencyAgrees([goal.lhs, goal.rhs], in: line, reply: &reply) else { return }
             let text = line.utf8Slice(SourceRange(start: goal.lhs.range.start, end: goal.rhs.range.end)) ?? line

@@ -20,7 +20,7 @@ extension Session {
             reply.say("nothing to undo")
             return
         }
-        reply.say("undid \(edit.summary)")
+        reply.say("undid \(VisibleText.escaping(edit.summary))")
         if !apply(edit.inverse, reply: &reply) { history.revertUndo() }
     }
 
@@ -29,7 +29,7 @@ extension Session {
             reply.say("nothing to redo")
             return
         }
-        reply.say("redid \(edit.summary)")
+        reply.say("redid \(VisibleText.escaping(edit.summary))")
         if !apply(edit, reply: &reply) { history.revertRedo() }
     }
 
@@ -114,21 +114,21 @@ extension Session {
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width))
         case .addGoal(let entry):
             let status = GoalStatus(entry.goal, in: model)
-            reply.say("goal \(entry.text): \(status.summary(colorizer: colorizer))")
+            reply.say("goal \(entry.shownText): \(status.summary(colorizer: colorizer))")
             for warning in [entry.goal.lhs, entry.goal.rhs].flatMap(model.undefinedUseWarnings) {
                 reply.warn(warning)
             }
         case .removeLastGoal(let entry):
-            reply.say("removed goal \(entry.text)")
+            reply.say("removed goal \(entry.shownText)")
         case .deleteGoal(let removed):
-            reply.say("removed goal \(removed.entry.text)")
+            reply.say("removed goal \(removed.entry.shownText)")
         case .restoreGoal(let removed):
-            reply.say("goal \(removed.entry.text): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
+            reply.say("goal \(removed.entry.shownText): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
         case .addComment, .removeComment:
             break
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
-            reply.say("now editing \(name): \(describe(replacement.workbook))")
+            reply.say("now editing \(VisibleText.escaping(name)): \(describe(replacement.workbook))")
         case .override, .addScenario, .removeScenario, .switchScenario, .compound:
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
             if changes.isEmpty { reply.say("no values change") }
@@ -141,7 +141,7 @@ extension Session {
         let after = goalStatuses()
         // Goals only change by adding or removing the last one, so the common prefix lines up.
         for (old, new) in zip(before, after) where old.entry == new.entry && old.status.isMet != new.status.isMet {
-            reply.say("goal \(new.entry.text): now \(new.status.summary(colorizer: colorizer))")
+            reply.say("goal \(new.entry.shownText): now \(new.status.summary(colorizer: colorizer))")
         }
     }
 

@@ -35,6 +35,10 @@ extension Command {
         switch SensitivityTable.compute(
             in: model, target: request.target, rows: axes[0], columns: axes.dropFirst().first,
             shouldStop: session.shouldStop) {
+        case .failure(.interrupted):
+            // The terminal echoed ^C where the cursor stood: the message goes on a line of its own.
+            reply.say("")
+            return reply.fail(WhatIfError.interrupted.description)
         case .failure(let error): return reply.fail(error.description)
         case .success(let computed): table = computed
         }
@@ -49,7 +53,7 @@ extension Command {
         do throws(WorkbookError) {
             try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
-            reply.say("wrote \(path): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
+            reply.say("wrote \(VisibleText.escaping(path)): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {
             reply.fail(error.description)
         }

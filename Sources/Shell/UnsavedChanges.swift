@@ -1,3 +1,4 @@
+import Formula
 import ModelFile
 
 /// What the person said to do with unsaved changes before the model is left behind.
@@ -20,7 +21,7 @@ extension Session {
             try workbook.save(to: path, overwriting: overwriting)
             // What the file now holds is what the next :scenario new measures edits against.
             plan.savedBase = workbook.model
-            reply.say("saved \(workbook.path ?? path ?? "")")
+            reply.say("saved \(VisibleText.escaping(workbook.path ?? path ?? ""))")
         } catch .writeProtected(let protected) {
             reply.fail(WorkbookError.writeProtected(path: protected).description + ": `:save!` replaces it")
         } catch {

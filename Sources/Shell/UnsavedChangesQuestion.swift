@@ -1,3 +1,4 @@
+import Formula
 import LineEditing
 
 /// The question a person at the terminal gets before unsaved changes would be left
@@ -11,7 +12,7 @@ struct UnsavedChangesQuestion {
     let console: Console
 
     func ask(path: String?) -> UnsavedChangesAnswer {
-        let question = path.map { "save changes to \($0)? [y/n] " } ?? "save changes? [y/n] "
+        let question = path.map { "save changes to \(VisibleText.escaping($0))? [y/n] " } ?? "save changes? [y/n] "
         while true {
             guard case .line(let answer) = reader.readLine(prompt: question) else { return .cancel }
             switch answer.trimmingBlanks().lowercased() {

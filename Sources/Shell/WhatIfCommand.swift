@@ -38,6 +38,10 @@ extension Command {
             reply.say(changes.isEmpty ? ["no values would change"]
                 : ChangeReport.lines(for: changes, colorizer: session.colorizer, width: session.width))
             reply.say("(what-if only: nothing was changed)")
+            // The same notes the edit itself would get, without a way back: nothing was made.
+            for note in definitions.flatMap({ EditNote.notes(defining: $0.definition, in: session.model) }) {
+                reply.warn(note.message)
+            }
         }
     }
 

@@ -14,15 +14,8 @@ public enum RelativeEdit {
     /// does not use itself or the cell is new (a self-reference then stays a cycle, and is refused).
     public static func resolve(_ definition: Definition, in model: Model) -> Definition {
         guard definition.expression.referencedNames.contains(definition.name), let old = model[definition.name],
-              // Parsed again, so the ranges count from the start of the formula text whatever the caller parsed.
-              let written = try? Definition(name: definition.name, formula: definition.formula) else { return definition }
-        let ranges = written.expression.rangesOfReferences(to: definition.name)
-        var bytes = Array(written.formula.utf8)
-        let replacement = Array((old.expression.isSingleTerm ? old.formula : "(\(old.formula))").utf8)
-        for range in ranges.sorted(by: { $0.start > $1.start }) where range.end <= bytes.count {
-            bytes.replaceSubrange(range.start..<range.end, with: replacement)
-        }
-        guard let substituted = try? Definition(name: definition.name, formula: String(decoding: bytes, as: UTF8.self))
+              let substituted = definition.replacingReferences(
+                  to: definition.name, with: Definition.operand(old.formula, of: old.expression))
         else { return definition }
         guard substituted.expression.referencedNames.isEmpty,
               case .number(let value) = model.evaluate(substituted.expression), value.isFinite else {
@@ -30,15 +23,5 @@ public enum RelativeEdit {
         }
         let style = InputLiteral.style(keeping: old.format)
         return InputLiteral.exactDefinition(of: definition.name, as: value.atSpreadsheetPrecision, style: style)
-    }
-}
-
-extension Expr {
-    /// A number or a name: text that needs no parentheses wherever it is put.
-    fileprivate var isSingleTerm: Bool {
-        switch self {
-        case .number, .name, .boolean: true
-        default: false
-        }
     }
 }

@@ -53,7 +53,7 @@ public struct ScenarioComparison: Equatable, Sendable {
         for scenario in scenarios {
             var model = base
             do {
-                try model.define(all: scenario.overrides)
+                try model.applyOverrides(scenario.overrides)
             } catch {
                 return .failure(.scenarioDoesNotApply(name: scenario.name, error))
             }

@@ -35,7 +35,7 @@ public struct SensitivityTable: Equatable, Sendable {
     /// `values[row][column]`; a one-way table has one column.
     public let values: [[Value]]
 
-    /// - Parameter shouldStop: asked once per line of the table; returning true (a person
+    /// - Parameter shouldStop: asked before every point of the table; returning true (a person
     ///   pressed Ctrl-C) abandons the table with ``WhatIfError/interrupted``.
     public static func compute(
         in model: Model, target: String, rows: Axis, columns: Axis? = nil, shouldStop: () -> Bool = { false }
@@ -73,7 +73,7 @@ public struct SensitivityTable: Equatable, Sendable {
     }
 
     /// `values[outer][inner]`, setting the outer input once per line and the inner one per point;
-    /// nil when `shouldStop` says so between two lines.
+    /// nil when `shouldStop` says so between two points.
     private static func sweep(
         _ working: inout Model, target: String, outer: Dimension, inner: Dimension?, shouldStop: () -> Bool
     ) -> [[Value]]? {
@@ -88,10 +88,15 @@ public struct SensitivityTable: Equatable, Sendable {
                 grid.append([working.value(of: target)])
                 continue
             }
-            grid.append(inner.axis.values.map { innerValue in
+            var line: [Value] = []
+            line.reserveCapacity(inner.axis.values.count)
+            for innerValue in inner.axis.values {
+                // Asked at every point, not every line: a line of a large model takes seconds.
+                if shouldStop() { return nil }
                 working.setInput(inner.axis.name, to: innerValue, style: innerStyle)
-                return working.value(of: target)
-            })
+                line.append(working.value(of: target))
+            }
+            grid.append(line)
         }
         return grid
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formula
 import ModelFile
 
 /// `leadlag check MODEL`: validate a model file without evaluating anything else.
@@ -17,7 +18,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let workbook = try ModelLoading.load(model)
         let cells = workbook.model.count
-        print("\(model): ok (\(cells) cell\(cells == 1 ? "" : "s"), \(workbook.goals.count) goal\(workbook.goals.count == 1 ? "" : "s"), \(workbook.scenarios.count) scenario\(workbook.scenarios.count == 1 ? "" : "s"))")
+        print("\(VisibleText.escaping(model)): ok (\(cells) cell\(cells == 1 ? "" : "s"), \(workbook.goals.count) goal\(workbook.goals.count == 1 ? "" : "s"), \(workbook.scenarios.count) scenario\(workbook.scenarios.count == 1 ? "" : "s"))")
         let warnings = workbook.warnings.count
         if strict && warnings > 0 {
             ModelLoading.printError("\(model): \(warnings) warning\(warnings == 1 ? "" : "s"), and --strict fails on any")

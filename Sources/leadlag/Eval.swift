@@ -3,6 +3,7 @@ import Formula
 import ModelFile
 import PlanEngine
 import Shell
+import Simulation
 import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
@@ -35,6 +36,14 @@ struct Eval: ParsableCommand {
                                valueName: "PERIOD"))
     var period: String?
 
+    @Option(help: ArgumentHelp(
+        "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance.",
+        valueName: "N"))
+    var simulate: Int?
+
+    @Option(help: "The seed of --simulate: the same seed gives the same summary on any machine (picked and shown when not given).")
+    var seed: UInt64?
+
     func run() throws {
         let workbook = try ModelLoading.load(model)
         var plan = workbook.model
@@ -55,6 +64,10 @@ struct Eval: ParsableCommand {
         var seen = Set<String>()
         let names = requested.filter { seen.insert($0).inserted }
         var cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
+        if let simulate {
+            guard !plan.timeline.hasPeriods else { try fail("--simulate does not run plans with periods yet") }
+            try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, goals: workbook.goals)
+        }
         var periods = plan.timeline.periods.map(\.description)
         if let period {
             let index = try periodIndex(period, in: plan.timeline)
@@ -80,6 +93,26 @@ struct Eval: ParsableCommand {
         case .failure(let error):
             try fail("--period: \(error)")
         }
+    }
+
+    /// `--simulate N`: the summary instead of the values; exits 1 when a cell reported was an error
+    /// value in any trial.
+    private func runSimulation(trials: Int, of plan: Model, reporting names: [String]?, goals: [GoalEntry]) throws -> Never {
+        guard trials > 0, trials <= 10_000_000 else { try fail("--simulate wants a number of trials from 1 to 10,000,000") }
+        let reported = names ?? plan.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name)
+        let seed = self.seed ?? UInt64.random(in: 1...99_999)
+        let result = Simulation.run(
+            plan, trials: trials, seed: seed, reporting: reported,
+            goals: goals.map { .binary($0.goal.comparison, $0.goal.lhs, $0.goal.rhs, $0.goal.range) }).unsafelyUnwrapped
+        let texts = goals.map(\.text)
+        switch format {
+        case .json: print(SimulationExport.json(result, goalTexts: texts))
+        case .csv: print(SimulationExport.csv(result, goalTexts: texts))
+        case .table:
+            print(SimulationView(result: result, model: plan, goalTexts: texts, seedWasGiven: self.seed != nil)
+                .summary(width: nil).joined(separator: "\n"))
+        }
+        ModelLoading.finish(result.cells.contains { $0.errorTrials > 0 } ? 1 : 0)
     }
 
     /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.

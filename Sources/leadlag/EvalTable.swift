@@ -37,7 +37,7 @@ enum EvalTable {
             table.addSection(title)
             for cell in group {
                 table.addRow(["  " + cell.name, ValueFormatter.display(cell.value, format: cell.format),
-                              cell.isLeadIndicator ? RangeNote.text(for: cell).map { "(\($0))" } ?? "" : "= " + cell.formula])
+                              cell.isLeadIndicator ? RangeNote.text(for: cell).map { "(\($0))" } ?? "" : "= " + cell.shownFormula])
             }
         }
         return table.render(width: Terminal.standardOutputIsTerminal ? Terminal.width : nil)

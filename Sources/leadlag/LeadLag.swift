@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formula
 import Foundation
 import Shell
 
@@ -55,7 +56,7 @@ enum Main {
                 print(message)
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data((VisibleText.escapingLines(message) + "\n").utf8))
             Foundation.exit(2)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formula
 import Foundation
 import ModelFile
 
@@ -24,6 +25,6 @@ enum ModelLoading {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((VisibleText.escapingLines(text) + "\n").utf8))
     }
 }

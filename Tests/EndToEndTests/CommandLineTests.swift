@@ -22,6 +22,59 @@ struct CommandLineTests {
         #expect(outcome.output.contains("       leadlag check MODEL [--strict]"))
     }
 
+    @Test("make install's man page gets the usage lines of --help as its SYNOPSIS (scripts/man-synopsis)")
+    func manPageSynopsis() throws {
+        let binary = try #require(Leadlag.path)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/man-synopsis").path
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-\(UUID().uuidString).1")
+        defer { try? FileManager.default.removeItem(at: page) }
+        // The shape generate-manual writes for a command with subcommands.
+        try """
+            .Dd December 2, 2026
+            .Dt LEADLAG 1
+            .Os
+            .Sh NAME
+            .Nm leadlag
+            .Nd A planning REPL.
+            .Sh SYNOPSIS
+            .Nm
+            .Ar subcommand
+            .Op Fl -version
+            .Op Fl -help
+            .Sh DESCRIPTION
+            Opens the REPL.
+
+            """.write(to: page, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = [binary, page.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rewritten = try String(contentsOf: page, encoding: .utf8)
+        #expect(rewritten == """
+            .Dd December 2, 2026
+            .Dt LEADLAG 1
+            .Os
+            .Sh NAME
+            .Nm leadlag
+            .Nd A planning REPL.
+            .Sh SYNOPSIS
+            .Nm
+            [MODEL]
+            .Nm
+            run SCRIPT [--model MODEL] [--quiet]
+            .Nm
+            eval MODEL [--scenario NAME] [--set NAME=EXPR]... [--get NAME]... [--format table|csv|json]
+            .Nm
+            check MODEL [--strict]
+            .Sh DESCRIPTION
+            Opens the REPL.
+
+            """)
+    }
+
     @Test("--generate-completion-script writes a script for each shell", arguments: ["bash", "zsh", "fish"])
     func completionScript(shell: String) throws {
         let outcome = try Leadlag.run(["--generate-completion-script", shell])

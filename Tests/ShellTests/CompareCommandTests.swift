@@ -67,6 +67,27 @@ struct CompareCommandTests {
         #expect(makeSession().handle(":compare").output == ["no scenarios to compare yet (:scenario new NAME records one)"])
     }
 
+    @Test("on a 40-column terminal every line fits, names are abbreviated and no number is cut")
+    func fortyColumns() {
+        let session = planSession()
+        session.width = 40
+        let lines = session.handle(":compare").output
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        for line in lines where line.contains("…") {
+            // Only the name at the start of a row is abbreviated.
+            let words = line.split(separator: " ")
+            #expect(words.dropFirst().allSatisfy { !$0.contains("…") }, "\(line)")
+        }
+        // The goal moves under the table whole, its states named.
+        #expect(Array(lines.suffix(4)) == [
+            "goals", "revenue >= $50k", "  base missed · optimistic missed ·", "  pessimistic missed",
+        ])
+        let wide = planSession().handle(":compare").output
+        let numbers = Set(wide.flatMap { $0.split(separator: " ").dropFirst() }.filter { $0.contains(where: \.isNumber) })
+        let shown = Set(lines.flatMap { $0.split(separator: " ").dropFirst() })
+        #expect(numbers.isSubset(of: shown), "\(numbers.subtracting(shown))")
+    }
+
     @Test("a comparison wider than the terminal is printed in blocks of scenarios")
     func fitsTheWidth() {
         let session = planSession()

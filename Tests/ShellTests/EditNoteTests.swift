@@ -76,6 +76,18 @@ struct EditNoteTests {
         #expect(session.workbook.scenario(named: "optimistic")?.overrides.first { $0.name == "win_rate" }?.formula == "45")
     }
 
+    @Test(":what-if gives the notes the edit would get, without a way back since nothing changed")
+    func whatIf() {
+        let session = makeSession()
+        let reply = session.handle(":what-if win_rate = 40, opportunities = 20")
+        #expect(!reply.failed)
+        #expect(reply.errors == [
+            "warning: win_rate was a percent: did you mean 40%?",
+            "warning: opportunities was leads * conversion; it is now a fixed value",
+        ])
+        #expect(shown("win_rate", in: session) == "33%")
+    }
+
     @Test("a new name one slip from a cell is labelled beside its line, on the same notes")
     func typoLabel() {
         let reply = makeSession().handle("lead = 150")

@@ -28,6 +28,23 @@ struct GoalTests {
                 == row.split(separator: " ", omittingEmptySubsequences: true))
     }
 
+    @Test(":goals on a 40-column terminal puts each goal above its numbers, cutting neither")
+    func narrow() {
+        let session = makeSession()
+        _ = session.handle("goal revenue >= 50k")
+        _ = session.handle("goal revenue + wins * deal_value + opportunities * 1000 >= 100k")
+        session.width = 40
+        #expect(session.handle(":goals").output == [
+            "revenue >= 50k",
+            "  $14,256 · missed · short by $35,744",
+            "revenue + wins * deal_value +",
+            "    opportunities * 1000 >= 100k",
+            "  $46,512 · missed · short by $53,488",
+        ])
+        session.width = 120
+        #expect(session.handle(":goals").output.count == 3)
+    }
+
     @Test(":goals without goals says how to add one")
     func noGoals() {
         #expect(makeSession().handle(":goals").output == ["no goals yet (add one: goal revenue >= 50k)"])

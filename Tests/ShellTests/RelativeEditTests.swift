@@ -42,6 +42,29 @@ struct RelativeEditTests {
         #expect(session.workbook.model["leads"]?.formula == base)
     }
 
+    @Test("in a file's scenario section, a self-reference means the base value, in :scenario use and :compare")
+    func inScenarioSection() {
+        let session = planSession("""
+            leads = 120
+            deal = $100
+            revenue = leads * deal
+
+            [scenario growth]
+            leads = leads * 1.1
+
+            """)
+        #expect(session.handle(":compare").output == [
+            "            base   growth",
+            "leads        120      132  +10%",
+            "",
+            "revenue  $12,000  $13,200  +10%",
+        ])
+        _ = session.handle("leads = 200")
+        _ = session.handle(":scenario use growth")
+        #expect(shown("leads", in: session) == "220")
+        #expect(session.workbook.render().contains("[scenario growth]\nleads = leads * 1.1\n"))
+    }
+
     @Test(":what-if previews a relative edit without making it")
     func whatIf() {
         let session = makeSession()

@@ -150,6 +150,14 @@ struct SeekCommandTests {
         #expect(session.model["names"]?.formula == "2000")
     }
 
+    @Test(":help seek says how the value is written and what whole does")
+    func help() {
+        let help = makeSession().handle(":help seek").output.joined(separator: " ")
+        #expect(help.contains("Usage: :seek TARGET = VALUE by INPUT [whole] [in LO..HI]"))
+        #expect(help.contains("shortest decimal that still meets VALUE to 15 significant"))
+        #expect(help.contains("`by names whole` writes a whole number"))
+    }
+
     @Test("a word after the input other than whole is a usage error")
     func wrongWordAfterInput() {
         let reply = makeSession().handle(":seek revenue = 50k by leads round")

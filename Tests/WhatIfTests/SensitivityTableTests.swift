@@ -163,4 +163,23 @@ import WhatIf
         #expect(asked == 3)
         #expect(WhatIfError.interrupted.description == "stopped (Ctrl-C): nothing was changed")
     }
+
+    @Test func aTwoWayTableIsAskedAtEveryPointSoItStopsInsideALine() throws {
+        let model = try makeModel(funnel)
+        var asked = 0
+        let outcome = SensitivityTable.compute(
+            in: model, target: "revenue",
+            rows: SensitivityTable.Axis(name: "leads", values: [100, 120]),
+            columns: SensitivityTable.Axis(name: "win_rate", values: [0.3, 0.35, 0.4]),
+            shouldStop: {
+                asked += 1
+                return asked == 3
+            })
+        guard case .failure(.interrupted) = outcome else {
+            Issue.record("expected the table to stop, got \(outcome)")
+            return
+        }
+        // Once before the first line, then before each point: the third ask is the second point.
+        #expect(asked == 3)
+    }
 }

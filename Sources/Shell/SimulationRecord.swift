@@ -1,0 +1,16 @@
+import PlanEngine
+import Simulation
+
+/// The last `:simulate` of a session, with what it ran on, so `:assert` and typed expressions can
+/// read it (`p10(revenue)`, `chance(revenue >= 50k)`) and refuse it once the model has changed.
+struct SimulationRecord {
+    let result: SimulationResult
+    /// The goals' texts, in the order of ``SimulationResult/goalChances``.
+    let goalTexts: [String]
+    let fingerprint: [String]
+
+    /// What a simulation's numbers depend on: every cell's formula and the scenario shown.
+    static func fingerprint(of model: Model, scenario: String?) -> [String] {
+        [scenario ?? ""] + model.cellsInOrder.map { $0.name + "=" + $0.formula }
+    }
+}

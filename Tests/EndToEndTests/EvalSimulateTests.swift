@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `leadlag eval --simulate` as a CI script runs it.
+@Suite("leadlag eval --simulate")
+struct EvalSimulateTests {
+    static let model = """
+        leads = 120
+        conversion = 10% to 20%
+        win_rate = 25% to 40%
+        deal_value = $2400
+        opportunities = leads * conversion
+        wins = opportunities * win_rate
+        revenue = wins * deal_value
+        goal revenue >= 12k
+        """
+
+    func write(_ text: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("plan.model").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func jsonSummaryIsTheSameForTheSameSeed() throws {
+        let path = try write(Self.model)
+        let first = try Leadlag.run(["eval", path, "--simulate", "20000", "--seed", "7", "--format", "json"])
+        let second = try Leadlag.run(["eval", path, "--simulate", "20000", "--seed", "7", "--format", "json"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output == second.output)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        #expect(object["trials"] as? Int == 20000)
+        #expect(object["seed"] as? Int == 7)
+        #expect(object["ranges"] as? [String] == ["conversion", "win_rate"])
+        let cells = try #require(object["cells"] as? [String: [String: Any]])
+        #expect(Set(cells.keys) == ["opportunities", "wins", "revenue"])
+        let revenue = try #require(cells["revenue"])
+        let p10 = try #require(revenue["p10"] as? Double)
+        let p50 = try #require(revenue["p50"] as? Double)
+        let p90 = try #require(revenue["p90"] as? Double)
+        #expect(p10 < p50 && p50 < p90)
+        // The means of the ranges give 120 × 14.46% × 31.95% × $2400 = $13,303.94; the mean of the
+        // product of independent draws is the product of their means.
+        #expect(abs((revenue["mean"] as? Double ?? 0) - 13_303.94) < 150)
+        let goals = try #require(object["goals"] as? [String: Double])
+        let chance = try #require(goals["revenue >= 12k"])
+        #expect(chance > 0.5 && chance < 0.7)
+    }
+
+    @Test func csvHasOneRowPerCellAndPerGoal() throws {
+        let path = try write(Self.model)
+        let outcome = try Leadlag.run(["eval", path, "--simulate", "1000", "--seed", "1", "--get", "revenue", "--format", "csv"])
+        #expect(outcome.status == 0)
+        let lines = outcome.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0] == "name,mean,p10,p50,p90,errors,chance")
+        #expect(lines[1].hasPrefix("revenue,") && lines[1].hasSuffix(",0,"))
+        #expect(lines[2].hasPrefix("goal revenue >= 12k,,,,,,0."))
+    }
+
+    @Test func tableNamesTheSeedAndBadCountsAreUsageErrors() throws {
+        let path = try write(Self.model)
+        let table = try Leadlag.run(["eval", path, "--simulate", "500", "--seed", "3"])
+        #expect(table.output.hasPrefix("500 trials, seed 3; ranges conversion, win_rate\n"))
+        let bad = try Leadlag.run(["eval", path, "--simulate", "0"])
+        #expect(bad.status == 2)
+        #expect(bad.errors.contains("--simulate wants a number of trials from 1 to 10,000,000"))
+    }
+}
