@@ -69,10 +69,14 @@ struct CellStore: Sendable {
 
     func id(of name: String) -> CellID? { ids[name] }
 
-    func isDefined(_ id: CellID) -> Bool { slots[id] != nil }
+    /// Whether each id names a defined cell: asked for every cell a recompute visits, and
+    /// cheaper than looking at the slot, which would take a reference count on every part of it.
+    private var defined: [Bool] = []
+
+    func isDefined(_ id: CellID) -> Bool { defined[id] }
 
     func definedID(of name: String) -> CellID? {
-        guard let id = ids[name], slots[id] != nil else { return nil }
+        guard let id = ids[name], defined[id] else { return nil }
         return id
     }
 
@@ -83,6 +87,7 @@ struct CellStore: Sendable {
         ids[name] = id
         names.append(name)
         slots.append(nil)
+        defined.append(false)
         programs.append(Self.undefinedProgram)
         values.append(contentsOf: repeatElement(.error(.name), count: stride))
         formats.append(.number)
@@ -94,8 +99,9 @@ struct CellStore: Sendable {
     /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
     /// then reads values by index.
     mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
-        let isNew = slots[id] == nil
+        let isNew = !defined[id]
         install(id, definition, overrides: slots[id]?.overrides ?? [])
+        defined[id] = true
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
             order.insert(id, at: index)
@@ -133,6 +139,7 @@ struct CellStore: Sendable {
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
     mutating func undefine(_ id: CellID) {
         slots[id] = nil
+        defined[id] = false
         programs[id] = Self.undefinedProgram
         fill(id, with: .error(.name))
         formats[id] = .number

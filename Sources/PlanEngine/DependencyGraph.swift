@@ -17,6 +17,9 @@ struct DependencyGraph: Sendable {
     /// For each cell with plan-wide edges, the precedents it reads across the whole plan.
     private(set) var planWide: [CellID: Set<CellID>] = [:]
 
+    /// Counts the changes made to the graph, so that an order computed from it can be kept while it holds.
+    private(set) var version = 0
+
     /// Whether any cell reads another through `prev`: without, the graph has no cycles at all.
     var hasLaggedEdges: Bool { !lagged.isEmpty }
 
@@ -26,6 +29,8 @@ struct DependencyGraph: Sendable {
 
     /// Makes room for ids up to `count - 1`.
     mutating func grow(to count: Int) {
+        guard precedents.count < count else { return }
+        version += 1
         while precedents.count < count {
             precedents.append([])
             dependents.append([])
@@ -44,7 +49,9 @@ struct DependencyGraph: Sendable {
         if !planWideReferences.isEmpty { planWide[id] = planWideReferences }
     }
 
+    /// Also called when a cell is deleted, so it counts as a change even when the cell used nothing.
     mutating func removePrecedents(of id: CellID) {
+        version += 1
         guard id < precedents.count else { return }
         for reference in precedents[id] {
             if let index = dependents[reference].firstIndex(of: id) { dependents[reference].remove(at: index) }

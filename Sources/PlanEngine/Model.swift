@@ -299,6 +299,9 @@ public struct Model: Sendable {
     private mutating func connect(_ id: CellID) {
         graph.grow(to: store.symbolCount)
         guard let slot = store.slots[id] else { return }
+        // A new value for an input (a goal seek's next try) leaves the graph as it is, and its version with it.
+        if graph.precedents[id] == slot.referenceIDs, graph.lagged[id] ?? [] == slot.laggedIDs,
+           graph.planWide[id] ?? [] == slot.wholePlanIDs { return }
         graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)
     }
 

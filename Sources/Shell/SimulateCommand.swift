@@ -30,6 +30,7 @@ extension Command {
         }
         let reported = request.names.isEmpty ? model.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name) : request.names
         guard !reported.isEmpty else { return reply.fail("no lag indicators to simulate (name cells: :simulate 1000 leads)") }
+        if let problem = Simulation.sizeProblem(trials: request.trials, cells: reported.count) { return reply.fail(problem) }
         if UncertainInputs(model).isEmpty {
             reply.warn("no lead indicator is a range, so every trial is the same (write one as win_rate = 25% to 40%)")
         }

@@ -2,6 +2,13 @@ import Formula
 import PlanEngine
 import Simulation
 import TextLayout
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A simulation as people read it: a table of mean and percentiles in each cell's format, the
 /// goals' chances, and histograms. Shared by `:simulate` and `leadlag eval --simulate`.
@@ -49,7 +56,10 @@ public struct SimulationView {
         guard let cell = result.cell(named: name) else { return [] }
         let histogram = Histogram(sorted: cell.sorted)
         let format = model.format(of: name)
-        let shown = { (number: Double) in ValueFormatter.display(.number(number), format: format) }
+        // Bin edges to three significant digits: `$8,650 to $10,300` reads faster than cents.
+        let shown = { (number: Double) in
+            ValueFormatter.display(.number(Self.threeSignificantDigits(number)), format: format)
+        }
         let largest = histogram.bins.map(\.count).max() ?? 0
         let barWidth = max(10, min(40, (width ?? 80) - 40))
         var table = TextTable(columns: [TextColumn(), TextColumn(), TextColumn(alignment: .right)], showsHeader: false)
@@ -64,6 +74,11 @@ public struct SimulationView {
             table.addRow([label, Bar.rightwards(length), Self.percent(Double(bin.count) / Double(result.trials))])
         }
         return [colorizer.cellName(name, in: model)] + table.render(width: width).map { "  " + $0 }
+    }
+
+    static func threeSignificantDigits(_ number: Double) -> Double {
+        guard number != 0, number.isFinite else { return number }
+        return SpreadsheetPrecision.round(number, places: 2 - Int(log10(abs(number)).rounded(.down)))
     }
 
     /// `54.3%`: chances to a tenth of a percent, and never 0% or 100% unless exactly so.

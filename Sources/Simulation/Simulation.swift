@@ -21,6 +21,17 @@ public enum Simulation {
     /// Trials run between two questions to `shouldStop`.
     static let chunkSize = 8_192
 
+    /// Most trial values one run keeps (8 bytes each, kept twice while sorted): about 800 MB.
+    public static let mostSamples = 50_000_000
+
+    /// Why `trials` trials of `cells` cells are too many to keep, or nil when they fit.
+    public static func sizeProblem(trials: Int, cells: Int) -> String? {
+        guard trials.multipliedReportingOverflow(by: max(cells, 1)).partialValue > mostSamples
+                || trials > mostSamples else { return nil }
+        return "\(trials) trials of \(cells) cells are more values than one run keeps (at most 50 million): "
+            + "run fewer trials or name the cells to summarise"
+    }
+
     /// The cores to use by default: all that are online.
     public static var defaultWorkers: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 

@@ -100,6 +100,7 @@ struct Eval: ParsableCommand {
     private func runSimulation(trials: Int, of plan: Model, reporting names: [String]?, goals: [GoalEntry]) throws -> Never {
         guard trials > 0, trials <= 10_000_000 else { try fail("--simulate wants a number of trials from 1 to 10,000,000") }
         let reported = names ?? plan.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name)
+        if let problem = Simulation.sizeProblem(trials: trials, cells: reported.count) { try fail(problem) }
         let seed = self.seed ?? UInt64.random(in: 1...99_999)
         let result = Simulation.run(
             plan, trials: trials, seed: seed, reporting: reported,

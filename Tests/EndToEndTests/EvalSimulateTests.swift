@@ -68,3 +68,26 @@ struct EvalSimulateTests {
         #expect(bad.errors.contains("--simulate wants a number of trials from 1 to 10,000,000"))
     }
 }
+
+/// The CI gate the README shows: `leadlag run` fails when the goal's chance is below 50%.
+@Suite("the goal-chance CI script")
+struct GoalChanceScriptTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func passesOnTheExampleAndFailsWhenTheChanceDrops() throws {
+        let script = Self.root.appendingPathComponent("scripts/ci/goal-chance.leadlag").path
+        let model = Self.root.appendingPathComponent("models/msp-uncertain.model").path
+        let passing = try Leadlag.run(["run", script, "--model", model])
+        #expect(passing.status == 0, "\(passing.errors)")
+        let worse = try String(contentsOfFile: model, encoding: .utf8)
+            .replacingOccurrences(of: "win_rate = 25% to 40%", with: "win_rate = 20% to 35%")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadlag-gate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let worsePath = folder.appendingPathComponent("worse.model").path
+        try worse.write(toFile: worsePath, atomically: true, encoding: .utf8)
+        let failing = try Leadlag.run(["run", script, "--model", worsePath])
+        #expect(failing.status == 1)
+        #expect(failing.errors.contains("assertion failed: chance(revenue >= $12k) >= 50%"), "\(failing.errors)")
+    }
+}

@@ -1,6 +1,6 @@
 import PropertyBased
 
-/// A random well-formed model file: lead indicators with literals of every format, lag
+/// A random well-formed model file: lead indicators with literals of every format or ranges, lag
 /// indicators whose formulas use only cells above them (so no cycle), comments, blank lines,
 /// goals and scenarios overriding lead indicators, with `\n` or `\r\n` line ends.
 /// Every one must load; the property tests then type generated lines into it.
@@ -15,6 +15,8 @@ struct GeneratedModel: Sendable, CustomDebugStringConvertible {
     static let leadNames = ["leads", "conversion", "win_rate", "deal_value", "calls", "churn", "price", "seats"]
     static let lagNames = ["opportunities", "wins", "revenue", "annual_value", "margin", "cost", "bonus"]
     static let literals = ["120", "15%", "33%", "$2400", "$3k", "1.5k", "0.25", "1_000", "0", "-7", "2.4M", "1e3"]
+    /// What a lead indicator of the base model may be besides a number: a range of values.
+    static let ranges = ["100 to 140", "25% to 40%", "normal(120, 10)", "uniform(1, 3)", "triangular(1, 2, 4)"]
     static let comments = ["# a note", "#", "# Lead indicators: change these.", "# ünïcode ✓"]
 
     static let generator = Generator<GeneratedModel, Shrink.None<GeneratedModel>> { random in
@@ -35,7 +37,8 @@ struct GeneratedModel: Sendable, CustomDebugStringConvertible {
         }
         for name in leads {
             maybeDecorate()
-            lines.append("\(name) = \(pick.element(literals))" + trailing(&pick))
+            let value = pick.chance(1, in: 5) ? pick.element(ranges) : pick.element(literals)
+            lines.append("\(name) = \(value)" + trailing(&pick))
         }
         var defined = leads
         for name in lags {

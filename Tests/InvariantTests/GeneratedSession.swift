@@ -29,7 +29,7 @@ struct GeneratedSession: Sendable, CustomDebugStringConvertible {
         let literal = pick.element(GeneratedModel.literals)
         switch pick.int(0...21) {
         case 0, 1, 2: return "\(lead) = \(literal)"
-        case 3: return "\(lead) = \(lead) * 1.1"
+        case 3: return pick.chance(1, in: 2) ? "\(lead) = \(lead) * 1.1" : "\(lead) = \(pick.element(GeneratedModel.ranges))"
         case 4, 5: return "\(cell) = \(GeneratedModel.expression(using: cells, &pick))"
         case 6: return "extra\(pick.int(1...3)) = \(GeneratedModel.expression(using: cells, &pick))"
         case 7: return ":rename \(cell) \(cell)_2"

@@ -23,6 +23,11 @@ struct ExampleModelTests {
         ]),
         Expectation(file: "msp-bottoms-up.model", scenario: "optimistic", values: ["revenue": 23_040]),
         Expectation(file: "msp-bottoms-up.model", scenario: "pessimistic", values: ["revenue": 7_200]),
+        // Ranges count at their means: 120 × 14.46% × 31.95% × $2400.
+        Expectation(file: "msp-uncertain.model", scenario: nil, values: [
+            "conversion": 0.14459567464579712, "win_rate": 0.3194717300022392, "revenue": 13_303.938335020912,
+        ]),
+        Expectation(file: "msp-uncertain.model", scenario: "better_qualification", values: ["revenue": 16_827.712802697726]),
         Expectation(file: "lead-funnel.model", scenario: nil, values: [
             "in_profile": 1_000, "mql": 300, "sal": 180, "sql": 90, "opportunities": 72, "funnel_yield": 0.036,
         ]),

@@ -114,3 +114,16 @@ struct DriversCommandTests {
         #expect(reply.errors == ["error: no cell named 'revnue' (did you mean revenue?)"])
     }
 }
+
+@Suite(":simulate size limit")
+struct SimulateSizeTests {
+    @Test("more trial values than a run keeps is refused before anything runs")
+    func tooManyValues() {
+        let session = makeSession(SimulateCommandTests.uncertain)
+        let reply = session.handle(":simulate 9000000 seed 1 leads conversion win_rate deal_value opportunities wins")
+        #expect(reply.errors == [
+            "error: 9000000 trials of 6 cells are more values than one run keeps (at most 50 million): "
+                + "run fewer trials or name the cells to summarise",
+        ])
+    }
+}

@@ -1,7 +1,9 @@
 import Benchmark
+import Foundation
 import Formula
 import ModelFile
 import PlanEngine
+import Simulation
 import WhatIf
 
 /// The sizes the product promises to stay fast at: what-if work on a 1,000-cell
@@ -28,6 +30,24 @@ let benchmarks: @Sendable () -> Void = {
         let doubled = 2 * (planModel.value(of: "total").numeric ?? 0)
         benchmark.startMeasurement()
         blackHole(GoalSeek.seek(in: planModel, target: "total", equals: doubled, by: "leads"))
+    }
+
+    // Simulation: the bottoms-up plan as shipped (no ranges) and with its two rates as ranges,
+    // 100,000 trials each (target 0.3 s); 10,000 trials of the 1,000-cell plan with ranges,
+    // summarising every lag indicator (target 1 s).
+    for file in ["msp-bottoms-up.model", "msp-uncertain.model"] {
+        let workbook = ExampleModel.load(file)
+        let goals = workbook.goals.map { Expr.binary($0.goal.comparison, $0.goal.lhs, $0.goal.rhs, $0.goal.range) }
+        let lagIndicators = workbook.model.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name)
+        Benchmark("Simulate 100,000 trials of \(file)") { _ in
+            blackHole(Simulation.run(workbook.model, trials: 100_000, seed: 1, reporting: lagIndicators, goals: goals))
+        }
+    }
+
+    let uncertainPlan = FunnelCopies(cellCount: 1_000, conversion: "10% to 20%", winRate: "25% to 40%").model()
+    let planLagIndicators = uncertainPlan.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name)
+    Benchmark("Simulate 10,000 trials of 1,000 cells") { _ in
+        blackHole(Simulation.run(uncertainPlan, trials: 10_000, seed: 1, reporting: planLagIndicators, goals: []))
     }
 
     let large = FunnelCopies(cellCount: 100_000)
@@ -67,14 +87,15 @@ final class EditedModel: @unchecked Sendable {
 /// four shared lead indicators feed every region, and a running total chains the
 /// regions together, so one input edit recomputes the whole model.
 struct FunnelCopies {
-    private static let sharedInputs = ["leads = 150", "conversion = 15%", "win_rate = 33%", "deal = $2400"]
+    private static let sharedInputCount = 4
     private static let cellsPerRegion = 5
 
     let lines: [String]
 
-    init(cellCount: Int) {
-        let regions = (cellCount - Self.sharedInputs.count - 1) / Self.cellsPerRegion
-        var lines = Self.sharedInputs
+    /// `conversion` and `winRate` are the formulas of those inputs: numbers, or ranges to simulate.
+    init(cellCount: Int, conversion: String = "15%", winRate: String = "33%") {
+        let regions = (cellCount - Self.sharedInputCount - 1) / Self.cellsPerRegion
+        var lines = ["leads = 150", "conversion = " + conversion, "win_rate = " + winRate, "deal = $2400"]
         for region in 1...regions {
             let previous = region == 1 ? "0" : "running_\(region - 1)"
             lines += [
@@ -98,5 +119,14 @@ struct FunnelCopies {
                 name: String(line[..<equals].dropLast()), formula: String(line[line.index(after: equals)...]))
         }
         return (try? Model(definitions: definitions)) ?? Model()
+    }
+}
+
+/// The example models of the repository's models/ folder.
+enum ExampleModel {
+    static func load(_ file: String) -> Workbook {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("models/" + file).path
+        return (try? Workbook.load(path: path).get()) ?? Workbook()
     }
 }
