@@ -13,6 +13,8 @@ public struct CellChange: Sendable, Equatable {
     public let new: Value?
     /// The values per period, when the cell is a series (or was one before the edit).
     public let series: SeriesChange?
+    /// Whether the series is a level carried through `prev` (summed up by its last value, not its total).
+    public let isStock: Bool
     /// The display format now (for a deleted cell, the one it had).
     public let format: DisplayFormat
     /// The display format the old value had: `0.15 → 20%` reads wrong, `15% → 0.2` right.
@@ -21,8 +23,9 @@ public struct CellChange: Sendable, Equatable {
 
     public init(
         name: String, old: Value?, new: Value?, format: DisplayFormat, oldFormat: DisplayFormat? = nil,
-        isLeadIndicator: Bool, series: SeriesChange? = nil
+        isLeadIndicator: Bool, series: SeriesChange? = nil, isStock: Bool = false
     ) {
+        self.isStock = isStock
         self.name = name
         self.old = old
         self.new = new

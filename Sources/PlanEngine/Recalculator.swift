@@ -325,7 +325,7 @@ private struct ChangeCollector {
             old: result.isNew ? nil : (isSeries ? SeriesSummary.of(oldValues, isStock: isStock) : oldValues[0]),
             new: isSeries ? SeriesSummary.of(newValues, isStock: isStock) : newValues[0],
             format: store.formats[id], oldFormat: result.oldFormat,
-            isLeadIndicator: slot?.referenceIDs.isEmpty ?? true, series: series)
+            isLeadIndicator: slot?.referenceIDs.isEmpty ?? true, series: series, isStock: isStock)
         changed.append((roots.contains(id) ? position - store.symbolCount : position, change))
     }
 
