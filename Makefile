@@ -3,7 +3,7 @@
 #   make test   set up, build, run every test, then a short fuzz smoke
 # and to put leadlag on your PATH with its man page and shell completions:
 #   make install PREFIX=~/.local   (default /usr/local)
-MODEL ?= models/msp-bottoms-up.model
+MODEL ?= models/msp-one-month.model
 PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MANUAL := .build/plugins/GenerateManual/outputs/leadlag/leadlag.1

@@ -53,12 +53,14 @@ public enum Builtins {
         }),
         Builtin("if", arity: 3...3, format: .firstFormattedBranch(startingAt: 1), body: .conditional),
         Builtin("iferror", arity: 2...2, format: .firstFormattedBranch(startingAt: 0), body: .fallback),
-    ] + RangeSyntax.forms.sorted { $0.key < $1.key }.map { name, form in
-        // A range evaluates to its mean (see ``Distribution``); `lo to hi` is kept as a call of `to`.
-        Builtin(name, arity: form.count...form.count, format: .firstFormattedArgument, strict: { numbers in
-            (try? RangeSyntax.make(name, numbers).get()).map { .number($0.mean) } ?? .error(.value)
-        })
-    }
+        Builtin("prev", arity: 1...2, format: .firstFormattedBranch(startingAt: 0), body: .previous),
+    ] + Reduction.allCases.map { Builtin($0.rawValue, arity: 1...1, format: .firstFormattedArgument, body: .reduction($0)) }
+        + RangeSyntax.forms.sorted { $0.key < $1.key }.map { name, form in
+            // A range evaluates to its mean (see ``Distribution``); `lo to hi` is kept as a call of `to`.
+            Builtin(name, arity: form.count...form.count, format: .firstFormattedArgument, strict: { numbers in
+                (try? RangeSyntax.make(name, numbers).get()).map { .number($0.mean) } ?? .error(.value)
+            })
+        }
 
     /// The `digits` argument of `round` as a count of decimals: truncated to a whole number, as
     /// spreadsheets do, and kept within ±400, past which every double rounds alike.
@@ -79,6 +81,10 @@ struct Builtin: Sendable {
         /// `iferror(value, fallback)`: the value unless it is an error, when the fallback is
         /// computed instead.
         case fallback
+        /// `prev(x[, default])`: x one period earlier; the default (0 without one) in the first period.
+        case previous
+        /// A series folded into one value per period (see ``Reduction``).
+        case reduction(Reduction)
     }
 
     /// How the result is displayed; see ``FormatInference``.
@@ -114,5 +120,32 @@ struct Builtin: Sendable {
         self.arity = arity
         self.format = format
         self.body = body
+    }
+}
+
+/// The functions that read a series across periods: the whole plan folded into one value
+/// (`total` … `lowest`), or running totals that are series themselves (`cumulative`, `ytd`).
+///
+/// A value that is not a series counts as repeating in every period, so `total(deal_value)`
+/// over 12 months is 12 × deal_value. The first error met, in period order, is the result.
+public enum Reduction: String, Sendable, CaseIterable {
+    case total, average, first, last, peak, lowest
+    /// The total from the first period up to each period.
+    case cumulative
+    /// The total from the start of each period's year (January, Q1, week 1) up to it.
+    case ytd
+
+    /// Whether the result is one value for the whole plan (else a series: a running total).
+    public var isSingleValued: Bool { self != .cumulative && self != .ytd }
+
+    /// The periods folded when computing period `period`.
+    func periods(at period: Int, in timeline: Timeline) -> ClosedRange<Int> {
+        switch self {
+        case .total, .average, .peak, .lowest: 0...(timeline.count - 1)
+        case .first: 0...0
+        case .last: (timeline.count - 1)...(timeline.count - 1)
+        case .cumulative: 0...period
+        case .ytd: timeline.yearStarts[period]...period
+        }
     }
 }

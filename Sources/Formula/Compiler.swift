@@ -6,19 +6,79 @@
 /// Recurses on the tree, whose nesting the parser bounds by ``Parser/maximumDepth``;
 /// operator chains are emitted in a loop.
 struct Compiler {
+    private let timeline: Timeline
     private var code: [Instruction] = []
     private var formatCode: [FormatInstruction] = []
     private var depth = 0
     private var deepest = 0
     private var formatDepth = 0
     private var formatDeepest = 0
+    // How the program reads time (see ``Program``), tracked while emitting.
+    /// `prev` calls around the code being emitted, and reductions to one value around it.
+    private var previousDepth = 0
+    private var singleReductionDepth = 0
+    private var variesByItself = false
+    private var reach = PeriodReach.samePeriod
+    private var wholePlanSlots: [Int] = []
+    private var seriesSlots: [Int] = []
+    private var seenSeriesSlots: Set<Int> = []
+    private var laggedCandidates: [Int] = []
+    private var samePeriodSlots: Set<Int> = []
 
-    static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
-        var compiler = Compiler()
+    private init(timeline: Timeline) {
+        self.timeline = timeline
+    }
+
+    static func compile(
+        _ expr: Expr, overrides: [(periods: ClosedRange<Int>, expression: Expr)], timeline: Timeline,
+        bind: (String) -> Int
+    ) -> Program {
+        var compiler = Compiler(timeline: timeline)
+        var jumpsToEnd: [Int] = []
+        // The last override given wins, so it is tested first.
+        for override in overrides.reversed() {
+            compiler.variesByItself = true
+            let test = compiler.code.count
+            compiler.code.append(.outsidePeriods(override.periods, otherwise: 0))
+            compiler.emit(override.expression, value: true, format: false, bind: bind)
+            compiler.depth -= 1  // the next branch starts where this one did
+            jumpsToEnd.append(compiler.code.count)
+            compiler.code.append(.jump(0))
+            compiler.code[test] = .outsidePeriods(override.periods, otherwise: compiler.code.count)
+        }
         compiler.emit(expr, value: true, format: true, bind: bind)
+        for jump in jumpsToEnd { compiler.code[jump] = .jump(compiler.code.count) }
+        var lagged: [Int] = []
+        var seenLagged: Set<Int> = []
+        for slot in compiler.laggedCandidates where !compiler.samePeriodSlots.contains(slot) {
+            if seenLagged.insert(slot).inserted { lagged.append(slot) }
+        }
         return Program(
             code: compiler.code, formatCode: compiler.formatCode,
-            stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest)
+            stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest,
+            variesByItself: compiler.variesByItself, seriesSlots: compiler.seriesSlots, laggedSlots: lagged,
+            wholePlanSlots: compiler.wholePlanSlots, reach: compiler.reach)
+    }
+
+    static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
+        compile(expr, overrides: [], timeline: .single, bind: bind)
+    }
+
+    /// Records a read of `slot` in the period being computed (or, inside `prev`, an earlier one).
+    private mutating func noteRead(_ slot: Int) {
+        if singleReductionDepth == 0, seenSeriesSlots.insert(slot).inserted { seriesSlots.append(slot) }
+        if singleReductionDepth > 0, !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
+        // Inside a running total prev still reads earlier periods only; a total of the plan reads them all.
+        if previousDepth > 0 && singleReductionDepth == 0 {
+            laggedCandidates.append(slot)
+        } else {
+            samePeriodSlots.insert(slot)
+        }
+    }
+
+    /// Records a use of something that differs between periods by itself (`t`, `prev`, a running total).
+    private mutating func noteVaries() {
+        if singleReductionDepth == 0 { variesByItself = true }
     }
 
     /// Emits the code that computes `expr`'s value (when `value`) and its format (when `format`).
@@ -31,9 +91,21 @@ struct Compiler {
         case .boolean(let flag, _):
             if value { push(.constant(.boolean(flag))) }
             if format { pushFormat(.fixed(.boolean)) }
+        case .name(let name, _) where ReservedWords.referenceable.contains(name):
+            noteVaries()
+            if value { push(name == "t" ? .periodIndex : .monthOfYear) }
+            if format { pushFormat(.fixed(.number)) }
         case .name(let name, _):
             let slot = bind(name)
+            noteRead(slot)
             if value { push(.load(slot)) }
+            if format { pushFormat(.load(slot)) }
+        case .at(let name, _, let literal, _):
+            let slot = bind(name)
+            samePeriodSlots.insert(slot)
+            if !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
+            reach = .allPeriods
+            if value { push(timeline.index(of: literal.period).map { .loadAt(slot, period: $0) } ?? .constant(.error(.value))) }
             if format { pushFormat(.load(slot)) }
         case .unary(let op, let operand, _):
             emit(operand, value: value, format: format && op != .not, bind: bind)
@@ -106,7 +178,34 @@ struct Compiler {
             pop(.unlessError(end: 0))
             emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
             code[test] = .unlessError(end: code.count)
-        case .conditional, .fallback:
+        case .previous where computesValue:
+            noteVaries()
+            reach = max(reach, .laterPeriods)
+            let enter = code.count
+            code.append(.previous(otherwise: 0))
+            previousDepth += 1
+            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            previousDepth -= 1
+            let leave = code.count
+            code.append(.following(end: 0))
+            depth -= 1  // the default starts where x did
+            if arguments.count > 1 {
+                emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
+            } else {
+                push(.constant(.number(0)))
+            }
+            code[enter] = .previous(otherwise: leave + 1)
+            code[leave] = .following(end: code.count)
+        case .reduction(let reduction) where computesValue:
+            reach = max(reach, reduction.isSingleValued ? .allPeriods : .laterPeriods)
+            if !reduction.isSingleValued { noteVaries() }
+            code.append(.beginReduction(reduction))
+            let loop = code.count
+            if reduction.isSingleValued { singleReductionDepth += 1 }
+            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            if reduction.isSingleValued { singleReductionDepth -= 1 }
+            code.append(.reduce(loop: loop))
+        case .conditional, .fallback, .previous, .reduction:
             for (position, argument) in arguments.enumerated() where format && formatted.contains(position) {
                 emit(argument, value: false, format: true, bind: bind)
             }

@@ -3,14 +3,51 @@
 /// cost no call-stack depth whatever the expression.
 extension Expr {
     /// Names of cells this expression references, unique, in order of first appearance.
-    /// Function names are not references: `max(leads, 10)` references only `leads`.
+    /// Function names are not references: `max(leads, 10)` references only `leads`; nor are
+    /// the period index `t` and `month`.
     public var referencedNames: [String] {
         var seen: Set<String> = []
         var names: [String] = []
         forEachNodeInSourceOrder { node in
-            if case .name(let name, _) = node, seen.insert(name).inserted { names.append(name) }
+            if let name = node.referencedCell, seen.insert(name).inserted { names.append(name) }
         }
         return names
+    }
+
+    /// The cell this node reads, if it is a reference (`leads`, `leads[2027-03]`).
+    private var referencedCell: String? {
+        switch self {
+        case .name(let name, _) where !ReservedWords.referenceable.contains(name): name
+        case .at(let name, _, _, _): name
+        default: nil
+        }
+    }
+
+    /// Where the expression uses something that needs a `periods` line (`prev`, `x[2027-03]`,
+    /// `t`, `month`) or names a period outside the plan: the first such place, as an error.
+    /// Reductions and running totals are fine without periods (a total of one period).
+    public func periodProblem(in timeline: Timeline) -> Diagnostic? {
+        var problem: Diagnostic?
+        forEachNodeInSourceOrder { node in
+            guard problem == nil else { return }
+            switch node {
+            case .name(let name, let range) where ReservedWords.referenceable.contains(name) && !timeline.hasPeriods:
+                problem = Diagnostic("'\(name)' needs a periods line (periods = 2027-01 .. 2027-12)", at: range)
+            case .call(let name, _, let range) where name.lowercased() == "prev" && !timeline.hasPeriods:
+                problem = Diagnostic("prev needs a periods line (periods = 2027-01 .. 2027-12)",
+                                     at: SourceRange(start: range.start, end: range.start + name.utf8.count))
+            case .at(let name, _, let literal, _):
+                if !timeline.hasPeriods {
+                    problem = Diagnostic("\(name)[\(literal.period)] needs a periods line (periods = 2027-01 .. 2027-12)",
+                                         at: literal.range)
+                } else if timeline.index(of: literal.period) == nil {
+                    problem = Diagnostic(Timeline.outside(literal.period, of: timeline), at: literal.range)
+                }
+            default:
+                break
+            }
+        }
+        return problem
     }
 
     /// Ranges of every reference to `name`, in source order, for a caller that splices a new
@@ -18,7 +55,11 @@ extension Expr {
     public func rangesOfReferences(to name: String) -> [SourceRange] {
         var ranges: [SourceRange] = []
         forEachNodeInSourceOrder { node in
-            if case .name(let referenced, let range) = node, referenced == name { ranges.append(range) }
+            switch node {
+            case .name(let referenced, let range) where referenced == name: ranges.append(range)
+            case .at(let referenced, let range, _, _) where referenced == name: ranges.append(range)
+            default: break
+            }
         }
         return ranges
     }
@@ -30,7 +71,7 @@ extension Expr {
         while let node = pending.popLast() {
             visit(node)
             switch node {
-            case .number, .boolean, .name:
+            case .number, .boolean, .name, .at:
                 break
             case .unary(_, let operand, _):
                 pending.append(operand)
@@ -62,5 +103,28 @@ extension Builtins {
     /// `unknown function 'sqr' (did you mean sqrt?)`.
     public static func unknownFunctionMessage(_ name: String) -> String {
         "unknown function '\(name)'" + NameSuggestion.hint(for: name.lowercased(), among: functionNames)
+    }
+}
+
+extension Statement {
+    /// The first use of periods the plan does not allow anywhere in the statement (see ``Expr/periodProblem(in:)``),
+    /// including an override's periods.
+    public func periodProblem(in timeline: Timeline) -> Diagnostic? {
+        switch self {
+        case .definition(_, _, let expression), .expression(let expression):
+            return expression.periodProblem(in: timeline)
+        case .goal(let goal):
+            return goal.lhs.periodProblem(in: timeline) ?? goal.rhs.periodProblem(in: timeline)
+        case .periods:
+            return nil
+        case .override(let name, _, let span, let expression):
+            guard timeline.hasPeriods else {
+                return Diagnostic("\(name)[\(span.text)] needs a periods line (periods = 2027-01 .. 2027-12)", at: span.range)
+            }
+            if let outside = [span.first, span.last].first(where: { timeline.index(of: $0.period) == nil }) {
+                return Diagnostic(Timeline.outside(outside.period, of: timeline), at: outside.range)
+            }
+            return expression.periodProblem(in: timeline)
+        }
     }
 }

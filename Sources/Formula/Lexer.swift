@@ -9,7 +9,8 @@
 ///     exponent = ( "e" | "E" ) [ "+" | "-" ] digits
 ///     name     = ( LETTER | "_" ) { LETTER | DIGIT | "_" }
 ///
-/// A `#` starts a comment that runs to the end of the slice.
+/// A `#` starts a comment that runs to the end of the slice. `..` is one symbol (a range of
+/// periods), never a decimal point: `2027-01..2027-12` reads as two periods.
 struct Lexer {
     private let source: ArraySlice<UInt8>
     private var position: Int
@@ -48,7 +49,7 @@ struct Lexer {
     private mutating func nextToken() throws(Diagnostic) -> Token {
         let start = position
         let byte = source[position]
-        if Self.isDigit(byte) || byte == ASCII.dot {
+        if Self.isDigit(byte) || (byte == ASCII.dot && !startsRange(at: position)) {
             return try number(startingAt: start, currency: nil)
         }
         if let symbol = currencySymbol() {
@@ -137,7 +138,7 @@ struct Lexer {
         var integer = position..<position
         if let byte = peek(), Self.isDigit(byte) { integer = try digitRun() }
         var fraction = position..<position
-        if peek() == ASCII.dot {
+        if peek() == ASCII.dot && !startsRange(at: position) {
             let dot = position
             position += 1
             guard let byte = peek(), Self.isDigit(byte) else {
@@ -149,7 +150,7 @@ struct Lexer {
             throw Diagnostic("expected a number after '\(currency?.rawValue ?? "")'", at: range(from: start))
         }
         let exponent = try exponentPart()
-        if peek() == ASCII.dot {
+        if peek() == ASCII.dot && !startsRange(at: position) {
             let message = exponent == nil ? "a number can have only one decimal point" : "an exponent must be a whole number"
             throw Diagnostic(message, at: SourceRange(start: position, end: position + 1))
         }
@@ -255,6 +256,11 @@ struct Lexer {
                 return
             }
         }
+    }
+
+    /// Whether `..` (a range of periods, `2027-01..2027-12`) starts at `offset`, rather than a decimal point.
+    private func startsRange(at offset: Int) -> Bool {
+        offset + 1 < source.endIndex && source[offset] == ASCII.dot && source[offset + 1] == ASCII.dot
     }
 
     private func peek() -> UInt8? {

@@ -6,34 +6,77 @@
 /// ``FormatInference``): the machine decides only the order of work. A machine is a value
 /// with scratch space; concurrent runs (Monte Carlo trials on several cores) each use their
 /// own, over arrays of their own, sharing the immutable programs.
+///
+/// In a plan with periods, `slots` holds every slot's value in every period, slot-major
+/// (slot `s` in period `p` at `s × timeline.count + p`), and a run computes one period: a cell's
+/// series is the same program run once per period, an inner loop with nothing to re-walk.
 public struct Machine: Sendable {
     private var stack: [Value] = []
     private var formatStack: [DisplayFormat] = []
     private var arguments: [Double] = []
+    private var reductions: [ReductionFrame] = []
+    /// The periods the slot arrays are laid out over; one period for a model without periods.
+    public var timeline: Timeline = .single
     /// Instructions executed so far: tests count them to prove work grows linearly.
     public private(set) var steps = 0
 
     public init() {}
 
-    /// The value of `program` with its slots read from `slots`.
-    public mutating func value(of program: Program, slots: UnsafeBufferPointer<Value>) -> Value {
+    /// The value of `program` in period `period`, with its slots read from `slots`.
+    public mutating func value(of program: Program, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
+        var result = Value.number(0)
+        withScratch(for: program) { code, stack, state in
+            state.period = period
+            result = Self.run(code, slots: slots, stack: stack, state: &state)
+        }
+        steps += program.code.count
+        return result
+    }
+
+    /// Runs `program` for each of `periods`, writing each value to slot `target` of `slots` in
+    /// that period, in period order (so a program that reads its own slot through `prev` sees the
+    /// period before); returns the first and last period whose value changed.
+    public mutating func evaluate(
+        _ program: Program, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
+    ) -> ClosedRange<Int>? {
+        var first: Int?
+        var last = 0
+        let base = target * timeline.count
+        withScratch(for: program) { code, stack, state in
+            let readable = UnsafeBufferPointer(slots)
+            for period in periods {
+                state.period = period
+                let value = Self.run(code, slots: readable, stack: stack, state: &state)
+                guard slots[base + period] != value else { continue }
+                slots[base + period] = value
+                if first == nil { first = period }
+                last = period
+            }
+        }
+        steps += program.code.count * periods.count
+        return first.map { $0...last }
+    }
+
+    /// Lends a run the machine's scratch space, swapped out of `self` so the loop takes no reference counts.
+    private mutating func withScratch(
+        for program: Program,
+        _ body: (UnsafeBufferPointer<Instruction>, UnsafeMutableBufferPointer<Value>, inout RunState) -> Void
+    ) {
         if stack.count < program.stackDepth {
             stack = Array(repeating: .number(0), count: program.stackDepth)
         }
-        // Work on locals swapped out of `self`, so the loop takes no reference counts.
         var stack: [Value] = []
-        var arguments: [Double] = []
         swap(&stack, &self.stack)
-        swap(&arguments, &self.arguments)
+        var state = RunState(period: 0, timeline: timeline, arguments: [], reductions: [])
+        swap(&state.arguments, &arguments)
+        swap(&state.reductions, &reductions)
         defer {
             swap(&stack, &self.stack)
-            swap(&arguments, &self.arguments)
+            swap(&state.arguments, &arguments)
+            swap(&state.reductions, &reductions)
         }
-        steps += program.code.count
-        return program.code.withUnsafeBufferPointer { code in
-            stack.withUnsafeMutableBufferPointer { stack in
-                Self.run(code, slots: slots, stack: stack, arguments: &arguments)
-            }
+        program.code.withUnsafeBufferPointer { code in
+            stack.withUnsafeMutableBufferPointer { stack in body(code, stack, &state) }
         }
     }
 
@@ -52,10 +95,11 @@ public struct Machine: Sendable {
 
     private static func run(
         _ code: UnsafeBufferPointer<Instruction>, slots: UnsafeBufferPointer<Value>,
-        stack: UnsafeMutableBufferPointer<Value>, arguments: inout [Double]
+        stack: UnsafeMutableBufferPointer<Value>, state: inout RunState
     ) -> Value {
         var top = 0
         var next = 0
+        let stride = state.timeline.count
         while next < code.count {
             let instruction = code[next]
             next += 1
@@ -64,8 +108,41 @@ public struct Machine: Sendable {
                 stack[top] = value
                 top += 1
             case .load(let slot):
-                stack[top] = slots[slot]
+                stack[top] = slots[slot &* stride &+ state.period]
                 top += 1
+            case .loadAt(let slot, let period):
+                stack[top] = slots[slot &* stride &+ period]
+                top += 1
+            case .periodIndex:
+                stack[top] = .number(Double(state.period))
+                top += 1
+            case .monthOfYear:
+                stack[top] = .number(Double(state.timeline.months[state.period]))
+                top += 1
+            case .previous(let otherwise):
+                if state.period == 0 { next = otherwise } else { state.period -= 1 }
+            case .following(let end):
+                state.period += 1
+                next = end
+            case .outsidePeriods(let periods, let otherwise):
+                if !periods.contains(state.period) { next = otherwise }
+            case .beginReduction(let reduction):
+                let periods = reduction.periods(at: state.period, in: state.timeline)
+                state.reductions.append(ReductionFrame(reduction, returningTo: state.period, last: periods.upperBound))
+                state.period = periods.lowerBound
+            case .reduce(let loop):
+                top -= 1
+                state.reductions[state.reductions.count - 1].fold(stack[top])
+                let frame = state.reductions[state.reductions.count - 1]
+                if state.period < frame.last {
+                    state.period += 1
+                    next = loop
+                } else {
+                    state.reductions.removeLast()
+                    state.period = frame.returnPeriod
+                    stack[top] = frame.result
+                    top += 1
+                }
             case .unary(let op):
                 stack[top - 1] = Evaluator.unary(op, stack[top - 1])
             case .binary(let op):
@@ -90,7 +167,7 @@ public struct Machine: Sendable {
                 next = target
             case .call(let function, let count):
                 top -= count
-                stack[top] = call(function, UnsafeBufferPointer(rebasing: stack[top..<top + count]), &arguments)
+                stack[top] = call(function, UnsafeBufferPointer(rebasing: stack[top..<top + count]), &state.arguments)
                 top += 1
             }
         }
@@ -135,5 +212,53 @@ public struct Machine: Sendable {
             }
         }
         return stack[0]
+    }
+}
+
+/// What a run carries besides its value stack: the period being computed and the reductions
+/// under way (each with the period to come back to).
+private struct RunState {
+    var period: Int
+    let timeline: Timeline
+    var arguments: [Double]
+    var reductions: [ReductionFrame]
+}
+
+/// One reduction under way: what it has folded so far.
+private struct ReductionFrame {
+    let reduction: Reduction
+    let returnPeriod: Int
+    /// The last period folded.
+    let last: Int
+    private var sum = 0.0
+    private var count = 0
+    private var extreme: Double
+    private var error: Value?
+
+    init(_ reduction: Reduction, returningTo period: Int, last: Int) {
+        self.reduction = reduction
+        returnPeriod = period
+        self.last = last
+        extreme = reduction == .lowest ? .infinity : -.infinity
+    }
+
+    mutating func fold(_ value: Value) {
+        guard error == nil else { return }
+        guard let number = value.numeric else {
+            error = value
+            return
+        }
+        sum += number
+        count += 1
+        extreme = reduction == .lowest ? min(extreme, number) : max(extreme, number)
+    }
+
+    var result: Value {
+        if let error { return error }
+        switch reduction {
+        case .average: return Evaluator.finite(.number(sum / Double(count)))
+        case .peak, .lowest: return Evaluator.finite(.number(extreme))
+        case .total, .first, .last, .cumulative, .ytd: return Evaluator.finite(.number(sum))
+        }
     }
 }

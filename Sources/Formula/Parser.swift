@@ -3,10 +3,13 @@
 /// The grammar, loosest binding first (`{ }` repeats, `[ ]` is optional):
 ///
 ///     statement  = NAME "=" whole             a definition; NAME may not be a reserved word
+///                | NAME "[" span "]" "=" whole   an override of some periods of a cell
+///                | "periods" "=" span         the periods of a plan (at most 1,000)
 ///                | "goal" whole               a target; the expression must be one comparison
 ///                | whole
 ///     whole      = expression [ "to" expression ]   `25% to 40%`: a range, only as a lead
 ///                                             indicator's whole formula (see ``RangeSyntax``)
+///     span       = PERIOD [ ".." PERIOD ]     both of one kind, the first not after the last
 ///     expression = or
 ///     or         = and { "or" and }
 ///     and        = not { "and" not }
@@ -18,10 +21,12 @@
 ///     power      = primary [ "^" unary ]      right-associative; the exponent may be signed: `2^-1`
 ///     primary    = NUMBER | "true" | "false" | NAME
 ///                | NAME "(" [ expression { "," expression } ] ")"     a call, even of `if`
+///                | NAME "[" PERIOD "]"        a cell's value in one period
 ///                | "(" expression ")"
 ///     COMPARE    = "==" | "!=" | "<" | "<=" | ">" | ">="
 ///
-/// NUMBER and NAME are described on ``Lexer``. A NAME may not be a reserved word (see
+/// NUMBER and NAME are described on ``Lexer``; a PERIOD is `2027-03`, `2027-Q1`, `2027-W05`
+/// or `2027`, written without spaces (see ``Period``). A NAME may not be a reserved word (see
 /// ``ReservedWords``), except that `t` may be referenced. Function names are matched
 /// case-insensitively when evaluated; a cell may share a name with a function, because a call
 /// is told apart by its `(`. A `not` inside arithmetic or a comparison needs parentheses:
@@ -117,6 +122,14 @@ extension BinaryOperator {
 }
 
 extension Token.Kind {
+    /// Whether this token, written right after the year, can be part of a period: `-`, `03`, `Q1`, `W05`.
+    var continuesPeriod: Bool {
+        switch self {
+        case .symbol(.minus), .number, .name: true
+        default: false
+        }
+    }
+
     /// The binary operator this token spells, if any; `=` is not one (it defines a cell).
     var binaryOperator: BinaryOperator? {
         switch self {
@@ -192,6 +205,22 @@ private struct PrattParser {
     // MARK: - Statements
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        if tokens.count > 1, tokens[0].kind == .name("periods"), tokens[1].kind == .symbol(.assign) {
+            return try periodsLine()
+        }
+        if let name = word(tokens[0]), let close = closingBracketBeforeAssign() {
+            guard !ReservedWords.all.contains(name) else {
+                throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
+            }
+            let nameToken = advance()
+            advance()
+            let span = try periodSpan()
+            guard index == close else { throw unclosedBracket(found: current) }
+            advance()
+            advance()
+            return .override(name: name, nameRange: nameToken.range, periods: span,
+                             expression: try wholeExpression(mayBeDefinition: false))
+        }
         if tokens.count > 1, tokens[1].kind == .symbol(.assign), let name = word(tokens[0]) {
             guard !ReservedWords.all.contains(name) else {
                 throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
@@ -225,6 +254,83 @@ private struct PrattParser {
         }
         let high = try expression().expr
         return .call(name: "to", arguments: [low, high], low.range.union(high.range))
+    }
+
+    /// `periods = 2027-01 .. 2027-12`, the `periods` and `=` tokens current.
+    private mutating func periodsLine() throws(Diagnostic) -> Statement {
+        advance()
+        advance()
+        let span = try periodSpan()
+        let count = span.last.period.ordinal - span.first.period.ordinal + 1
+        guard count <= Timeline.maximumCount else { throw Diagnostic(PeriodError.tooMany(count).description, at: span.range) }
+        guard current.kind == .end else { throw leftover(current, afterLoneName: nil) }
+        return .periods(span)
+    }
+
+    /// The index of the `]` of `name[…] =`, when the statement has that shape.
+    private func closingBracketBeforeAssign() -> Int? {
+        guard tokens.count > 1, tokens[1].kind == .symbol(.leftBracket),
+              let close = tokens.firstIndex(where: { $0.kind == .symbol(.rightBracket) }),
+              close + 1 < tokens.count, tokens[close + 1].kind == .symbol(.assign) else { return nil }
+        return close
+    }
+
+    // MARK: - Periods
+
+    /// `2027-03` or `2027-07 .. 2027-12`.
+    private mutating func periodSpan() throws(Diagnostic) -> PeriodSpan {
+        let first = try periodLiteral()
+        guard current.kind == .symbol(.through) else { return PeriodSpan(first: first, last: first) }
+        advance()
+        let last = try periodLiteral()
+        let span = PeriodSpan(first: first, last: last)
+        if first.period.kind != last.period.kind {
+            throw Diagnostic(PeriodError.mixedKinds(first.period, last.period).description, at: span.range)
+        }
+        if first.period > last.period {
+            throw Diagnostic(PeriodError.backwards(first.period, last.period).description, at: span.range)
+        }
+        return span
+    }
+
+    /// A period written without spaces: the lexer reads `2027-03` as a number, `-` and a number and
+    /// `2027-W05` as a number, `-` and a name, so the adjacent tokens are read back as one text.
+    private mutating func periodLiteral() throws(Diagnostic) -> PeriodLiteral {
+        let first = current
+        switch first.kind {
+        case .number: break
+        case .invalid(let message): throw Diagnostic(message, at: first.range)
+        case .end: throw Diagnostic("expected a period such as 2027-03", at: first.range)
+        default: throw Diagnostic("expected a period such as 2027-03, not '\(spelling(first))'", at: first.range)
+        }
+        var end = advance().range.end
+        while current.range.start == end, current.kind.continuesPeriod { end = advance().range.end }
+        let range = SourceRange(start: first.range.start, end: end)
+        switch Period.parse(String(decoding: source[range.start..<range.end], as: UTF8.self)) {
+        case .success(let period): return PeriodLiteral(period: period, range: range)
+        case .failure(let error): throw Diagnostic(error.description, at: range)
+        }
+    }
+
+    /// `name[2027-03]`, the name current and `[` next.
+    private mutating func periodValue(_ name: String, at nameRange: SourceRange) throws(Diagnostic) -> Parsed {
+        advance()
+        advance()
+        let period = try periodLiteral()
+        if current.kind == .symbol(.through) {
+            throw Diagnostic("a formula reads one period of a cell, as in \(name)[\(period.period)]; "
+                             + "for several use total, average, first, last, peak or lowest", at: current.range)
+        }
+        guard current.kind == .symbol(.rightBracket) else { throw unclosedBracket(found: current) }
+        let close = advance()
+        _ = try reference(name, at: nameRange)
+        let expr = Expr.at(name: name, nameRange: nameRange, period: period, nameRange.union(close.range))
+        return Parsed(expr: expr, depth: 1)
+    }
+
+    private func unclosedBracket(found: Token) -> Diagnostic {
+        if case .invalid(let message) = found.kind { return Diagnostic(message, at: found.range) }
+        return Diagnostic("expected ']' after the period", at: found.range)
     }
 
     private mutating func goal() throws(Diagnostic) -> Goal {
@@ -275,6 +381,8 @@ private struct PrattParser {
                     then: .or)
             callArguments.append([])
             return nil
+        case .name(let name) where tokens[index + 1].kind == .symbol(.leftBracket):
+            return try periodValue(name, at: token.range)
         case .name(let name):
             advance()
             return Parsed(expr: try reference(name, at: token.range), depth: 1)

@@ -10,24 +10,74 @@
 /// The program has two parts computed from one walk of the expression: `code` gives the
 /// value, `formatCode` the display format (the rules of ``FormatInference``), since a format
 /// depends only on the formats of the slots and is needed once per edit, not once per period.
+///
+/// In a plan with periods the program runs once per period (see ``Machine``), and it says how
+/// it reads time, which is what the engine needs to evaluate as little as possible: whether it
+/// varies over periods by itself, which slots it reads period by period, which only one period
+/// earlier (through `prev`, which is how a cell may use itself), and whether it reads other
+/// periods at all.
 public struct Program: Sendable, Equatable {
     let code: [Instruction]
     let formatCode: [FormatInstruction]
     /// The most values `code` keeps on its stack at once.
     let stackDepth: Int
     let formatStackDepth: Int
+    /// Whether the result differs between periods whatever the slots hold: it uses `t`, `month`,
+    /// `prev`, `cumulative` or `ytd` (outside a reduction to one value), or overrides some periods.
+    public let variesByItself: Bool
+    /// Slots read in the period being computed (outside reductions to one value): if any holds a
+    /// series, so does the result. Unique, in order of first use.
+    public let seriesSlots: [Int]
+    /// Slots read only one or more periods earlier, through `prev`: such a use does not close a
+    /// cycle, and a cell may read itself this way (`mrr = prev(mrr) + new_mrr`).
+    public let laggedSlots: [Int]
+    /// Slots read across the whole plan (inside a reduction to one value, or as `x[2027-03]`):
+    /// such a use may not be part of a cycle, even one through `prev`.
+    public let wholePlanSlots: [Int]
+    /// Which periods of the result a change of a slot in one period can reach.
+    public let reach: PeriodReach
 
     /// Compiles `expr`, asking `bind` for the slot of each reference once per occurrence, in source order.
-    public init(_ expr: Expr, bind: (String) -> Int) {
-        self = Compiler.compile(expr, bind: bind)
+    public init(_ expr: Expr, timeline: Timeline = .single, bind: (String) -> Int) {
+        self = Compiler.compile(expr, overrides: [], timeline: timeline, bind: bind)
     }
 
-    init(code: [Instruction], formatCode: [FormatInstruction], stackDepth: Int, formatStackDepth: Int) {
+    /// Compiles a cell's formula with its overrides: in the periods of an override (the last one
+    /// given wins) the override's expression gives the value; the format is the formula's.
+    public init(
+        _ expr: Expr, overrides: [(periods: ClosedRange<Int>, expression: Expr)], timeline: Timeline,
+        bind: (String) -> Int
+    ) {
+        self = Compiler.compile(expr, overrides: overrides, timeline: timeline, bind: bind)
+    }
+
+    init(
+        code: [Instruction], formatCode: [FormatInstruction], stackDepth: Int, formatStackDepth: Int,
+        variesByItself: Bool, seriesSlots: [Int], laggedSlots: [Int], wholePlanSlots: [Int], reach: PeriodReach
+    ) {
         self.code = code
         self.formatCode = formatCode
         self.stackDepth = stackDepth
         self.formatStackDepth = formatStackDepth
+        self.variesByItself = variesByItself
+        self.seriesSlots = seriesSlots
+        self.laggedSlots = laggedSlots
+        self.wholePlanSlots = wholePlanSlots
+        self.reach = reach
     }
+}
+
+/// Which periods of a program's result a change of one of its slots in period `p` can reach:
+/// what an edit of some periods must recompute.
+public enum PeriodReach: Int, Sendable, Comparable {
+    /// Period `p` only: the program reads each slot in the period it computes.
+    case samePeriod
+    /// `p` and later: it reads earlier periods (`prev`, `cumulative`, `ytd`).
+    case laterPeriods
+    /// Any period: it reads the whole plan or a fixed period (a reduction, `x[2027-03]`).
+    case allPeriods
+
+    public static func < (lhs: PeriodReach, rhs: PeriodReach) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// One step of a ``Program``: a stack machine where operands come from slots and constants.
@@ -54,6 +104,25 @@ enum Instruction: Sendable, Equatable {
     case jump(Int)
     /// Pop `count` arguments and push a strict function's result; the first error among them wins.
     case call(function: Int, count: Int)
+    /// Push the index of the period being computed (`t`).
+    case periodIndex
+    /// Push the month of the year (1–12) of the period being computed (`month`).
+    case monthOfYear
+    /// Push the value of a slot in one fixed period (`leads[2027-03]`).
+    case loadAt(Int, period: Int)
+    /// `prev(x, d)`: in the first period go to `otherwise` (the default); else step one period
+    /// back and compute x, up to ``following(end:)``.
+    case previous(otherwise: Int)
+    /// The end of `prev`'s x: step forward again and go on at `end`, past the default.
+    case following(end: Int)
+    /// Start folding the periods ``Reduction`` says: remember the period being computed, move to
+    /// the first one folded, and run the code up to ``reduce(loop:)`` once per period.
+    case beginReduction(Reduction)
+    /// Pop a period's value into the innermost reduction; go back to `loop` for the next
+    /// period, or push the result and return to the period being computed.
+    case reduce(loop: Int)
+    /// An override's branch: outside its periods go to `otherwise`, else compute its expression.
+    case outsidePeriods(ClosedRange<Int>, otherwise: Int)
 }
 
 /// One step of a program's format part: a stack of display formats.

@@ -94,8 +94,10 @@ public enum RangeSyntax {
     /// numbers are not numbers, use cells, or do not make a distribution.
     static func check(_ statement: Statement) throws(Diagnostic) {
         switch statement {
-        case .definition(_, _, let expression), .expression(let expression):
+        case .definition(_, _, let expression), .expression(let expression), .override(_, _, _, let expression):
             try check(expression)
+        case .periods:
+            break
         case .goal(let goal):
             try refuseNested(in: .binary(goal.comparison, goal.lhs, goal.rhs, goal.range), top: nil)
         }

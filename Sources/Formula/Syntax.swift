@@ -8,14 +8,50 @@ public indirect enum Expr: Hashable, Sendable {
     case binary(BinaryOperator, Expr, Expr, SourceRange)
     /// A function call; `name` is as written, matched case-insensitively.
     case call(name: String, arguments: [Expr], SourceRange)
+    /// `leads[2027-03]`: one cell's value in one period, a single value.
+    case at(name: String, nameRange: SourceRange, period: PeriodLiteral, SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .number(_, _, let range), .boolean(_, let range), .name(_, let range),
-             .unary(_, _, let range), .binary(_, _, _, let range), .call(_, _, let range):
+             .unary(_, _, let range), .binary(_, _, _, let range), .call(_, _, let range), .at(_, _, _, let range):
             range
         }
     }
+}
+
+/// A period as written in a formula or a line (`2027-03`), with where it was written, so a
+/// period outside the plan can be pointed at.
+public struct PeriodLiteral: Hashable, Sendable {
+    public let period: Period
+    public let range: SourceRange
+
+    public init(period: Period, range: SourceRange) {
+        self.period = period
+        self.range = range
+    }
+}
+
+/// `2027-03` or `2027-07 .. 2027-12`: the periods a `periods` line declares or an override
+/// covers, both ends included, already checked to be of one kind and in order.
+public struct PeriodSpan: Hashable, Sendable {
+    public let first: PeriodLiteral
+    public let last: PeriodLiteral
+
+    public init(first: PeriodLiteral, last: PeriodLiteral) {
+        self.first = first
+        self.last = last
+    }
+
+    public var range: SourceRange { first.range.union(last.range) }
+
+    /// `2027-03` or `2027-07 .. 2027-12`.
+    public var text: String {
+        first.period == last.period ? "\(first.period)" : "\(first.period) .. \(last.period)"
+    }
+
+    /// The same periods without the places they were written: what an override is keyed by.
+    public var periods: ClosedRange<Period> { first.period...last.period }
 }
 
 /// How a number literal was written, which decides the display format it gives its cell.
@@ -54,6 +90,10 @@ public enum Statement: Hashable, Sendable {
     case goal(Goal)
     /// A bare expression to evaluate.
     case expression(Expr)
+    /// `periods = 2027-01 .. 2027-12`: the model becomes a plan over these periods.
+    case periods(PeriodSpan)
+    /// `leads[2027-03] = 150` or `leads[2027-07 .. 2027-12] = 140`: the cell's value in those periods.
+    case override(name: String, nameRange: SourceRange, periods: PeriodSpan, expression: Expr)
 }
 
 /// A recorded target such as `goal revenue >= 50k`.

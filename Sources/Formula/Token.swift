@@ -37,6 +37,8 @@ enum Keyword: String, Sendable, CaseIterable {
 enum Symbol: String, Sendable, CaseIterable {
     case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
     case leftParen = "(", rightParen = ")", comma = ","
+    /// `leads[2027-03]`, `periods = 2027-01 .. 2027-12`: periods in brackets and ranges.
+    case leftBracket = "[", rightBracket = "]", through = ".."
     case assign = "="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 
@@ -53,6 +55,9 @@ enum Symbol: String, Sendable, CaseIterable {
         case (UInt8(ascii: "("), nil): return .leftParen
         case (UInt8(ascii: ")"), nil): return .rightParen
         case (UInt8(ascii: ","), nil): return .comma
+        case (UInt8(ascii: "["), nil): return .leftBracket
+        case (UInt8(ascii: "]"), nil): return .rightBracket
+        case (UInt8(ascii: "."), UInt8(ascii: ".")): return .through
         case (UInt8(ascii: "="), nil): return .assign
         case (UInt8(ascii: "<"), nil): return .less
         case (UInt8(ascii: ">"), nil): return .greater
@@ -66,15 +71,14 @@ enum Symbol: String, Sendable, CaseIterable {
 }
 
 /// Words no cell may be named, because the language gives them a meaning now or will in a
-/// later milestone (`periods`, `actual` and the period index `t` belong to plans over time).
+/// later milestone (`periods`, `actual`, the period index `t` and `month` belong to plans over time).
 ///
-/// `t` may already be referenced in an expression (it will be the period index; until periods
-/// exist it is simply an undefined name), but it can never be defined.
+/// `t` and `month` may be referenced in an expression of a plan with periods, but never defined.
 public enum ReservedWords {
     public static let all: Set<String> = [
-        "if", "and", "or", "not", "true", "false", "t", "periods", "actual", "goal", "to",
+        "if", "and", "or", "not", "true", "false", "t", "month", "periods", "actual", "goal", "to",
     ]
 
-    /// Reserved words an expression may still mention as a plain name.
-    static let referenceable: Set<String> = ["t"]
+    /// Reserved words an expression may still mention: the period index `t` and the month of the year.
+    public static let referenceable: Set<String> = ["t", "month"]
 }

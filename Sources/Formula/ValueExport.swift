@@ -13,6 +13,31 @@ public enum ValueExport {
         (["name,value"] + values.map { "\($0.name),\(ValueFormatter.machine($0.value))" }).joined(separator: "\n")
     }
 
+    /// The values of a plan over `periods`: without periods exactly ``json(_:)``; with them a
+    /// `"periods": ["2027-01", …]` member first (a reserved word, so never a cell), then each cell as
+    /// one value (single-valued) or an array of one value per period.
+    public static func json(_ cells: [(name: String, values: [Value])], periods: [String]) -> String {
+        guard !periods.isEmpty else { return json(cells.map { ($0.name, $0.values[0]) }) }
+        let header = "  \"periods\": [" + periods.map(jsonString).joined(separator: ", ") + "]"
+        let members = cells.map { cell in
+            let value = cell.values.count == 1 ? jsonValue(cell.values[0])
+                : "[" + cell.values.map(jsonValue).joined(separator: ", ") + "]"
+            return "  \(jsonString(cell.name)): \(value)"
+        }
+        return "{\n" + ([header] + members).joined(separator: ",\n") + "\n}"
+    }
+
+    /// The values of a plan over `periods`: without periods exactly ``csv(_:)``; with them a
+    /// `name,2027-01,…` header and one row per cell, one column per period (a single value repeats).
+    public static func csv(_ cells: [(name: String, values: [Value])], periods: [String]) -> String {
+        guard !periods.isEmpty else { return csv(cells.map { ($0.name, $0.values[0]) }) }
+        let rows = cells.map { cell in
+            ([cell.name] + periods.indices.map { ValueFormatter.machine(cell.values[cell.values.count == 1 ? 0 : $0]) })
+                .joined(separator: ",")
+        }
+        return ([(["name"] + periods).joined(separator: ",")] + rows).joined(separator: "\n")
+    }
+
     private static func jsonValue(_ value: Value) -> String {
         switch value {
         case .number, .boolean: ValueFormatter.machine(value)

@@ -58,28 +58,58 @@ struct ModelDocument: Sendable, Equatable {
 
     // MARK: Definitions
 
-    func indexOfDefinition(_ name: String, section: String?) -> Int? {
+    /// The line defining `name` in `section` (nil = the base model), or overriding it in exactly `periods`.
+    func indexOfDefinition(_ name: String, section: String?, periods: ClosedRange<Period>? = nil) -> Int? {
         var current: String?
         for (index, entry) in entries.enumerated() {
             switch entry.line {
             case .section(let sectionName, _): current = sectionName
-            case .definition(let line) where line.name == name && current == section: return index
+            case .definition(let line) where line.name == name && line.periods == periods && current == section: return index
             default: break
             }
         }
         return nil
     }
 
-    /// Gives `name` a new formula in place, or appends a new line at the end of its section.
-    /// `trailing` (spaces and a `# comment`), when given, replaces what follows the formula.
-    mutating func setDefinition(_ name: String, formula: String, section: String? = nil, trailing: String? = nil) {
-        if let index = indexOfDefinition(name, section: section), case .definition(var line) = entries[index].line {
+    /// Gives `name` (or, with `periods`, its override there) a new formula in place, or adds a
+    /// new line: a cell at the end of its section, an override right after the last line of its
+    /// cell in the section (the end of the section when there is none). `trailing` (spaces and a
+    /// `# comment`), when given, replaces what follows the formula.
+    mutating func setDefinition(
+        _ name: String, formula: String, section: String? = nil, trailing: String? = nil, periods: PeriodSpan? = nil
+    ) {
+        if let index = indexOfDefinition(name, section: section, periods: periods?.periods),
+           case .definition(var line) = entries[index].line {
             line.formula = formula
             if let trailing { line.trailing = trailing }
             entries[index].line = .definition(line)
             return
         }
-        insert(.definition(DefinitionLine(name: name, formula: formula, trailing: trailing ?? "")), endOfSection: section)
+        var line = DefinitionLine(name: name, formula: formula, trailing: trailing ?? "")
+        if let periods {
+            line.periods = periods.periods
+            line.bracket = "[\(periods.text)]"
+            if let last = lastLine(of: name, section: section) {
+                if entries[last].terminator.isEmpty { entries[last].terminator = newline }
+                entries.insert(Entry(line: .definition(line), terminator: newline), at: last + 1)
+                return
+            }
+        }
+        insert(.definition(line), endOfSection: section)
+    }
+
+    /// The last line defining or overriding `name` in `section`.
+    private func lastLine(of name: String, section: String?) -> Int? {
+        var current: String?
+        var found: Int?
+        for (index, entry) in entries.enumerated() {
+            switch entry.line {
+            case .section(let sectionName, _): current = sectionName
+            case .definition(let line) where line.name == name && current == section: found = index
+            default: break
+            }
+        }
+        return found
     }
 
     /// What follows the formula on the base model's line of `name`: spaces and a comment, or "".
@@ -120,9 +150,14 @@ struct ModelDocument: Sendable, Equatable {
         }
     }
 
-    mutating func removeDefinition(_ name: String, section: String? = nil) {
-        guard let index = indexOfDefinition(name, section: section) else { return }
+    mutating func removeDefinition(_ name: String, section: String? = nil, periods: ClosedRange<Period>? = nil) {
+        guard let index = indexOfDefinition(name, section: section, periods: periods) else { return }
         entries.remove(at: index)
+    }
+
+    /// Removes the lines of `name` in `section`: its definition and its overrides.
+    mutating func removeAllLines(of name: String, section: String? = nil) {
+        while let index = lastLine(of: name, section: section) { entries.remove(at: index) }
     }
 
     /// Renames the definition line of `old` in every section it appears in.
@@ -245,15 +280,31 @@ struct GoalLine: Sendable, Equatable {
     var text: String { leading + comparison + trailing }
 }
 
-/// One `name = formula  # comment` line, split into parts that join back to the original text.
+/// One `name = formula  # comment` line, split into parts that join back to the original text;
+/// an override `name[2027-03] = formula` keeps its bracket as written.
 struct DefinitionLine: Sendable, Equatable {
     var leading = ""
     var name: String
+    /// `[2027-07 .. 2027-12]` as written, for an override; empty for a cell's own line.
+    var bracket = ""
+    /// The periods an override covers; nil for a cell's own line.
+    var periods: ClosedRange<Period>?
     var separator = " = "
     var formula: String
     var trailing = ""
 
-    var text: String { leading + name + separator + formula + trailing }
+    init(leading: String = "", name: String, bracket: String = "", periods: ClosedRange<Period>? = nil,
+         separator: String = " = ", formula: String, trailing: String = "") {
+        self.leading = leading
+        self.name = name
+        self.bracket = bracket
+        self.periods = periods
+        self.separator = separator
+        self.formula = formula
+        self.trailing = trailing
+    }
+
+    var text: String { leading + name + bracket + separator + formula + trailing }
 }
 
 extension ModelDocument.Line {

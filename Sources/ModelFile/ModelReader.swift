@@ -12,15 +12,21 @@ struct ModelReader {
         var scenarios: [Scenario] = []
         /// Where each base definition's line starts, to place cycle errors.
         var definitionRanges: [String: SourceRange] = [:]
+        /// The periods of the plan: one period without a `periods` line.
+        var timeline = Timeline.single
     }
 
     let bytes: [UInt8]
     private(set) var contents = Contents()
     private(set) var diagnostics: [Diagnostic] = []
-    /// The line each name was first defined on, per section (nil = base model).
-    private var definedOn: [String?: [String: Int]] = [:]
+    /// The line each name (or override) was first defined on, per section (nil = base model).
+    private var definedOn: [String?: [DefinitionTarget: Int]] = [:]
     private var section: String?
     private var lineNumber = 0
+    /// The line of the `periods` line, once read.
+    private var periodsLine: Int?
+    /// Every definition and override read, with where its name stands, for the checks of periods at the end.
+    private var readDefinitions: [(definition: Definition, nameRange: SourceRange, section: String?)] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -51,6 +57,25 @@ struct ModelReader {
             start = contentEnd + terminator.utf8.count
         }
         contents.document.setAsideMissingFinalBreak()
+        checkPeriodUses()
+    }
+
+    /// Now that the periods line (wherever it stood) is known: every use of periods must fit the plan,
+    /// and an override of the base model must name one of its cells.
+    private mutating func checkPeriodUses() {
+        let timeline = contents.timeline
+        let baseNames = Set(contents.definitions.filter { $0.periods == nil }.map(\.name))
+        for (definition, nameRange, section) in readDefinitions {
+            let statement: Statement = definition.periods.map {
+                .override(name: definition.name, nameRange: nameRange, periods: $0, expression: definition.expression)
+            } ?? .definition(name: definition.name, nameRange: nameRange, expression: definition.expression)
+            if let problem = statement.periodProblem(in: timeline) {
+                diagnostics.append(problem)
+            } else if definition.periods != nil, section == nil, !baseNames.contains(definition.name) {
+                diagnostics.append(Diagnostic(
+                    "\(definition.targetText) overrides '\(definition.name)', which the model does not define", at: nameRange))
+            }
+        }
     }
 
     private func text(_ range: Range<Int>) -> String {
@@ -83,7 +108,28 @@ struct ModelReader {
         case .success(.goal(let goal)):
             return readGoal(goal, line: range, raw: raw)
         case .success(.definition(let name, let nameRange, let expression)):
-            return readDefinition(name: name, nameRange: nameRange, expression: expression, line: range)
+            return readDefinition(name: name, nameRange: nameRange, periods: nil, expression: expression, line: range)
+        case .success(.override(let name, let nameRange, let periods, let expression)):
+            return readDefinition(name: name, nameRange: nameRange, periods: periods, expression: expression, line: range)
+        case .success(.periods(let span)):
+            readPeriods(span)
+            return .verbatim(raw)
+        }
+    }
+
+    private mutating func readPeriods(_ span: PeriodSpan) {
+        if let section {
+            diagnostics.append(Diagnostic("the periods line belongs in the base model, not in [scenario \(section)]",
+                                          at: span.range))
+        } else if let periodsLine {
+            diagnostics.append(Diagnostic("the plan already has a periods line (line \(periodsLine))", at: span.range))
+        } else {
+            periodsLine = lineNumber
+            do throws(PeriodError) {
+                contents.timeline = try Timeline(from: span.first.period, to: span.last.period)
+            } catch {
+                diagnostics.append(Diagnostic(error.description, at: span.range))
+            }
         }
     }
 
@@ -102,10 +148,16 @@ struct ModelReader {
     }
 
     private mutating func readDefinition(
-        name: String, nameRange: SourceRange, expression: Expr, line: Range<Int>
+        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, line: Range<Int>
     ) -> ModelDocument.Line {
+        // An override's bracket runs from the name to its ']'.
+        var bracketEnd = nameRange.end
+        if periods != nil {
+            while bracketEnd < line.upperBound, bytes[bracketEnd] != UInt8(ascii: "]") { bracketEnd += 1 }
+            bracketEnd = min(bracketEnd + 1, line.upperBound)
+        }
         // The formula runs from after '=' (and its spaces) to the comment, without trailing spaces.
-        var formulaStart = nameRange.end
+        var formulaStart = bracketEnd
         while formulaStart < line.upperBound, bytes[formulaStart] != UInt8(ascii: "=") { formulaStart += 1 }
         formulaStart += 1
         while formulaStart < line.upperBound, bytes[formulaStart].isBlank { formulaStart += 1 }
@@ -114,22 +166,26 @@ struct ModelReader {
         let parts = DefinitionLine(
             leading: text(line.lowerBound..<nameRange.start),
             name: name,
-            separator: text(nameRange.end..<formulaStart),
+            bracket: text(nameRange.end..<bracketEnd),
+            periods: periods?.periods,
+            separator: text(bracketEnd..<formulaStart),
             formula: text(formulaStart..<formulaEnd),
             trailing: text(formulaEnd..<line.upperBound))
 
-        if let earlier = definedOn[section, default: [:]][name] {
-            diagnostics.append(Diagnostic("'\(name)' is already defined on line \(earlier)", at: nameRange))
+        let definition = Definition(name: name, formula: parts.formula, expression: expression, periods: periods)
+        if let earlier = definedOn[section, default: [:]][definition.target] {
+            let what = periods == nil ? "'\(name)' is already defined" : "\(definition.targetText) is already overridden"
+            diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
         }
-        definedOn[section, default: [:]][name] = lineNumber
-        let definition = Definition(name: name, formula: parts.formula, expression: expression)
+        definedOn[section, default: [:]][definition.target] = lineNumber
+        readDefinitions.append((definition, nameRange, section))
         if let section, let index = contents.scenarios.firstIndex(where: { $0.name == section }) {
             contents.scenarios[index].overrides.append(definition)
             contents.scenarios[index].overrideRanges[name] = nameRange
         } else {
             contents.definitions.append(definition)
-            contents.definitionRanges[name] = nameRange
+            if periods == nil { contents.definitionRanges[name] = nameRange }
         }
         return .definition(parts)
     }

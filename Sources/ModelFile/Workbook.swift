@@ -59,7 +59,7 @@ public struct Workbook: Sendable {
         var model = Model()
         var built = false
         do throws(LoadError) {
-            model = try Model(definitions: contents.definitions)
+            model = try Model(timeline: contents.timeline, definitions: contents.definitions)
             built = true
         } catch {
             for cycle in error.cycles {
@@ -94,7 +94,7 @@ public struct Workbook: Sendable {
         let isNew = model[definition.name] == nil
         let changes = try model.define(definition, at: position)
         if !isNew {
-            document.setDefinition(definition.name, formula: definition.formula, trailing: trailing)
+            document.setDefinition(definition.name, formula: definition.formula, trailing: trailing, periods: definition.periods)
         } else if let position, position < model.count - 1 {
             document.insertDefinition(
                 definition.name, formula: definition.formula, trailing: trailing ?? "", before: model.names[position + 1])
@@ -104,14 +104,22 @@ public struct Workbook: Sendable {
         return changes
     }
 
-    /// Removes a cell and the scenario overrides of it.
+    /// Takes away the override of `name` in exactly `periods`, and its line.
+    @discardableResult
+    public mutating func removeOverride(_ name: String, periods: ClosedRange<Period>) throws(ModelError) -> [CellChange] {
+        let changes = try model.removeOverride(name, periods: periods)
+        document.removeDefinition(name, periods: periods)
+        return changes
+    }
+
+    /// Removes a cell, its overrides and the scenario overrides of it.
     @discardableResult
     public mutating func delete(_ name: String) throws(ModelError) -> [CellChange] {
         let changes = try model.delete(name)
-        document.removeDefinition(name)
+        document.removeAllLines(of: name)
         for index in scenarios.indices where scenarios[index].overrides.contains(where: { $0.name == name }) {
             scenarios[index].overrides.removeAll { $0.name == name }
-            document.removeDefinition(name, section: scenarios[index].name)
+            document.removeAllLines(of: name, section: scenarios[index].name)
         }
         return changes
     }
@@ -120,6 +128,8 @@ public struct Workbook: Sendable {
     /// restores its lines as they were written, comments included, in their places.
     public struct RemovedCell: Sendable {
         public let definition: Definition
+        /// The cell's own overrides of some periods.
+        let cellOverrides: [Definition]
         let position: Int
         let lines: [(index: Int, entry: ModelDocument.Entry)]
         let overrides: [(scenario: String, index: Int, definition: Definition)]
@@ -133,14 +143,16 @@ public struct Workbook: Sendable {
                 .map { (scenario: scenario.name, index: $0, definition: scenario.overrides[$0]) }
         }
         return RemovedCell(
-            definition: cell.definition, position: position, lines: document.definitionLines(of: name),
+            definition: cell.definition, cellOverrides: cell.overrides, position: position,
+            lines: document.definitionLines(of: name),
             overrides: overrides)
     }
 
     /// Puts back a deleted cell exactly as `removal(of:)` found it.
     @discardableResult
     public mutating func restore(_ removed: RemovedCell) throws(ModelError) -> [CellChange] {
-        let changes = try model.define(removed.definition, at: removed.position)
+        var changes = try model.define(removed.definition, at: removed.position)
+        for override in removed.cellOverrides { changes = try model.define(override) }
         document.reinsert(removed.lines)
         for override in removed.overrides {
             guard let index = scenarios.firstIndex(where: { $0.name == override.scenario }) else { continue }
@@ -157,7 +169,11 @@ public struct Workbook: Sendable {
         let changes = try model.rename(old, to: new)
         document.renameDefinition(old, to: new)
         for user in users {
-            if let cell = model[user] { document.setDefinition(user, formula: cell.formula) }
+            guard let cell = model[user] else { continue }
+            document.setDefinition(user, formula: cell.formula)
+            for override in cell.overrides {
+                document.setDefinition(user, formula: override.formula, periods: override.periods)
+            }
         }
         for index in goals.indices {
             guard let renamed = goals[index].renamingReferences(old, to: new) else { continue }
@@ -168,9 +184,11 @@ public struct Workbook: Sendable {
             scenarios[index].overrides = scenarios[index].overrides.map { override in
                 let renamed = override.renamingReferences(old, to: new)
                 let named = override.name == old
-                    ? Definition(name: new, formula: renamed.formula, expression: renamed.expression) : renamed
+                    ? Definition(name: new, formula: renamed.formula, expression: renamed.expression, periods: override.periods)
+                    : renamed
                 if named.formula != override.formula {
-                    document.setDefinition(named.name, formula: named.formula, section: scenarios[index].name)
+                    document.setDefinition(named.name, formula: named.formula, section: scenarios[index].name,
+                                           periods: named.periods)
                 }
                 return named
             }
@@ -239,11 +257,11 @@ public struct Workbook: Sendable {
             scenarios.append(scenario)
             document.appendSection(scenario.name)
         }
-        for override in old where !scenario.overrides.contains(where: { $0.name == override.name }) {
-            document.removeDefinition(override.name, section: scenario.name)
+        for override in old where !scenario.overrides.contains(where: { $0.target == override.target }) {
+            document.removeDefinition(override.name, section: scenario.name, periods: override.periods?.periods)
         }
         for override in scenario.overrides where !old.contains(override) {
-            document.setDefinition(override.name, formula: override.formula, section: scenario.name)
+            document.setDefinition(override.name, formula: override.formula, section: scenario.name, periods: override.periods)
         }
     }
 

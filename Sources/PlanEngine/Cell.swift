@@ -1,32 +1,75 @@
 import Formula
 
 /// One named cell of a model: its formula as the user wrote it, the parsed
-/// expression, and its current value and display format.
+/// expression, its overrides of single periods, and its current value and display format.
 ///
 /// A cell that references no other cell is a lead indicator (an input the
-/// user acts on); one that references another cell is a lag indicator.
+/// user acts on); one that references another cell is a lag indicator. In a plan with
+/// periods a cell that varies over time is a series (one value per period); one that does
+/// not is a single value, which counts as repeating in every period.
 public struct Cell: Sendable, Equatable {
     public let name: String
     /// The expression text as written, kept so a saved file shows the user's own text.
     public internal(set) var formula: String
     public internal(set) var expression: Expr
-    /// Names the expression references, in order of first appearance.
+    /// `leads[2027-03] = 150` and the like, in the order given.
+    public internal(set) var overrides: [Definition]
+    /// Names the expression and its overrides reference, in order of first appearance.
     public internal(set) var references: [String]
-    public internal(set) var value: Value
+    /// One value per period for a series; one value otherwise.
+    public internal(set) var values: [Value]
     public internal(set) var format: DisplayFormat
+    /// Whether the cell carries a level forward through `prev` of itself (recurring revenue):
+    /// its series is summed up by its last value, not its total.
+    public let isStock: Bool
 
     public var isLeadIndicator: Bool { references.isEmpty }
 
-    init(_ definition: Definition, references: [String], value: Value, format: DisplayFormat) {
+    /// Whether the value differs between periods.
+    public var isSeries: Bool { values.count > 1 }
+
+    /// The value of a single-valued cell; for a series, its value in the first period.
+    public var value: Value { values[0] }
+
+    /// One value that stands for the cell: its value, or for a series its total (a flow, such
+    /// as new revenue per month) or its last value (a stock, such as recurring revenue).
+    public var summary: Value { SeriesSummary.of(values, isStock: isStock) }
+
+    init(_ definition: Definition, overrides: [Definition], references: [String], values: [Value],
+         format: DisplayFormat, isStock: Bool) {
         name = definition.name
         formula = definition.formula
         expression = definition.expression
+        self.overrides = overrides
         self.references = references
-        self.value = value
+        self.values = values
         self.format = format
+        self.isStock = isStock
     }
 }
 
 extension Cell {
     public var definition: Definition { Definition(name: name, formula: formula, expression: expression) }
+
+    /// The cell as it stands in one period: its value there, as a single value.
+    public func inPeriod(_ period: Int) -> Cell {
+        var cell = self
+        cell.values = [values[isSeries ? period : 0]]
+        return cell
+    }
+}
+
+/// How a series is summed up in one value, wherever one number must stand for it (the change
+/// display, a total column): a flow by its total, a stock by its last value.
+public enum SeriesSummary {
+    public static func of(_ values: [Value], isStock: Bool) -> Value {
+        guard values.count > 1 else { return values.first ?? .error(.value) }
+        if isStock { return values[values.count - 1] }
+        var total = 0.0
+        for value in values {
+            guard let number = value.numeric else { return value }
+            total += number
+        }
+        return total.isFinite ? .number(total) : .error(.number)
+    }
 }

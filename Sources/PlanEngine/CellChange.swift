@@ -2,12 +2,19 @@ import Formula
 
 /// One cell whose value (or display format) changed because of an edit:
 /// exactly what the REPL prints after a definition.
+///
+/// For a series, `old` and `new` are its summaries (total of a flow, last value of a stock; see
+/// ``SeriesSummary``) and `series` holds every period.
 public struct CellChange: Sendable, Equatable {
     public let name: String
     /// nil when the cell did not exist before the edit.
     public let old: Value?
     /// nil when the edit deleted the cell.
     public let new: Value?
+    /// The values per period, when the cell is a series (or was one before the edit).
+    public let series: SeriesChange?
+    /// Whether the series is a level carried through `prev` (summed up by its last value, not its total).
+    public let isStock: Bool
     /// The display format now (for a deleted cell, the one it had).
     public let format: DisplayFormat
     /// The display format the old value had: `0.15 → 20%` reads wrong, `15% → 0.2` right.
@@ -16,13 +23,30 @@ public struct CellChange: Sendable, Equatable {
 
     public init(
         name: String, old: Value?, new: Value?, format: DisplayFormat, oldFormat: DisplayFormat? = nil,
-        isLeadIndicator: Bool
+        isLeadIndicator: Bool, series: SeriesChange? = nil, isStock: Bool = false
     ) {
+        self.isStock = isStock
         self.name = name
         self.old = old
         self.new = new
+        self.series = series
         self.format = format
         self.oldFormat = oldFormat ?? format
         self.isLeadIndicator = isLeadIndicator
+    }
+}
+
+/// A series before and after an edit.
+public struct SeriesChange: Sendable, Equatable {
+    /// nil for a cell the edit created.
+    public let old: [Value]?
+    public let new: [Value]
+    /// The first and last period whose value moved; nil when only the format changed.
+    public let periods: ClosedRange<Int>?
+
+    public init(old: [Value]?, new: [Value], periods: ClosedRange<Int>?) {
+        self.old = old
+        self.new = new
+        self.periods = periods
     }
 }

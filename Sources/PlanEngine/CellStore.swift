@@ -5,32 +5,67 @@ import OrderedCollections
 /// so recompute works on array indexes instead of hashing strings.
 typealias CellID = Int
 
-/// What a defined cell holds besides its value and its compiled formula: the formula and the
-/// ids it references.
+/// What a defined cell holds besides its value: its formula and overrides, the ids it
+/// references and the whole compiled with its references bound to those ids.
 struct CellSlot: Sendable {
     var definition: Definition
-    /// The ids of the names the formula references, unique, in order of first appearance.
+    /// Overrides of some periods, in the order given (a later one wins where two overlap).
+    var overrides: [Definition]
+    /// The names the formula and its overrides reference, unique, in order of first appearance,
+    /// and their ids in the same order (the cell itself left out: it can only read itself through `prev`).
+    var referencedNames: [String]
     var referenceIDs: [CellID]
+    /// The references read only through `prev`, which cannot close a cycle, and those read across
+    /// the whole plan (a reduction, `x[2027-03]`), which may not be part of one even through `prev`.
+    var laggedIDs: Set<CellID>
+    var wholePlanIDs: Set<CellID>
+
+    /// Whether the cell reads itself one period earlier (`mrr = prev(mrr) + new_mrr`): a level
+    /// carried forward, summed up by its last value rather than its total.
+    var isStock: Bool
+    /// Whether the cell reads itself in the same period (`x = x + 1`): a cycle, refused at load.
+    var isOwnCycle: Bool
 }
 
 /// The cells of a model as parallel arrays indexed by ``CellID``, with the
 /// names interned once and the defined cells kept in file order.
 ///
+/// Values are laid out cell-major over the model's ``Timeline``: cell `id` in period `p` is
+/// `values[id × timeline.count + p]`, so a cell's series is contiguous. A cell that does not
+/// vary over time holds the same value in every period, which is how it repeats in a series.
+///
 /// A name that is referenced but not defined has an id and no slot; its value
 /// is `#NAME?` until it is defined, which is how a dangling reference heals.
 struct CellStore: Sendable {
+    let timeline: Timeline
     private var ids: [String: CellID] = [:]
     private(set) var names: [String] = []
     private(set) var slots: [CellSlot?] = []
-    /// Each defined cell's formula compiled with its references bound to ids, apart from the
-    /// slots so that evaluation reads a program in place (a name not defined has a placeholder).
+    /// Each defined cell's formula and overrides compiled with its references bound to ids, apart
+    /// from the slots so that evaluation reads a program in place (a name not defined has a placeholder).
     private(set) var programs: [Program] = []
     var values: [Value] = []
     var formats: [DisplayFormat] = []
+    /// Whether each cell's values differ between periods (always false without periods).
+    var isSeries: [Bool] = []
     /// Defined cells in file order.
     private(set) var order = OrderedSet<CellID>()
 
+    init(timeline: Timeline = .single) {
+        self.timeline = timeline
+    }
+
     var symbolCount: Int { names.count }
+
+    /// Values per cell: the number of periods.
+    var stride: Int { timeline.count }
+
+    /// Where cell `id`'s values start in ``values``.
+    func base(of id: CellID) -> Int { id * stride }
+
+    func value(_ id: CellID, period: Int = 0) -> Value { values[id * stride + period] }
+
+    func series(of id: CellID) -> [Value] { Array(values[base(of: id)..<base(of: id) + stride]) }
 
     func id(of name: String) -> CellID? { ids[name] }
 
@@ -54,29 +89,51 @@ struct CellStore: Sendable {
         slots.append(nil)
         defined.append(false)
         programs.append(Self.undefinedProgram)
-        values.append(.error(.name))
+        values.append(contentsOf: repeatElement(.error(.name), count: stride))
         formats.append(.number)
+        isSeries.append(false)
         return id
     }
 
-    /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new.
-    /// Each reference is bound to its id here, once: evaluation then reads values by index.
+    /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new,
+    /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
+    /// then reads values by index.
     mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
-        var referenceIDs: [CellID] = []
-        var seen = Set<CellID>()
-        let program = Program(definition.expression) { name in
-            let reference = intern(name)
-            if seen.insert(reference).inserted { referenceIDs.append(reference) }
-            return reference
-        }
         let isNew = !defined[id]
+        install(id, definition, overrides: slots[id]?.overrides ?? [])
         defined[id] = true
-        slots[id] = CellSlot(definition: definition, referenceIDs: referenceIDs)
-        programs[id] = program
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
             order.insert(id, at: index)
         }
+    }
+
+    /// Replaces the overrides of defined cell `id` (each already checked to lie in the plan).
+    mutating func setOverrides(_ id: CellID, _ overrides: [Definition]) {
+        guard let slot = slots[id] else { return }
+        install(id, slot.definition, overrides: overrides)
+    }
+
+    private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition]) {
+        var referenceIDs: [CellID] = []
+        var seen: Set<CellID> = [id]
+        let branches = overrides.compactMap { override -> (periods: ClosedRange<Int>, expression: Expr)? in
+            guard let span = override.periods, let first = timeline.index(of: span.first.period),
+                  let last = timeline.index(of: span.last.period) else { return nil }
+            return (first...last, override.expression)
+        }
+        var readsItself = false
+        let program = Program(definition.expression, overrides: branches, timeline: timeline) { name in
+            let reference = intern(name)
+            if reference == id { readsItself = true }
+            if seen.insert(reference).inserted { referenceIDs.append(reference) }
+            return reference
+        }
+        slots[id] = CellSlot(
+            definition: definition, overrides: overrides, referencedNames: referenceIDs.map { names[$0] },
+            referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
+            isStock: program.laggedSlots.contains(id), isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+        programs[id] = program
     }
 
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
@@ -84,32 +141,44 @@ struct CellStore: Sendable {
         slots[id] = nil
         defined[id] = false
         programs[id] = Self.undefinedProgram
-        values[id] = .error(.name)
+        fill(id, with: .error(.name))
         formats[id] = .number
+        isSeries[id] = false
         order.remove(id)
     }
 
-    /// Moves a definition, its value and its place in the file from one id to another.
-    mutating func move(_ old: CellID, to new: CellID, definition: Definition) {
+    /// Sets every period of `id` to `value`: a cell that does not vary over time.
+    mutating func fill(_ id: CellID, with value: Value) {
+        let start = base(of: id)
+        for index in start..<start + stride { values[index] = value }
+    }
+
+    /// Moves a definition with its overrides, its values and its place in the file from one id to another.
+    mutating func move(_ old: CellID, to new: CellID, definition: Definition, overrides: [Definition]) {
         guard let index = order.firstIndex(of: old) else { return }
-        let value = values[old]
+        let series = series(of: old)
         let format = formats[old]
+        let wasSeries = isSeries[old]
         undefine(old)
         define(new, definition, at: index)
-        values[new] = value
+        setOverrides(new, overrides)
+        for (period, value) in series.enumerated() { values[base(of: new) + period] = value }
         formats[new] = format
+        isSeries[new] = wasSeries
     }
 
     func position(of id: CellID) -> Int? { order.firstIndex(of: id) }
 
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
-        return Cell(slot.definition, references: referencedNames(of: id), value: values[id], format: formats[id])
+        return Cell(
+            slot.definition, overrides: slot.overrides, references: slot.referencedNames,
+            values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: slot.isStock)
     }
 
-    /// The names the formula of `id` references, unique, in order of first appearance.
+    /// The names the formula of `id` and its overrides reference, unique, in order of first appearance.
     func referencedNames(of id: CellID) -> [String] {
-        slots[id]?.referenceIDs.map { names[$0] } ?? []
+        slots[id]?.referencedNames ?? []
     }
 
     /// What an id that names no defined cell holds in ``programs``: never run, shared by all of them.

@@ -19,7 +19,7 @@ extension Definition {
         }
         let rewrittenFormula = String(decoding: bytes, as: UTF8.self)
         guard case .success(let rewritten) = Parser.parseExpression(rewrittenFormula) else { return nil }
-        return Definition(name: self.name, formula: rewrittenFormula, expression: rewritten)
+        return Definition(name: self.name, formula: rewrittenFormula, expression: rewritten, periods: periods)
     }
 
     /// A formula as it reads inside another: as written when it is one term (`120`, `leads`),

@@ -8,34 +8,61 @@ import Formula
 /// what-if tools work on copies, and undo lives outside it (it replays
 /// inverse edits), so the engine knows nothing of sessions.
 ///
-/// Design note for plans over time: a cell's value is one `Value` today; a
-/// series is a per-period array of them evaluated by the same recompute, so
-/// periods extend `Value` and the evaluator, not the graph.
+/// A model has a ``Timeline``: one period without a `periods` line, else one value per cell per
+/// period. A cell's program runs over the periods as an inner loop; an override of some periods
+/// is one more branch of that program, and a later actual result can be one more the same way,
+/// kept apart from the plan's own value.
 public struct Model: Sendable {
-    private(set) var store = CellStore()
+    private(set) var store: CellStore
     private(set) var graph = DependencyGraph()
-    private var recalculator = Recalculator()
+    private var recalculator: Recalculator
 
-    public init() {}
+    public init(timeline: Timeline = .single) {
+        store = CellStore(timeline: timeline)
+        recalculator = Recalculator(timeline: timeline)
+    }
 
-    /// Builds a model from definitions in file order, evaluating every cell once.
-    /// Fails with every cycle found (each reported once), building nothing.
-    public init(definitions: [Definition]) throws(LoadError) {
+    /// Builds a model from definitions in file order, evaluating every cell once. Overrides
+    /// (definitions with periods) apply to the cell they name, which must be among the
+    /// definitions, in periods of `timeline`. Fails with every cycle found (each reported once),
+    /// building nothing.
+    public init(timeline: Timeline = .single, definitions: [Definition]) throws(LoadError) {
+        self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
+        var overrides: [CellID: [Definition]] = [:]
         for definition in definitions {
             let id = store.intern(definition.name)
-            store.define(id, definition)
-            ids.append(id)
+            if definition.periods != nil {
+                overrides[id, default: []].append(definition)
+            } else {
+                store.define(id, definition)
+                ids.append(id)
+            }
         }
+        for (id, list) in overrides { store.setOverrides(id, list) }
         graph.grow(to: store.symbolCount)
         for id in ids {
-            if let slot = store.slots[id] { graph.setPrecedents(of: id, to: slot.referenceIDs) }
+            if let slot = store.slots[id] {
+                graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)
+            }
         }
         let sorted = TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
-        if !sorted.cycles.isEmpty { throw LoadError(cycles: sorted.cycles.map { $0.map { store.names[$0] } }) }
-        recalculator.evaluateAll(in: sorted.order, store: &store)
+        var cycles = ids.filter { store.slots[$0]?.isOwnCycle == true }.map { [$0, $0] } + sorted.cycles
+        if graph.hasLaggedEdges {
+            let components = StronglyConnected.components(of: ids, graph: graph) { store.isDefined($0) }
+            cycles += components.compactMap { StronglyConnected.planWideLoop(in: $0, graph: graph) }
+        }
+        if !cycles.isEmpty { throw LoadError(cycles: cycles.map { $0.map { store.names[$0] } }) }
+        if graph.hasLaggedEdges {
+            recalculator.recompute(from: ids, store: &store, graph: graph, reportingChanges: false)
+        } else {
+            recalculator.evaluateAll(in: sorted.order, store: &store)
+        }
     }
+
+    /// The periods of the plan: ``Timeline/single`` without a `periods` line.
+    public var timeline: Timeline { store.timeline }
 
     // MARK: Reading
 
@@ -48,15 +75,46 @@ public struct Model: Sendable {
 
     public func position(of name: String) -> Int? { store.definedID(of: name).flatMap { store.position(of: $0) } }
 
-    public func value(of name: String) -> Value { store.definedID(of: name).map { store.values[$0] } ?? .error(.name) }
+    /// The value of a cell; for a series, its value in the first period (``values(of:)`` has them all).
+    public func value(of name: String) -> Value { store.definedID(of: name).map { store.value($0) } ?? .error(.name) }
+
+    /// The value of a cell in every period (one value for a single-valued cell, which repeats).
+    public func values(of name: String) -> [Value] {
+        guard let id = store.definedID(of: name) else { return [.error(.name)] }
+        return store.isSeries[id] ? store.series(of: id) : [store.value(id)]
+    }
+
+    /// Whether a cell's value differs between periods.
+    public func isSeries(_ name: String) -> Bool { store.definedID(of: name).map { store.isSeries[$0] } ?? false }
 
     public func format(of name: String) -> DisplayFormat {
         store.definedID(of: name).map { store.formats[$0] } ?? .number
     }
 
-    /// Evaluates an expression against the current values (a REPL expression, a goal, an assertion).
+    /// Evaluates an expression against the current values (a REPL expression, a goal, an
+    /// assertion); for an expression that varies over time, its value in the first period.
     public func evaluate(_ expression: Expr) -> Value {
-        Evaluator.evaluate(expression) { value(of: $0) }
+        evaluateSeries(expression)[0]
+    }
+
+    /// Evaluates an expression in every period: one value when it does not vary over time
+    /// (`total(revenue)`, `revenue[2027-12]`, any expression of a model without periods).
+    public func evaluateSeries(_ expression: Expr) -> [Value] {
+        // The cells the expression reads, copied into slots of their own (#NAME? for an unknown name).
+        var values: [Value] = []
+        var readsSeries: [Bool] = []
+        let program = Program(expression, timeline: timeline) { name in
+            let id = store.definedID(of: name)
+            values += id.map { store.series(of: $0) } ?? Array(repeating: .error(.name), count: store.stride)
+            readsSeries.append(id.map { store.isSeries[$0] } ?? false)
+            return readsSeries.count - 1
+        }
+        let isSeries = program.variesByItself || program.seriesSlots.contains { readsSeries[$0] }
+        var machine = Machine()
+        machine.timeline = timeline
+        return values.withUnsafeBufferPointer { buffer in
+            (0..<(isSeries ? store.stride : 1)).map { machine.value(of: program, slots: buffer, period: $0) }
+        }
     }
 
     public func format(of expression: Expr) -> DisplayFormat {
@@ -65,7 +123,7 @@ public struct Model: Sendable {
 
     /// The names `name` references directly.
     public func precedents(of name: String) -> [String] {
-        store.definedID(of: name).map { store.referencedNames(of: $0) } ?? []
+        store.definedID(of: name).flatMap { store.slots[$0]?.referencedNames } ?? []
     }
 
     /// Whether changing `input` can change `cell`: `input` is `cell` itself or one
@@ -111,33 +169,39 @@ public struct Model: Sendable {
     /// an edit evaluates only its dependents).
     public var evaluationCount: Int { recalculator.evaluations }
 
+    /// How many single periods those evaluations computed: an edit of one period of a plan
+    /// computes that period of each dependent, and the later ones only where `prev` carries it.
+    public var periodEvaluationCount: Int { recalculator.periodEvaluations }
+
     /// How many compiled instructions those evaluations ran: with references bound to ids once,
     /// this grows with the size of the formulas evaluated, never with a square of it.
     public var evaluationSteps: Int { recalculator.machine.steps }
 
     // MARK: Editing
 
-    /// Gives `definition.name` a formula: redefines it in place, or adds it at
-    /// `position` (the end when nil).
+    /// Gives `definition.name` a formula: redefines it in place, or adds it at `position` (the
+    /// end when nil). A definition with periods overrides the cell there (replacing an override of
+    /// the same periods); only those periods, and the later ones that read them, are recomputed.
     @discardableResult
     public mutating func define(_ definition: Definition, at position: Int? = nil) throws(ModelError) -> [CellChange] {
-        try validate(definition)
-        let id = store.intern(definition.name)
-        let isNew = !store.isDefined(id)
-        install(id, definition, at: position)
-        return recalculator.recompute(from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph)
+        try apply(definition, at: position, reportingChanges: true)
     }
 
     /// ``define(_:at:)`` without the list of changes, for the what-if tools: a goal seek or a
     /// table tries many values and reads only the cells it needs, and on a large model building
     /// the list would cost more than the recompute.
     public mutating func update(_ definition: Definition) throws(ModelError) {
+        _ = try apply(definition, at: nil, reportingChanges: false)
+    }
+
+    private mutating func apply(_ definition: Definition, at position: Int?, reportingChanges: Bool) throws(ModelError) -> [CellChange] {
         try validate(definition)
         let id = store.intern(definition.name)
         let isNew = !store.isDefined(id)
-        install(id, definition, at: nil)
-        _ = recalculator.recompute(
-            from: [id], newCells: isNew ? [id] : [], store: &store, graph: graph, reportingChanges: false)
+        install(id, definition, at: position)
+        return recalculator.recompute(
+            from: [id], periods: periodIndexes(of: definition), newCells: isNew ? [id] : [], store: &store, graph: graph,
+            reportingChanges: reportingChanges)
     }
 
     /// Applies several definitions as one edit with one recompute; all or nothing.
@@ -159,6 +223,22 @@ public struct Model: Sendable {
         return changes
     }
 
+    /// Takes away the override of `name` in exactly `periods`; the cell's formula gives those periods again.
+    @discardableResult
+    public mutating func removeOverride(_ name: String, periods: ClosedRange<Period>) throws(ModelError) -> [CellChange] {
+        guard let id = store.definedID(of: name), let slot = store.slots[id],
+              let index = slot.overrides.firstIndex(where: { $0.periods?.periods == periods }) else {
+            throw .noSuchOverride(name, periods.lowerBound == periods.upperBound
+                                  ? "\(periods.lowerBound)" : "\(periods.lowerBound) .. \(periods.upperBound)")
+        }
+        let removed = slot.overrides[index]
+        var overrides = slot.overrides
+        overrides.remove(at: index)
+        store.setOverrides(id, overrides)
+        connect(id)
+        return recalculator.recompute(from: [id], periods: periodIndexes(of: removed), store: &store, graph: graph)
+    }
+
     /// Removes a cell; cells that used it become `#NAME?` until it is defined again.
     @discardableResult
     public mutating func delete(_ name: String) throws(ModelError) -> [CellChange] {
@@ -166,12 +246,12 @@ public struct Model: Sendable {
         graph.removePrecedents(of: id)
         store.undefine(id)
         let removed = CellChange(
-            name: name, old: cell.value, new: nil, format: cell.format, isLeadIndicator: cell.isLeadIndicator)
+            name: name, old: cell.summary, new: nil, format: cell.format, isLeadIndicator: cell.isLeadIndicator)
         return [removed] + recalculator.recompute(from: [id], store: &store, graph: graph)
     }
 
-    /// Renames a cell and rewrites every reference to it in the formulas that use it,
-    /// keeping the rest of each formula's text as written.
+    /// Renames a cell and rewrites every reference to it in the formulas (and overrides) that
+    /// use it, keeping the rest of each formula's text as written.
     @discardableResult
     public mutating func rename(_ old: String, to new: String) throws(ModelError) -> [CellChange] {
         guard let oldID = store.definedID(of: old), let slot = store.slots[oldID] else { throw .undefinedCell(old) }
@@ -183,26 +263,53 @@ public struct Model: Sendable {
         graph.grow(to: store.symbolCount)
         let users = graph.dependents[oldID]
         graph.removePrecedents(of: oldID)
-        let definition = slot.definition
-        store.move(oldID, to: newID, definition: Definition(
-            name: new, formula: definition.formula, expression: definition.expression))
-        graph.setPrecedents(of: newID, to: store.slots[newID]?.referenceIDs ?? [])
-        for user in users {
+        let renamed = { (definition: Definition) in
+            let rewritten = definition.renamingReferences(old, to: new)
+            return Definition(name: new, formula: rewritten.formula, expression: rewritten.expression, periods: definition.periods)
+        }
+        store.move(oldID, to: newID, definition: renamed(slot.definition), overrides: slot.overrides.map(renamed))
+        connect(newID)
+        for user in users where user != newID {
             guard let userSlot = store.slots[user] else { continue }
-            install(user, userSlot.definition.renamingReferences(old, to: new), at: nil)
+            store.define(user, userSlot.definition.renamingReferences(old, to: new))
+            store.setOverrides(user, userSlot.overrides.map { $0.renamingReferences(old, to: new) })
+            connect(user)
         }
         return recalculator.recompute(from: [newID], store: &store, graph: graph)
     }
 
-    /// Puts a definition in the store and its edges in the graph (validation done by the caller).
+    /// Puts a definition (or an override) in the store and its edges in the graph (validation
+    /// done by the caller).
     private mutating func install(_ id: CellID, _ definition: Definition, at position: Int?) {
-        let wasDefined = store.isDefined(id)
-        store.define(id, definition, at: position)
+        if let periods = definition.periods?.periods, let slot = store.slots[id] {
+            var overrides = slot.overrides
+            if let index = overrides.firstIndex(where: { $0.periods?.periods == periods }) {
+                overrides[index] = definition
+            } else {
+                overrides.append(definition)
+            }
+            store.setOverrides(id, overrides)
+        } else {
+            store.define(id, definition, at: position)
+        }
+        connect(id)
+    }
+
+    /// Gives the graph the edges of cell `id` as its formula and overrides now read.
+    private mutating func connect(_ id: CellID) {
         graph.grow(to: store.symbolCount)
-        let references = store.slots[id]?.referenceIDs ?? []
-        // A new value for an input (a goal seek's next try) leaves the graph as it is, and its
-        // version with it, so recompute can walk the order it found last time.
-        if !wasDefined || graph.precedents[id] != references { graph.setPrecedents(of: id, to: references) }
+        guard let slot = store.slots[id] else { return }
+        // A new value for an input (a goal seek's next try) leaves the graph as it is, and its version with it.
+        if graph.precedents[id] == slot.referenceIDs, graph.lagged[id] ?? [] == slot.laggedIDs,
+           graph.planWide[id] ?? [] == slot.wholePlanIDs { return }
+        graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)
+    }
+
+    /// The period indexes an override covers; nil (every period) for a cell's own formula.
+    private func periodIndexes(of definition: Definition) -> ClosedRange<Int>? {
+        guard let span = definition.periods, let first = timeline.index(of: span.first.period),
+              let last = timeline.index(of: span.last.period) else { return nil }
+        return first...last
     }
 
     private static func validateName(_ name: String) throws(ModelError) {
@@ -213,15 +320,57 @@ public struct Model: Sendable {
 
     private func validate(_ definition: Definition) throws(ModelError) {
         try Self.validateName(definition.name)
-        let references = definition.expression.referencedNames
-        if references.contains(definition.name) { throw .cycle([definition.name, definition.name]) }
+        if let problem = definition.expression.periodProblem(in: timeline) { throw .periods(problem.message) }
+        var base = definition
+        var overrides: [Definition] = []
+        if let span = definition.periods {
+            guard let slot = store.definedID(of: definition.name).flatMap({ store.slots[$0] }) else {
+                throw .undefinedCell(definition.name)
+            }
+            for literal in [span.first, span.last] where timeline.index(of: literal.period) == nil {
+                throw .periods(timeline.hasPeriods ? Timeline.outside(literal.period, of: timeline)
+                               : "\(definition.targetText) needs a periods line (periods = 2027-01 .. 2027-12)")
+            }
+            base = slot.definition
+            overrides = slot.overrides.filter { $0.periods?.periods != span.periods } + [definition]
+        } else if let slot = store.definedID(of: definition.name).flatMap({ store.slots[$0] }) {
+            overrides = slot.overrides
+        }
+        let reads = ReadsOfCell(base.expression, overrides: overrides.map(\.expression), timeline: timeline)
+        if reads.names.contains(definition.name) && !reads.lagged.contains(definition.name) {
+            throw .cycle([definition.name, definition.name])
+        }
         // A cycle through the cell needs a cell that uses it; with none, skip the search.
         guard let id = store.id(of: definition.name), id < graph.dependents.count,
               !graph.dependents[id].isEmpty else { return }
-        let referenceIDs = references.compactMap { store.id(of: $0) }
-        if let path = graph.cycle(defining: id, references: referenceIDs, isDefined: { store.isDefined($0) }) {
+        let referenceIDs = reads.names.compactMap { store.id(of: $0) }.filter { $0 != id }
+        if let path = graph.cycle(
+            defining: id, references: referenceIDs, lagged: Set(reads.lagged.compactMap { store.id(of: $0) }),
+            planWide: Set(reads.planWide.compactMap { store.id(of: $0) }), isDefined: { store.isDefined($0) }) {
             throw .cycle(path.map { store.names[$0] })
         }
+    }
+}
+
+/// What a cell's formula and overrides read, by name: all of it, what only through `prev`, and
+/// what across the whole plan; compiled once on the side to know, before anything is installed.
+private struct ReadsOfCell {
+    var names: [String] = []
+    var lagged: Set<String> = []
+    var planWide: Set<String> = []
+
+    init(_ expression: Expr, overrides: [Expr], timeline: Timeline) {
+        var slots: [String: Int] = [:]
+        var names: [String] = []
+        let program = Program(expression, overrides: overrides.map { (0...0, $0) }, timeline: timeline) { name in
+            if let slot = slots[name] { return slot }
+            slots[name] = names.count
+            names.append(name)
+            return names.count - 1
+        }
+        self.names = names
+        lagged = Set(program.laggedSlots.map { names[$0] })
+        planWide = Set(program.wholePlanSlots.map { names[$0] })
     }
 }
 

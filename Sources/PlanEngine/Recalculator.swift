@@ -10,6 +10,9 @@ import Formula
 struct Recalculator: Sendable {
     /// Cells evaluated so far: the count tests use to prove an edit touched only its dependents.
     private(set) var evaluations = 0
+    /// Periods computed so far (one run of a cell's program each): tests use it to prove an edit
+    /// of one period recomputed only the periods it can change.
+    private(set) var periodEvaluations = 0
     /// Runs the cells' compiled formulas; its step count is the work evaluation has done.
     private(set) var machine = Machine()
     private var generation: UInt32 = 0
@@ -19,124 +22,221 @@ struct Recalculator: Sendable {
     /// A format depends only on the formats a formula reads, so a goal seek trying values skips it.
     private var formatDirtyMark: [UInt32] = []
     private var waitingOn: [Int32] = []
-    /// The order last computed by ``affectedOrder(from:store:graph:)``.
-    private var lastOrder: AffectedOrder?
+    /// The periods of each dirty cell that may change (valid where `dirtyMark` is this generation).
+    private var dirtyFirst: [Int32] = []
+    private var dirtyLast: [Int32] = []
+
+    init(timeline: Timeline = .single) {
+        machine.timeline = timeline
+    }
 
     /// Re-evaluates from `roots` (cells edited, or names whose meaning changed) and returns
     /// the cells whose value or format changed: the edited cells first, then the others in file
-    /// order, so the same edit always reads the same way. `newCells` are reported even
-    /// when their first value equals the placeholder they start with. Without `reportingChanges`
-    /// the list is not built (and comes back empty): the what-if tools read only the cells they need.
+    /// order, so the same edit always reads the same way. `periods`, when given, are the only
+    /// periods of the roots the edit changed (an override); later ones follow only where a
+    /// formula reads across periods. `newCells` are reported even when their first value equals
+    /// the placeholder they start with. Without `reportingChanges` the list is not built (and
+    /// comes back empty): the what-if tools read only the cells they need.
+    ///
+    /// Cells are taken in dependency order (Kahn's algorithm); cells tied in a loop through
+    /// `prev` never become ready that way and are evaluated last, component by component,
+    /// period by period.
     mutating func recompute(
-        from roots: [CellID], newCells: Set<CellID> = [], store: inout CellStore, graph: DependencyGraph,
-        reportingChanges: Bool = true
+        from roots: [CellID], periods: ClosedRange<Int>? = nil, newCells: Set<CellID> = [], store: inout CellStore,
+        graph: DependencyGraph, reportingChanges: Bool = true
     ) -> [CellChange] {
         startGeneration(size: store.symbolCount)
-        let order = affectedOrder(from: roots, store: store, graph: graph)
+        let affected = markAffected(from: roots, store: store, graph: graph)
+        var ready: [CellID] = []
+        for id in affected {
+            let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
+            waitingOn[id] = count
+            if count == 0 { ready.append(id) }
+        }
+        let all = 0...(store.stride - 1)
         for root in roots {
             if store.isDefined(root) {
-                dirtyMark[root] = generation
+                markDirty(root, periods: periods ?? all, store: store)
                 formatDirtyMark[root] = generation
             } else {
                 for dependent in graph.dependents[root] {
-                    dirtyMark[dependent] = generation
+                    markDirty(dependent, periods: all, store: store)
                     formatDirtyMark[dependent] = generation
                 }
             }
         }
-        let rootSet = Set(roots)
-        var changed: [(position: Int, change: CellChange)] = []
-        let cells = order.cells
-        let userStart = order.userStart
-        let users = order.users
-        for (index, id) in cells.enumerated() where dirtyMark[id] == generation {
-            let isNew = !newCells.isEmpty && newCells.contains(id)
-            let recomputingFormat = formatDirtyMark[id] == generation
-            guard let previous = evaluate(id, isNew: isNew, recomputingFormat: recomputingFormat, store: &store)
-            else { continue }
-            if reportingChanges {
-                let position = store.position(of: id) ?? 0
-                let change = CellChange(
-                    name: store.names[id], old: previous.value, new: store.values[id], format: store.formats[id],
-                    oldFormat: previous.format, isLeadIndicator: store.slots[id]?.referenceIDs.isEmpty ?? true)
-                changed.append((rootSet.contains(id) ? position - store.symbolCount : position, change))
-            }
-            let formatMoved = previous.format != store.formats[id]
-            for user in users[userStart[index]..<userStart[index + 1]] {
-                dirtyMark[user] = generation
-                if formatMoved { formatDirtyMark[user] = generation }
-            }
-        }
-        // Dependency order is often file order already (a chain, a model written top down).
-        let inOrder = zip(changed, changed.dropFirst()).allSatisfy { $0.position < $1.position }
-        return (inOrder ? changed : changed.sorted { $0.position < $1.position }).map(\.change)
-    }
-
-    /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load).
-    mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
-        for id in order { _ = evaluate(id, isNew: false, recomputingFormat: true, store: &store) }
-    }
-
-    /// What a cell was before it was evaluated again, for its change.
-    private struct Previous {
-        let value: Value?
-        let format: DisplayFormat
-    }
-
-    /// Evaluates one cell, and its format when `recomputingFormat`; returns what it was before
-    /// when its value or format moved, or when it is new.
-    private mutating func evaluate(
-        _ id: CellID, isNew: Bool, recomputingFormat: Bool, store: inout CellStore
-    ) -> Previous? {
-        guard store.isDefined(id) else { return nil }
-        evaluations += 1
-        // The program is read in place, through a buffer: a copy would take reference counts.
-        let value = store.programs.withUnsafeBufferPointer { programs in
-            store.values.withUnsafeBufferPointer { machine.value(of: programs[id], slots: $0) }
-        }
-        let format = !recomputingFormat ? store.formats[id] : store.programs.withUnsafeBufferPointer { programs in
-            store.formats.withUnsafeBufferPointer { machine.format(of: programs[id], slots: $0) }
-        }
-        let old = store.values[id]
-        let oldFormat = store.formats[id]
-        guard value != old || format != oldFormat || isNew else { return nil }
-        store.values[id] = value
-        store.formats[id] = format
-        return Previous(value: isNew ? nil : old, format: oldFormat)
-    }
-
-    /// The defined cells downstream of `roots` (roots included), each after every one of them it
-    /// uses, with the cells using each one: Kahn's algorithm over that part of the graph only.
-    /// The order is kept, and used again while the roots and the graph stay the same: a goal
-    /// seek or a table sets one input many times.
-    private mutating func affectedOrder(
-        from roots: [CellID], store: CellStore, graph: DependencyGraph
-    ) -> AffectedOrder {
-        if let lastOrder, lastOrder.roots == roots, lastOrder.graphVersion == graph.version { return lastOrder }
-        let affected = markAffected(from: roots, store: store, graph: graph)
-        var order = AffectedOrder(roots: roots, graphVersion: graph.version)
-        order.cells.reserveCapacity(affected.count)
-        order.userStart.reserveCapacity(affected.count + 1)
-        for id in affected {
-            let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
-            waitingOn[id] = count
-            if count == 0 { order.cells.append(id) }
-        }
+        var report = ChangeCollector(roots: Set(roots), isOn: reportingChanges)
         var head = 0
-        while head < order.cells.count {
-            let id = order.cells[head]
+        while head < ready.count {
+            let id = ready[head]
             head += 1
-            order.userStart.append(order.users.count)
-            order.users += graph.dependents[id]
+            if dirtyMark[id] == generation,
+               let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
+                                      keepingOld: reportingChanges) {
+                report.add(changed, of: id, store: store)
+                spread(changed, from: id, store: store, graph: graph)
+            }
             for dependent in graph.dependents[id] where affectedMark[dependent] == generation {
                 waitingOn[dependent] -= 1
-                if waitingOn[dependent] == 0 { order.cells.append(dependent) }
+                if waitingOn[dependent] == 0 { ready.append(dependent) }
             }
         }
-        order.userStart.append(order.users.count)
-        lastOrder = order
-        return order
+        if ready.count < affected.count {
+            let stuck = affected.filter { waitingOn[$0] > 0 }
+            let components = StronglyConnected.components(of: stuck, graph: graph) {
+                affectedMark[$0] == generation && waitingOn[$0] > 0
+            }
+            for component in components {
+                for (id, changed) in evaluate(component: component, newCells: newCells, store: &store, graph: graph,
+                                              keepingOld: reportingChanges) {
+                    report.add(changed, of: id, store: store)
+                    spread(changed, from: id, store: store, graph: graph)
+                }
+            }
+        }
+        return report.changes
     }
+
+    /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load
+    /// of a model without loops through `prev`).
+    mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
+        let all = 0...(store.stride - 1)
+        startGeneration(size: store.symbolCount)
+        for id in order {
+            formatDirtyMark[id] = generation
+            _ = evaluate(id, periods: all, isNew: false, store: &store, keepingOld: false)
+        }
+    }
+
+    /// What evaluating a cell changed: the periods whose value moved (nil when only the format
+    /// did) and, when asked for, what the cell was before.
+    struct Changed {
+        let periods: ClosedRange<Int>?
+        let oldValues: [Value]?
+        let wasSeries: Bool
+        let oldFormat: DisplayFormat
+        let isNew: Bool
+    }
+
+    /// Evaluates one cell in `periods` (once, for every period, when it does not vary over time);
+    /// returns what changed, or nil when nothing did and the cell is not new.
+    private mutating func evaluate(
+        _ id: CellID, periods: ClosedRange<Int>, isNew: Bool, store: inout CellStore, keepingOld: Bool
+    ) -> Changed? {
+        guard store.isDefined(id) else { return nil }
+        evaluations += 1
+        let wasSeries = store.isSeries[id]
+        let isSeries = varies(id, store: store)
+        let oldValues = keepingOld ? store.series(of: id) : nil
+        let oldFormat = store.formats[id]
+        let format = formatDirtyMark[id] != generation ? oldFormat : store.programs.withUnsafeBufferPointer { programs in
+            store.formats.withUnsafeBufferPointer { machine.format(of: programs[id], slots: $0) }
+        }
+        store.formats[id] = format
+        store.isSeries[id] = isSeries
+        // A cell that did not vary holds its value in every period, so a cell that starts to vary
+        // needs only the periods whose inputs changed, like any other.
+        let computed = isSeries ? periods : 0...0
+        var changed = ChangedRange()
+        changed.note(run(id, periods: computed, store: &store))
+        if !isSeries {
+            // One value stands for every period.
+            let value = store.value(id)
+            let base = store.base(of: id)
+            for period in 1..<store.stride where store.values[base + period] != value {
+                store.values[base + period] = value
+                changed.note(period, if: true)
+            }
+        }
+        guard changed.range != nil || format != oldFormat || isNew else { return nil }
+        return Changed(periods: changed.range, oldValues: oldValues, wasSeries: wasSeries, oldFormat: oldFormat,
+                       isNew: isNew)
+    }
+
+    /// Evaluates cells tied in a loop through `prev` period by period, from the first period any
+    /// of them must change, each period in same-period dependency order.
+    private mutating func evaluate(
+        component: [CellID], newCells: Set<CellID>, store: inout CellStore, graph: DependencyGraph, keepingOld: Bool
+    ) -> [(CellID, Changed)] {
+        if component.count == 1 {
+            let id = component[0]
+            guard dirtyMark[id] == generation,
+                  let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
+                                         keepingOld: keepingOld) else { return [] }
+            return [(id, changed)]
+        }
+        let dirty = component.filter { dirtyMark[$0] == generation }
+        guard let first = dirty.map({ dirtyPeriods($0).lowerBound }).min() else { return [] }
+        let order = StronglyConnected.periodOrder(component, graph: graph)
+        let before = order.map { (oldValues: keepingOld ? store.series(of: $0) : nil, format: store.formats[$0]) }
+        for id in order {
+            evaluations += 1
+            // A loop through prev varies over time in every cell of it.
+            store.isSeries[id] = store.stride > 1
+            store.formats[id] = store.formats.withUnsafeBufferPointer {
+                machine.format(of: store.programs[id], slots: $0)
+            }
+        }
+        var ranges = [ChangedRange](repeating: ChangedRange(), count: order.count)
+        for period in first..<store.stride {
+            for (position, id) in order.enumerated() { ranges[position].note(run(id, periods: period...period, store: &store)) }
+        }
+        return order.indices.compactMap { position in
+            let id = order[position]
+            let isNew = newCells.contains(id)
+            guard ranges[position].range != nil || store.formats[id] != before[position].format || isNew else { return nil }
+            return (id, Changed(periods: ranges[position].range, oldValues: before[position].oldValues,
+                                wasSeries: store.stride > 1, oldFormat: before[position].format, isNew: isNew))
+        }
+    }
+
+    /// Runs a cell's program for `periods` and stores the values; returns the periods that changed.
+    private mutating func run(_ id: CellID, periods: ClosedRange<Int>, store: inout CellStore) -> ClosedRange<Int>? {
+        periodEvaluations += periods.count
+        let program = store.programs[id]
+        return store.values.withUnsafeMutableBufferPointer {
+            machine.evaluate(program, slots: $0, into: id, periods: periods)
+        }
+    }
+
+    /// Whether a cell's values differ between periods: its formula varies by itself, or it reads
+    /// a series in the period it computes.
+    private func varies(_ id: CellID, store: CellStore) -> Bool {
+        guard store.stride > 1 else { return false }
+        let program = store.programs[id]
+        return program.variesByItself || program.seriesSlots.contains { $0 != id && store.isSeries[$0] }
+    }
+
+    /// Marks the dependents of a cell whose `periods` changed, each with the periods that can
+    /// change in it as its formula reads them; a change of format alone reaches every period.
+    private mutating func spread(_ changed: Changed, from id: CellID, store: CellStore, graph: DependencyGraph) {
+        let periods = changed.periods ?? 0...(store.stride - 1)
+        let formatMoved = changed.oldFormat != store.formats[id]
+        for dependent in graph.dependents[id] {
+            markDirty(dependent, periods: periods, store: store)
+            if formatMoved { formatDirtyMark[dependent] = generation }
+        }
+    }
+
+    private mutating func markDirty(_ id: CellID, periods: ClosedRange<Int>, store: CellStore) {
+        let last = store.stride - 1
+        let reached: ClosedRange<Int>
+        switch (store.isDefined(id) ? store.programs[id].reach : nil) ?? .allPeriods {
+        case .samePeriod: reached = periods
+        case .laterPeriods: reached = periods.lowerBound...last
+        case .allPeriods: reached = 0...last
+        }
+        if dirtyMark[id] == generation {
+            dirtyFirst[id] = min(dirtyFirst[id], Int32(reached.lowerBound))
+            dirtyLast[id] = max(dirtyLast[id], Int32(reached.upperBound))
+        } else {
+            dirtyMark[id] = generation
+            dirtyFirst[id] = Int32(reached.lowerBound)
+            dirtyLast[id] = Int32(reached.upperBound)
+        }
+    }
+
+    private func dirtyPeriods(_ id: CellID) -> ClosedRange<Int> { Int(dirtyFirst[id])...Int(dirtyLast[id]) }
 
     /// Every defined cell reachable from `roots` through dependents, roots included when defined.
     private mutating func markAffected(from roots: [CellID], store: CellStore, graph: DependencyGraph) -> [CellID] {
@@ -170,6 +270,8 @@ struct Recalculator: Sendable {
             dirtyMark += repeatElement(0, count: extra)
             formatDirtyMark += repeatElement(0, count: extra)
             waitingOn += repeatElement(0, count: extra)
+            dirtyFirst += repeatElement(0, count: extra)
+            dirtyLast += repeatElement(0, count: extra)
         }
         if generation == UInt32.max {
             generation = 0
@@ -183,14 +285,53 @@ struct Recalculator: Sendable {
     }
 }
 
-/// The cells an edit of `roots` recomputes, in an order where each comes after what it uses,
-/// with the users of each in flat arrays (the users of `cells[i]` are
-/// `users[userStart[i] ..< userStart[i + 1]]`), so walking them takes no reference counts.
-private struct AffectedOrder {
-    let roots: [CellID]
-    /// The ``DependencyGraph/version`` it was computed on: it holds while that stays.
-    let graphVersion: Int
-    var cells: [CellID] = []
-    var userStart: [Int] = []
-    var users: [CellID] = []
+/// The first and last period that changed while a cell was evaluated.
+private struct ChangedRange {
+    private(set) var range: ClosedRange<Int>?
+
+    mutating func note(_ periods: ClosedRange<Int>?) {
+        guard let periods else { return }
+        range = range.map { min($0.lowerBound, periods.lowerBound)...max($0.upperBound, periods.upperBound) } ?? periods
+    }
+
+    mutating func note(_ period: Int, if changed: Bool) {
+        if changed { note(period...period) }
+    }
+}
+
+/// The list of changes a recompute reports: edited cells first, then file order.
+private struct ChangeCollector {
+    let roots: Set<CellID>
+    let isOn: Bool
+    private var changed: [(position: Int, change: CellChange)] = []
+
+    init(roots: Set<CellID>, isOn: Bool) {
+        self.roots = roots
+        self.isOn = isOn
+    }
+
+    mutating func add(_ result: Recalculator.Changed, of id: CellID, store: CellStore) {
+        guard isOn else { return }
+        let position = store.position(of: id) ?? 0
+        let slot = store.slots[id]
+        let isStock = slot?.isStock ?? false
+        let newValues = store.series(of: id)
+        let oldValues = result.oldValues ?? newValues
+        let isSeries = store.isSeries[id] || result.wasSeries
+        let series = isSeries
+            ? SeriesChange(old: result.isNew ? nil : oldValues, new: newValues, periods: result.periods) : nil
+        let change = CellChange(
+            name: store.names[id],
+            old: result.isNew ? nil : (isSeries ? SeriesSummary.of(oldValues, isStock: isStock) : oldValues[0]),
+            new: isSeries ? SeriesSummary.of(newValues, isStock: isStock) : newValues[0],
+            format: store.formats[id], oldFormat: result.oldFormat,
+            isLeadIndicator: slot?.referenceIDs.isEmpty ?? true, series: series, isStock: isStock)
+        changed.append((roots.contains(id) ? position - store.symbolCount : position, change))
+    }
+
+    var changes: [CellChange] {
+        // Dependency order is often file order already (a chain, a model written top down).
+        let inOrder = zip(changed, changed.dropFirst()).allSatisfy { $0.position < $1.position }
+        return (inOrder ? changed : changed.sorted { $0.position < $1.position }).map(\.change)
+    }
 }

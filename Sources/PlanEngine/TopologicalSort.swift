@@ -1,5 +1,6 @@
-/// Orders a whole set of cells so each comes after what it uses, and finds
-/// the cycles that make that impossible, each reported once. Used at load.
+/// Orders a whole set of cells so each comes after what it uses in the same period, and finds
+/// the cycles that make that impossible, each reported once. Used at load. Edges through `prev`
+/// are left out: they read an earlier period, so a loop through one is allowed.
 ///
 /// Kahn's algorithm peels off every cell that does not sit on or behind a
 /// cycle; walking precedents from what is left must run into a cycle.
@@ -11,14 +12,14 @@ enum TopologicalSort {
         var stuckCount = 0
         var ready: [CellID] = []
         for id in ids {
-            let count = graph.precedents[id].reduce(0) { $0 + (isDefined($1) ? 1 : 0) }
+            let count = graph.precedents[id].reduce(0) { $0 + (isDefined($1) && !graph.isLagged(id, on: $1) ? 1 : 0) }
             if count == 0 { ready.append(id) } else { remaining[id] = count; stuckCount += 1 }
         }
         var order: [CellID] = []
         order.reserveCapacity(ids.count)
         while let id = ready.popLast() {
             order.append(id)
-            for dependent in graph.dependents[id] where remaining[dependent] > 0 {
+            for dependent in graph.dependents[id] where remaining[dependent] > 0 && !graph.isLagged(dependent, on: id) {
                 remaining[dependent] -= 1
                 if remaining[dependent] == 0 {
                     stuckCount -= 1
@@ -46,7 +47,8 @@ enum TopologicalSort {
                 }
                 positionInWalk[current] = walk.count
                 walk.append(current)
-                guard let next = graph.precedents[current].first(where: { remaining[$0] > 0 }) else { break }
+                guard let next = graph.precedents[current].first(where: { remaining[$0] > 0 && !graph.isLagged(current, on: $0) })
+                else { break }
                 current = next
             }
             finished.formUnion(walk)

@@ -21,15 +21,20 @@ enum ChangeReport {
     /// Says the changes, then the notes that are not labels.
     static func tell(
         _ changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?,
-        newLabel: String = "new", reply: inout Reply
+        newLabel: String = "new", periods: [String] = [], reply: inout Reply
     ) {
-        reply.say(lines(for: changes, notes: notes, colorizer: colorizer, width: width, newLabel: newLabel))
+        reply.say(lines(for: changes, notes: notes, colorizer: colorizer, width: width, newLabel: newLabel, periods: periods))
         for note in notes where !note.isLabel { reply.warn(note.messageWithUndo) }
     }
 
     /// - Parameter newLabel: what a cell that appeared is called: `new`, or `restored` when undo brought it back.
+    ///
+    /// A series shows its total (its last value for a stock) old → new and a sparkline of its
+    /// new values; when one period moved, that period's values (`leads[2027-09] 100 → 300`).
+    /// `periods` are the labels of the model's periods (empty without them).
     static func lines(
-        for changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?, newLabel: String = "new"
+        for changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?, newLabel: String = "new",
+        periods: [String] = []
     ) -> [String] {
         // Only the cells shown are formatted: an edit at the root of a 1M-cell chain changes them all.
         // Cells that appeared or went are listed first, then as many moved ones as fit.
@@ -54,12 +59,7 @@ enum ChangeReport {
             case (let old?, nil):
                 appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.oldFormat)))")
             case (let old?, let new?):
-                moved.append([
-                    name,
-                    ValueFormatter.display(old, format: change.oldFormat),
-                    ValueFormatter.display(new, format: change.format),
-                    ValueFormatter.relativeChange(from: old, to: new) ?? "",
-                ])
+                moved.append(movedRow(change, name: name, old: old, new: new, periods: periods))
             case (nil, nil):
                 continue
             }
@@ -67,6 +67,21 @@ enum ChangeReport {
         let listed = appeared + table(of: moved, width: width)
         guard hidden > 0 else { return listed }
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
+    }
+
+    /// One moved cell: name, old, new, relative change, and for a series a sparkline.
+    private static func movedRow(_ change: CellChange, name: String, old: Value, new: Value, periods: [String]) -> [String] {
+        guard let series = change.series else {
+            return [name, ValueFormatter.display(old, format: change.oldFormat),
+                    ValueFormatter.display(new, format: change.format), ValueFormatter.relativeChange(from: old, to: new) ?? ""]
+        }
+        var (label, before, after) = (name + " " + (change.isStock ? "last" : "total"), old, new)
+        if let moved = series.periods, moved.count == 1, let oldValues = series.old, moved.lowerBound < periods.count,
+           oldValues.count == series.new.count {
+            (label, before, after) = ("\(name)[\(periods[moved.lowerBound])]", oldValues[moved.lowerBound], series.new[moved.lowerBound])
+        }
+        return [label, ValueFormatter.display(before, format: change.oldFormat), ValueFormatter.display(after, format: change.format),
+                (ValueFormatter.relativeChange(from: before, to: after) ?? "") + "  " + SeriesDisplay.sparkline(series.new)]
     }
 
     private static func table(of rows: [[String]], width: Int?) -> [String] {

@@ -21,6 +21,7 @@ extension Command {
         case .success(let parsed): target = parsed
         }
         let model = session.model
+        guard !model.timeline.hasPeriods else { return reply.fail("drivers does not run plans with periods yet") }
         if let unknown = target.referencedNames.first(where: { model[$0] == nil }) {
             return reply.fail(model.noSuchCell(unknown))
         }

@@ -31,6 +31,11 @@ enum Edit: Sendable {
     case removeComment(String)
     /// `:load` and `:new`: the whole plan swapped, so undo can bring back unsaved work.
     case replacePlan(from: PlanState, to: PlanState, summary: String)
+    /// Overrides a base cell in some periods (`leads[2027-03] = 150`); `previous` is the override
+    /// of the same periods it replaces, nil when there was none.
+    case setOverride(Definition, previous: Definition?)
+    /// Takes away an override of some periods: the cell's formula gives them again.
+    case removeOverride(Definition)
     /// Sets (or, with nil, removes) the override of cell `name` in `scenario`; `previous` is
     /// the override before, nil when the scenario did not override the cell.
     case override(name: String, in: String, to: Definition?, previous: Definition?)
@@ -47,6 +52,8 @@ enum Edit: Sendable {
     var summary: String {
         switch self {
         case .define(let definition, _, _, _): "\(definition.name) = \(definition.formula)"
+        case .setOverride(let definition, _): "\(definition.targetText) = \(definition.formula)"
+        case .removeOverride(let definition): "remove \(definition.targetText) = \(definition.formula)"
         case .delete(let definition, _, _, _): ":delete \(definition.name)"
         case .restore(let definition, _, _, _): "\(definition.name) = \(definition.formula)"
         case .rename(let old, let new): ":rename \(old) \(new)"
@@ -58,7 +65,7 @@ enum Edit: Sendable {
         case .removeComment(let text): "remove \(text)"
         case .replacePlan(_, _, let summary): summary
         case .override(let name, let scenario, let definition, _):
-            definition.map { "\($0.name) = \($0.formula) in scenario \(scenario)" }
+            definition.map { "\($0.targetText) = \($0.formula) in scenario \(scenario)" }
                 ?? "remove \(name) from scenario \(scenario)"
         case .addScenario(let scenario, _): "add scenario \(scenario.name)"
         case .removeScenario(let scenario, _): ":scenario delete \(scenario.name)"
@@ -74,6 +81,12 @@ enum Edit: Sendable {
             .define(previous, previous: definition, position: position, comment: comment?.reversed)
         case .define(let definition, nil, let position, _):
             .delete(definition, position: position, scenarios: [], removal: nil)
+        case .setOverride(let definition, let previous?):
+            .setOverride(previous, previous: definition)
+        case .setOverride(let definition, nil):
+            .removeOverride(definition)
+        case .removeOverride(let definition):
+            .setOverride(definition, previous: nil)
         case .delete(let definition, let position, let scenarios, let removal):
             .restore(definition, position: position, scenarios: scenarios, removal: removal)
         case .restore(let definition, let position, let scenarios, let removal):
@@ -113,7 +126,7 @@ enum Edit: Sendable {
         switch self {
         case .override, .addScenario, .removeScenario, .switchScenario, .compound, .replacePlan: true
         case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal, .deleteGoal, .restoreGoal,
-             .addComment, .removeComment: false
+             .addComment, .removeComment, .setOverride, .removeOverride: false
         }
     }
 
@@ -142,6 +155,11 @@ enum Edit: Sendable {
             return try engine { () throws(ModelError) in
                 try plan.workbook.define(definition, at: previous == nil ? position : nil, trailing: comment?.new)
             }
+        case .setOverride(let definition, _):
+            return try engine { () throws(ModelError) in try plan.workbook.define(definition) }
+        case .removeOverride(let definition):
+            guard let periods = definition.periods?.periods else { return [] }
+            return try engine { () throws(ModelError) in try plan.workbook.removeOverride(definition.name, periods: periods) }
         case .delete(let definition, _, _, _):
             return try engine { () throws(ModelError) in try plan.workbook.delete(definition.name) }
         case .restore(_, _, _, let removal?):
@@ -166,16 +184,17 @@ enum Edit: Sendable {
             plan.workbook.removeComment(text)
         case .replacePlan(_, let replacement, _):
             plan = replacement
-        case .override(let name, let scenarioName, let definition, _):
+        case .override(let name, let scenarioName, let definition, let previous):
             guard var scenario = plan.workbook.scenario(named: scenarioName) else {
                 throw .unknownScenario(scenarioName)
             }
-            if let definition, let index = scenario.overrides.firstIndex(where: { $0.name == name }) {
+            if let definition, let index = scenario.overrides.firstIndex(where: { $0.target == definition.target }) {
                 scenario.overrides[index] = definition
             } else if let definition {
                 scenario.overrides.append(definition)
             } else {
-                scenario.overrides.removeAll { $0.name == name }
+                let target = previous?.target ?? DefinitionTarget(name: name)
+                scenario.overrides.removeAll { $0.target == target }
             }
             plan.workbook.setScenario(scenario)
         case .addScenario(_, let removal?):

@@ -63,11 +63,12 @@ extension Command {
     ) { input, session, reply in
         let words = input.arguments.argumentWords
         guard let format = words.first, words.count <= 2 else { return Command.export.rejectArguments(&reply) }
-        let values = session.model.cellsInOrder.map { (name: $0.name, value: $0.value) }
+        let values = session.model.cellsInOrder.map { (name: $0.name, values: $0.values) }
+        let periods = session.model.timeline.periods.map(\.description)
         let text: String
         switch format {
-        case "csv": text = ValueExport.csv(values)
-        case "json": text = ValueExport.json(values)
+        case "csv": text = ValueExport.csv(values, periods: periods)
+        case "json": text = ValueExport.json(values, periods: periods)
         default: return Command.export.rejectArguments(&reply)
         }
         guard words.count == 2, words[1] != "-" else {

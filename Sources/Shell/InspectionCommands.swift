@@ -28,6 +28,10 @@ extension Command {
             reply.say("no \(shown[0].0)")
             return
         }
+        if session.model.timeline.hasPeriods {
+            let listed = cells.filter { cell in shown.contains { $0.1 == cell.isLeadIndicator } }
+            return reply.say(SeriesDisplay.grid(listed, in: session.model, colorizer: session.colorizer, width: session.width))
+        }
         var table = TextTable(
             columns: [
                 TextColumn(isShrinkable: true, minimumWidth: 8),

@@ -97,9 +97,21 @@ public final class Session {
 
     private func runStatement(_ line: String, reply: inout Reply) {
         let bytes = Array(line.utf8)
-        switch Parser.parseStatement(bytes[...]) {
+        let statement = Parser.parseStatement(bytes[...])
+        if case .success(let parsed) = statement, let problem = parsed.periodProblem(in: model.timeline) {
+            return reply.fail(problem, in: line)
+        }
+        switch statement {
         case .failure(let diagnostic):
             reply.fail(diagnostic, in: line)
+        case .success(.periods(let span)):
+            reply.fail(Diagnostic(
+                "periods are declared by the model file's periods line: add it to the file and :load it",
+                at: span.range), in: line)
+        case .success(.override(let name, let nameRange, let periods, let expression)):
+            let bracketEnd = bytes[nameRange.end...].firstIndex(of: UInt8(ascii: "]")) ?? nameRange.end
+            define(name, formula: FormulaText.after(SourceRange(start: bracketEnd, end: bracketEnd), in: bytes),
+                   typed: expression, comment: FormulaText.comment(in: bytes), line: line, periods: periods, reply: &reply)
         case .success(.expression(let expression)):
             guard currencyAgrees([expression], in: line, reply: &reply) else { return }
             switch SimulationReadings.resolve(expression, in: line, session: self) {
@@ -139,13 +151,15 @@ public final class Session {
         }
     }
 
-    /// `typed` is the formula as parsed from `line`, for errors that point into it.
+    /// `typed` is the formula as parsed from `line`, for errors that point into it; `periods`, for
+    /// an override (`leads[2027-03] = 150`), the periods it sets.
     private func define(
-        _ name: String, formula: String, typed: Expr, comment: String?, line: String, reply: inout Reply
+        _ name: String, formula: String, typed: Expr, comment: String?, line: String, periods: PeriodSpan? = nil,
+        reply: inout Reply
     ) {
         let definition: Definition
         do throws(Diagnostic) {
-            definition = try Definition(name: name, formula: formula)
+            definition = try Definition(name: name, formula: formula, periods: periods)
         } catch {
             // The statement parsed as a whole, so this is not expected; still report it, never crash.
             reply.fail(error.message)
@@ -173,12 +187,16 @@ public final class Session {
     /// line then gets (a scenario override takes none).
     func definitionEdit(_ definition: Definition, comment: String? = nil) -> Edit {
         if let name = plan.activeScenario, let scenario = workbook.scenario(named: name) {
-            let previous = scenario.overrides.first { $0.name == definition.name }
+            let previous = scenario.overrides.first { $0.target == definition.target }
             if previous != nil || workbook.model[definition.name]?.isLeadIndicator == true {
                 return .override(name: definition.name, in: name, to: definition, previous: previous)
             }
         }
         let model = workbook.model
+        if let periods = definition.periods {
+            let previous = model[definition.name]?.overrides.first { $0.periods?.periods == periods.periods }
+            return .setOverride(definition, previous: previous)
+        }
         let previous = model[definition.name].map {
             Definition(name: $0.name, formula: $0.formula, expression: $0.expression)
         }

@@ -24,6 +24,7 @@ extension Command {
             return Command.simulate.reject(error, &reply)
         }
         let model = session.model
+        guard !model.timeline.hasPeriods else { return reply.fail("simulate does not run plans with periods yet") }
         if let unknown = request.names.first(where: { model[$0] == nil }) {
             return reply.fail(model.noSuchCell(unknown))
         }

@@ -43,7 +43,7 @@ enum SimulationReadings {
     /// Recurses on the tree, whose depth the parser bounds (``Parser/maximumDepth``).
     private static func replacing(_ expression: Expr, record: SimulationRecord, line: String, model: Model) throws(Diagnostic) -> Expr {
         switch expression {
-        case .number, .boolean, .name:
+        case .number, .boolean, .name, .at:
             return expression
         case .unary(let op, let operand, let range):
             return .unary(op, try replacing(operand, record: record, line: line, model: model), range)

@@ -36,7 +36,8 @@ extension Command {
             reply.fail(Diagnostic(error.description, at: culprit.sourceRange), in: input.line)
         case .success(let changes):
             reply.say(changes.isEmpty ? ["no values would change"]
-                : ChangeReport.lines(for: changes, colorizer: session.colorizer, width: session.width))
+                : ChangeReport.lines(for: changes, colorizer: session.colorizer, width: session.width,
+                                     periods: session.model.timeline.periods.map(\.description)))
             reply.say("(what-if only: nothing was changed)")
             // The same notes the edit itself would get, without a way back: nothing was made.
             for note in definitions.flatMap({ EditNote.notes(defining: $0.definition, in: session.model) }) {

@@ -32,6 +32,10 @@ struct Eval: ParsableCommand {
     @Option(help: "table (for people), csv or json.")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("In a plan with periods, print the values of this period only, e.g. --period 2027-03.",
+                               valueName: "PERIOD"))
+    var period: String?
+
     @Option(help: ArgumentHelp(
         "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance.",
         valueName: "N"))
@@ -59,16 +63,36 @@ struct Eval: ParsableCommand {
         }
         var seen = Set<String>()
         let names = requested.filter { seen.insert($0).inserted }
-        let cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
+        var cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
         if let simulate {
+            guard !plan.timeline.hasPeriods else { try fail("--simulate does not run plans with periods yet") }
             try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, goals: workbook.goals)
         }
-        switch format {
-        case .json: print(ValueExport.json(cells.map { ($0.name, $0.value) }))
-        case .csv: print(ValueExport.csv(cells.map { ($0.name, $0.value) }))
-        case .table: print(EvalTable.render(cells).joined(separator: "\n"))
+        var periods = plan.timeline.periods.map(\.description)
+        if let period {
+            let index = try periodIndex(period, in: plan.timeline)
+            cells = cells.map { $0.inPeriod(index) }
+            periods = []
         }
-        ModelLoading.finish(cells.contains(where: { $0.value.error != nil }) ? 1 : 0)
+        let series = cells.map { (name: $0.name, values: $0.values) }
+        switch format {
+        case .json: print(ValueExport.json(series, periods: periods))
+        case .csv: print(ValueExport.csv(series, periods: periods))
+        case .table: print(EvalTable.render(cells, periods: periods).joined(separator: "\n"))
+        }
+        ModelLoading.finish(cells.contains(where: { $0.values.contains { $0.error != nil } }) ? 1 : 0)
+    }
+
+    /// Where `--period` falls in the plan; a usage error when it is not one of its periods.
+    private func periodIndex(_ text: String, in timeline: Timeline) throws -> Int {
+        guard timeline.hasPeriods else { try fail("--period \(text): \(model) has no periods line") }
+        switch Period.parse(text) {
+        case .success(let period):
+            guard let index = timeline.index(of: period) else { try fail("--period: \(Timeline.outside(period, of: timeline))") }
+            return index
+        case .failure(let error):
+            try fail("--period: \(error)")
+        }
     }
 
     /// `--simulate N`: the summary instead of the values; exits 1 when a cell reported was an error

@@ -7,9 +7,9 @@ import Testing
 struct PlanningScriptTests {
     static let exampleModel = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("models/msp-bottoms-up.model")
+        .appendingPathComponent("models/msp-one-month.model")
 
-    /// A workspace holding a copy of models/msp-bottoms-up.model as `msp.model`.
+    /// A workspace holding a copy of models/msp-one-month.model as `msp.model`.
     private func workspace() throws -> Workspace {
         let workspace = try Workspace()
         try workspace.write("msp.model", try String(contentsOf: Self.exampleModel, encoding: .utf8))

@@ -110,8 +110,9 @@ import Testing
 
     @Test func functionNamesAreListedLowercaseAndSorted() {
         #expect(Builtins.functionNames == [
-            "abs", "avg", "ceil", "clamp", "exp", "floor", "if", "iferror", "ln", "lognormal", "max", "min", "normal",
-            "round", "sqrt", "sum", "triangular", "uniform",
+            "abs", "average", "avg", "ceil", "clamp", "cumulative", "exp", "first", "floor", "if", "iferror", "last",
+            "ln", "lognormal", "lowest", "max", "min", "normal", "peak", "prev", "round", "sqrt", "sum", "total",
+            "triangular", "uniform", "ytd",
         ])
     }
 

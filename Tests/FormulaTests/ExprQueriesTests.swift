@@ -10,7 +10,10 @@ import Testing
         ("sum(sum, 1)", ["sum"]),
         ("if(x > 0, y, z)", ["x", "y", "z"]),
         ("-(not q)", ["q"]),
-        ("t * 2", ["t"]),
+        // The period index and the month are not cells; a cell read in one period is.
+        ("t * 2 + month", []),
+        ("leads[2027-03] / leads", ["leads"]),
+        ("prev(mrr) + total(x)", ["mrr", "x"]),
         ("42", []),
     ])
     func listsReferencedNamesInOrderOfFirstUse(source: String, names: [String]) throws {

@@ -203,6 +203,8 @@ import Testing
     }
 
     @Test func listsReservedWords() {
-        #expect(ReservedWords.all == ["if", "and", "or", "not", "true", "false", "t", "periods", "actual", "goal", "to"])
+        #expect(ReservedWords.all == [
+            "if", "and", "or", "not", "true", "false", "t", "month", "periods", "actual", "goal", "to",
+        ])
     }
 }

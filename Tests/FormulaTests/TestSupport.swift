@@ -22,6 +22,8 @@ func sExpression(_ expr: Expr) -> String {
         return "(\(op.rawValue) \(sExpression(left)) \(sExpression(right)))"
     case .call(let name, let arguments, _):
         return "(" + ([name] + arguments.map(sExpression)).joined(separator: " ") + ")"
+    case .at(let name, _, let literal, _):
+        return "\(name)[\(literal.period)]"
     }
 }
 
@@ -35,6 +37,10 @@ func parsed(_ source: String) -> String {
         return "goal " + sExpression(.binary(goal.comparison, goal.lhs, goal.rhs, goal.range))
     case .success(.expression(let expression)):
         return sExpression(expression)
+    case .success(.periods(let span)):
+        return "periods \(span.text)"
+    case .success(.override(let name, _, let span, let expression)):
+        return "\(name)[\(span.text)] = \(sExpression(expression))"
     case .failure(let diagnostic):
         return rendered(diagnostic, in: source)
     }

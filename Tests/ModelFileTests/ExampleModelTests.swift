@@ -18,11 +18,11 @@ struct ExampleModelTests {
     }
 
     static let expectations: [Expectation] = [
-        Expectation(file: "msp-bottoms-up.model", scenario: nil, values: [
+        Expectation(file: "msp-one-month.model", scenario: nil, values: [
             "opportunities": 18, "wins": 5.94, "revenue": 14_256, "annual_value": 171_072,
         ]),
-        Expectation(file: "msp-bottoms-up.model", scenario: "optimistic", values: ["revenue": 23_040]),
-        Expectation(file: "msp-bottoms-up.model", scenario: "pessimistic", values: ["revenue": 7_200]),
+        Expectation(file: "msp-one-month.model", scenario: "optimistic", values: ["revenue": 23_040]),
+        Expectation(file: "msp-one-month.model", scenario: "pessimistic", values: ["revenue": 7_200]),
         // Ranges count at their means: 120 × 14.46% × 31.95% × $2400.
         Expectation(file: "msp-uncertain.model", scenario: nil, values: [
             "conversion": 0.14459567464579712, "win_rate": 0.3194717300022392, "revenue": 13_303.938335020912,
@@ -36,11 +36,16 @@ struct ExampleModelTests {
             "five_minute_calls": 480, "qualified_leads": 120, "opportunities": 36, "calls_per_opportunity": 40.0 / 3,
         ]),
         Expectation(file: "inside-sales.model", scenario: "fourth_rep", values: ["opportunities": 48]),
+        // Plans over time: a value of a series is its first month; totals by hand:
+        // Σ (200 + 5t)(40 + t) over t = 0…11 is 124,930, so 124,930 / 100 × 5% referrals a year.
         Expectation(file: "make-or-break.model", scenario: nil, values: [
-            "net_promoters": 80, "referrals": 4, "annual_referrals": 48, "referral_wins": 2,
+            "net_promoters": 80, "referrals": 4, "annual_referrals": 62.465, "worst_month": 4, "referral_wins": 2,
         ]),
-        Expectation(file: "make-or-break.model", scenario: "year_end_target", values: [
-            "referrals": 5, "annual_referrals": 60,
+        Expectation(file: "make-or-break.model", scenario: "better_service", values: [
+            "referrals": 5, "annual_referrals": 76.115, "worst_month": 5,
+        ]),
+        Expectation(file: "msp-bottoms-up.model", scenario: nil, values: [
+            "mrr": 14_256, "annual_revenue": 1_328_925.44020961, "annual_wins": 97.898881531429,
         ]),
     ]
 
@@ -57,6 +62,19 @@ struct ExampleModelTests {
             }
             #expect(abs(actual - expected) <= 1e-9 * max(1, abs(expected)), "\(name)")
         }
+    }
+
+    /// Recurring revenue carries forward: each month keeps 98% of the month before and adds what was won.
+    @Test func theTwelveMonthPlanCarriesRevenueForward() throws {
+        let path = Self.modelsFolder.appendingPathComponent("msp-bottoms-up.model").path
+        let model = try Workbook.load(path: path).get().model
+        #expect(model.timeline.count == 12)
+        let mrr = model.values(of: "mrr").compactMap(\.numeric)
+        let newMRR = model.values(of: "new_mrr").compactMap(\.numeric)
+        #expect(mrr.count == 12 && newMRR.count == 12)
+        #expect(newMRR[2] == 200 * 0.15 * 0.33 * 2400)
+        #expect(abs(mrr[1] - (14_256 * 0.98 + newMRR[1])) < 1e-9)
+        for month in 1..<12 { #expect(abs(mrr[month] - (mrr[month - 1] * 0.98 + newMRR[month])) < 1e-6) }
     }
 
     @Test func everyExampleModelHasGoalsAndIsByteIdenticalWhenSaved() throws {

@@ -3,7 +3,7 @@ import ModelFile
 import Testing
 @testable import Shell
 
-/// The bottoms-up MSP plan of models/msp-bottoms-up.model without its comments: four lead
+/// The bottoms-up MSP plan of models/msp-one-month.model without its comments: four lead
 /// indicators, four lag indicators, a goal, and two scenarios.
 let mspPlan = mspPlanAdding([])
 

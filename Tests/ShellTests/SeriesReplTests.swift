@@ -1,0 +1,71 @@
+import ModelFile
+import Testing
+@testable import Shell
+
+/// The REPL on a plan over time: the change display of series, `:list` as a grid, overrides typed
+/// and undone, and period misuse located in the line typed.
+@Suite struct SeriesReplTests {
+    static let plan = """
+        periods = 2027-01 .. 2027-03
+        leads = 100 + 10 * t
+        leads[2027-02] = 150
+        deal = $2400
+        wins = leads * 10%
+        revenue = wins * deal
+        mrr = prev(mrr) + revenue
+        annual = total(revenue)
+
+        """
+
+    private func session() throws -> Session {
+        Session(workbook: try Workbook.parse(Self.plan, path: "plan.model").get())
+    }
+
+    @Test func aOnePeriodEditShowsThatPeriodAndEverySeriesItsSparkline() throws {
+        let session = try session()
+        #expect(session.handle("leads[2027-02] = 200").output == [
+            "leads[2027-02]       150 → 200       +33.33%  ▁█▂",
+            "wins[2027-02]         15 → 20        +33.33%  ▁█▂",
+            "revenue[2027-02] $36,000 → $48,000   +33.33%  ▁█▂",
+            "mrr last         $88,800 → $100,800  +13.51%  ▁▅█",
+            "annual           $88,800 → $100,800       +13.51%",
+        ])
+        #expect(session.workbook.render().contains("leads[2027-02] = 200\n"))
+        _ = session.handle(":undo")
+        #expect(session.workbook.render() == Self.plan)
+    }
+
+    @Test func aNewOverrideIsSavedRightAfterItsCellAndUndoTakesItAway() throws {
+        let session = try session()
+        _ = session.handle("deal[2027-03] = $3000")
+        #expect(session.workbook.render().contains("deal = $2400\ndeal[2027-03] = $3000\nwins"))
+        #expect(session.model.values(of: "revenue")[2] == .number(36000))
+        _ = session.handle(":undo")
+        #expect(session.workbook.render() == Self.plan)
+        #expect(session.model.isSeries("deal") == false)
+    }
+
+    @Test func listIsAGridWithTotalsForFlows() throws {
+        #expect(try session().handle(":list").output == [
+            "         2027-01  2027-02  2027-03    total",
+            "lead indicators",
+            "leads        100      150      120      370  ▁█▄",
+            "deal      $2,400   $2,400   $2,400",
+            "",
+            "lag indicators",
+            "wins          10       15       12       37  ▁█▄",
+            "revenue  $24,000  $36,000  $28,800  $88,800  ▁█▄",
+            "mrr      $24,000  $60,000  $88,800           ▁▅█",
+            "annual   $88,800  $88,800  $88,800",
+        ])
+    }
+
+    @Test func periodMisuseIsLocatedInTheLine() throws {
+        let session = try session()
+        let reply = session.handle("x = leads[2028-01]")
+        #expect(reply.errors.first == "<input>:1:11: error: 2028-01 is outside the plan (2027-01 .. 2027-03)")
+        #expect(session.model["x"] == nil)
+        let flat = Session()
+        #expect(flat.handle("x = prev(1)").errors.first == "<input>:1:5: error: prev needs a periods line (periods = 2027-01 .. 2027-12)")
+    }
+}
