@@ -25,8 +25,9 @@ public struct SessionScript: Sendable {
             rest = bytes[(split + end.count)...]
         }
         model = modelBytes
-        lines = String(decoding: rest, as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte, as a line reader does: as Characters, "\r\n" is one and never splits.
+        lines = rest.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {

@@ -67,6 +67,12 @@ public final class Session {
         let line = model["leadlag"] == nil ? PastedPrompt.strippingPrompt(from: typed) ?? typed : typed
         let content = line.trimmingBlanks()
         if content.isEmpty { return reply }
+        if let lineBreak = Self.lineBreakInside(line) {
+            // The file would read such a line as two: refused, so what is saved loads back as typed.
+            reply.fail(Diagnostic("a line break inside the line: type one line at a time",
+                                  at: SourceRange(start: lineBreak, end: lineBreak + 1)), in: line)
+            return reply
+        }
         if content.hasPrefix("#") {
             // Typed at the REPL, a comment is part of the model; in a script it is the script's own.
             if location == nil { perform(.addComment(content), reply: &reply) }
@@ -81,6 +87,13 @@ public final class Session {
             runStatement(line, reply: &reply)
         }
         return reply
+    }
+
+    /// The byte offset of a carriage return or line feed before the line's trailing blanks, if any.
+    private static func lineBreakInside(_ line: String) -> Int? {
+        var bytes = Array(line.utf8)
+        while let last = bytes.last, last.isBlankByte || last == UInt8(ascii: "\n") { bytes.removeLast() }
+        return bytes.firstIndex { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
     }
 
     /// Words that run the command of that name when typed alone.

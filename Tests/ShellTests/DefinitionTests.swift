@@ -123,15 +123,29 @@ struct DefinitionTests {
         #expect(warning.errors == ["plan.leadlag:7: warning: 'nothing_here' is not defined"])
     }
 
-    @Test("a carriage return inside a typed line starts no new line: the error names the line typed",
+    @Test("a line break inside a typed line is refused at its column: the file would read two lines",
           arguments: [7, nil] as [Int?])
     func carriageReturnInsideALine(number: Int?) throws {
         let location = number.map { InputLocation(path: "plan.leadlag", line: $0) }
-        let reply = makeSession().handle("wins = 1 +\r*", at: location)
+        let session = makeSession()
+        let before = session.workbook.render()
+        let reply = session.handle("wins = 1 +\r*", at: location)
         let header = try #require(reply.errors.first)
-        #expect(header.hasPrefix(number.map { "plan.leadlag:\($0):12: error: " } ?? "<input>:1:12: error: "), "\(header)")
-        // The line is echoed with the `\r` made visible as ^M, the caret under the `*` after it.
-        #expect(reply.errors.dropFirst() == ["wins = 1 +^M*", String(repeating: " ", count: 12) + "^"])
+        let place = number.map { "plan.leadlag:\($0):11: error: " } ?? "<input>:1:11: error: "
+        #expect(header == place + "a line break inside the line: type one line at a time")
+        // The line is echoed with the `\r` made visible as ^M, the caret under it.
+        #expect(reply.errors.dropFirst() == ["wins = 1 +^M*", String(repeating: " ", count: 10) + "^"])
+        #expect(session.workbook.render() == before)
+    }
+
+    @Test("a comment holding a carriage return is refused too; a trailing one is only a line end")
+    func carriageReturnInAComment() {
+        let session = makeSession()
+        let before = session.workbook.render()
+        #expect(session.handle("conversion = 15%  # le\r\nads").failed)
+        #expect(session.workbook.render() == before)
+        #expect(!session.handle("conversion = 15%  # leads\r").failed)
+        #expect(session.workbook.render().contains("conversion = 15%  # leads\n"))
     }
 
     @Test("blank lines, and comments in a script, do nothing", arguments: ["", "   ", "# a note", "   # indented note"])
