@@ -25,15 +25,17 @@ extension Command {
             return Command.sensitivityTable.reject(error, &reply)
         }
         let model = session.model
+        let target: WhatIfTarget
         let axes: [SensitivityTable.Axis]
         do throws(Diagnostic) {
+            target = try request.targetText.whatIfTarget(in: model, verb: "table")
             axes = try request.axes(in: model)
         } catch {
             return reply.fail(error, in: input.line)
         }
         let table: SensitivityTable
         switch SensitivityTable.compute(
-            in: model, target: request.target, rows: axes[0], columns: axes.dropFirst().first,
+            in: model, target: target, rows: axes[0], columns: axes.dropFirst().first,
             shouldStop: session.shouldStop) {
         case .failure(.interrupted):
             // The terminal echoed ^C where the cursor stood: the message goes on a line of its own.
@@ -42,8 +44,8 @@ extension Command {
         case .failure(let error): return reply.fail(error.description)
         case .success(let computed): table = computed
         }
-        for axis in axes where !model.depends(request.target, on: axis.name) {
-            reply.warn("\(request.target) does not depend on \(axis.name): it is the same for every value of it")
+        for axis in axes where !target.depends(on: axis.name, in: model) {
+            reply.warn("\(target.text) does not depend on \(axis.name): it is the same for every value of it")
         }
         guard let path = request.path else {
             reply.say(SensitivityTableView(table: table, model: model, colorizer: session.colorizer)
@@ -53,7 +55,7 @@ extension Command {
         do throws(WorkbookError) {
             try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
-            reply.say("wrote \(VisibleText.escaping(path)): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
+            reply.say("wrote \(VisibleText.escaping(path)): \(target.text) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {
             reply.fail(error.description)
         }
@@ -88,7 +90,6 @@ struct TableRequest {
         }
     }
 
-    let target: String
     let targetText: ArgumentText
     let axisRequests: [AxisRequest]
     let path: String?
@@ -106,12 +107,11 @@ struct TableRequest {
         guard let (target, inputs) = request.split(atWord: "by") else {
             throw UsageError("table wants 'by INPUT FROM..TO step S' after the target")
         }
-        guard let name = target.name else { throw UsageError("table wants one cell name before 'by'") }
+        guard !target.isEmpty else { throw UsageError("table wants a target before 'by'") }
         let pieces = inputs.split(at: UInt8(ascii: ","))
         guard pieces.count <= 2 else { throw UsageError("a table has one or two inputs, not \(pieces.count)") }
         var axes: [AxisRequest] = []
         for piece in pieces { axes.append(try AxisRequest(piece)) }
-        self.target = name
         targetText = target
         axisRequests = axes
     }
@@ -119,8 +119,7 @@ struct TableRequest {
     /// The axes with their values, each end and step evaluated on `model`; an unknown cell or a
     /// range that does not make values is said with a caret under it.
     func axes(in model: Model) throws(Diagnostic) -> [SensitivityTable.Axis] {
-        guard model[target] != nil else { throw Diagnostic(model.noSuchCell(target), at: targetText.sourceRange) }
-        return try axisRequests.map { axis throws(Diagnostic) in
+        try axisRequests.map { axis throws(Diagnostic) in
             guard model[axis.name] != nil else {
                 throw Diagnostic(model.noSuchCell(axis.name), at: axis.nameText.sourceRange)
             }
