@@ -14,7 +14,11 @@ extension Command {
             + "When no value gets there, it says why, shows the closest it came, and changes nothing. "
             + "The value is written as the shortest decimal that still meets VALUE to 15 significant "
             + "digits (420.875420875421, not 420.87542087542084); `by names whole` writes a whole number "
-            + "instead: of the two around the answer, the one at which TARGET is at least VALUE."
+            + "instead: of the two around the answer, the one at which TARGET is at least VALUE. "
+            + "TARGET is a cell or any expression with one value: on a plan with periods a series has none, so seek "
+            + "total(revenue), average(revenue) or revenue[2027-12]. An INPUT that varies over time (leads = 120 * 1.05 ^ t) "
+            + "becomes the one constant found, in every period it does not override (its overrides stay); "
+            + "the edit says its formula is gone, and :undo restores it."
     ) { input, session, reply in
         let request: SeekRequest
         do throws(UsageError) {

@@ -16,6 +16,10 @@ extension Command {
             The inputs' current values are shown in [brackets].
             > PATH.csv writes the table as CSV at full precision instead of printing it
             (two-way: the first line holds the column values, each line starts with its row value).
+            TARGET is a cell or any expression with one value; on a plan with periods, a series has none:
+              :table total(revenue) by win_rate 25%..40% step 5%   (or average(revenue), revenue[2027-12])
+            An input that varies over time is set to each value as one constant in every period it does not
+            override; it has no current value to mark.
             """
     ) { input, session, reply in
         let request: TableRequest

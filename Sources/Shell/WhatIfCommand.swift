@@ -10,7 +10,9 @@ extension Command {
         summary: "what some definitions would change, without making them",
         details: "Shows what a definition would print, old → new, but changes nothing: "
             + ":what-if win_rate = 40%, deal_value = $3k. Separate definitions with commas "
-            + "(commas inside parentheses belong to a function call: x = min(a, b))."
+            + "(commas inside parentheses belong to a function call: x = min(a, b)). "
+            + "On a plan with periods a definition may set some periods (leads[2027-03] = 250), and each series "
+            + "that would change shows as after an edit: that period, or its total (last for a level), and a sparkline."
     ) { input, session, reply in
         let arguments = ArgumentText(input)
         guard !arguments.isEmpty else { return Command.whatIf.rejectArguments(&reply) }

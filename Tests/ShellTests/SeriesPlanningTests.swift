@@ -240,6 +240,19 @@ import Testing
         ])
     }
 
+    @Test(":help says what each planning command does on a plan with periods", arguments: [
+        ("seek", ["seek total(revenue), average(revenue) or revenue[2027-12]", "its overrides stay", ":undo restores it"]),
+        ("table", [":table total(revenue) by win_rate", "no current value to mark"]),
+        ("what-if", ["leads[2027-03] = 250", "its total (last for a level)"]),
+        ("compare", ["compared by its total (revenue total)", "(mrr last)"]),
+        ("goals", ["monthly goal, checked in every", "first that misses", "annual goal"]),
+        ("show", ["its total (its last value for a level"]),
+    ])
+    func help(command: String, phrases: [String]) {
+        let text = planSession(Self.plan).handle(":help \(command)").output.joined(separator: " ")
+        for phrase in phrases { #expect(text.contains(phrase), "\(command): \(phrase)") }
+    }
+
     // MARK: without periods
 
     @Test("a model without periods prints what it always has")
