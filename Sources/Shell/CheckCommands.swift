@@ -14,6 +14,10 @@ extension Command {
             the model file, and every edit that makes a goal met or missed says so.
             :goals delete N removes the N-th goal as :goals lists them; :goals delete revenue >= 50k removes the
             goal written so. :undo puts it back.
+            On a plan with periods, a goal on a series (goal revenue >= 50k) is a monthly goal, checked in every
+            period: it shows the current period's value and status (the first period, until actual results are
+            recorded), how many periods meet it and the first that misses. A goal on one value
+            (goal total(revenue) >= 600k) is an annual goal, shown with that value for the whole plan.
             """,
         aliases: ["goal"]
     ) { input, session, reply in
@@ -29,7 +33,8 @@ extension Command {
             reply.say("no goals yet (add one: goal revenue >= 50k)")
             return
         }
-        reply.say(goalLines(statuses, colorizer: session.colorizer, width: session.width))
+        reply.say(goalLines(statuses, overPeriods: session.model.timeline.hasPeriods, colorizer: session.colorizer,
+                            width: session.width))
     }
 
     /// The goals as a table, or where the table is wider than the terminal, each goal on a line of
@@ -38,18 +43,27 @@ extension Command {
     ///
     ///     revenue >= $50k
     ///       $14,256 · missed · short by $35,744
+    ///
+    /// On a plan with periods (`overPeriods`) a monthly goal names the period its value is for (the
+    /// current one), how many periods meet it and the first that misses; an annual goal has one value.
     private static func goalLines(
-        _ statuses: [(entry: GoalEntry, status: GoalStatus)], colorizer: Colorizer, width: Int?
+        _ statuses: [(entry: GoalEntry, status: GoalStatus)], overPeriods: Bool, colorizer: Colorizer, width: Int?
     ) -> [String] {
+        let standing = { (status: GoalStatus) in
+            (overPeriods ? [status.checkedText] : []) + [status.valueText, colorizer.goalState(status), status.gapText]
+                + (overPeriods ? [status.periodsText] : [])
+        }
         var table = TextTable(
-            columns: [TextColumn("goal"), TextColumn("value", alignment: .right), TextColumn("status"), TextColumn("gap")])
+            columns: [TextColumn("goal")] + (overPeriods ? [TextColumn("period")] : [])
+                + [TextColumn("value", alignment: .right), TextColumn("status"), TextColumn("gap")]
+                + (overPeriods ? [TextColumn("each period")] : []))
         for (entry, status) in statuses {
-            table.addRow([entry.shownText, status.valueText, colorizer.goalState(status), status.gapText])
+            table.addRow([entry.shownText] + standing(status))
         }
         let lines = table.render()
         guard let width, lines.contains(where: { DisplayWidth.of($0) > width }) else { return lines }
         return statuses.flatMap { entry, status in
-            let standing = [status.valueText, colorizer.goalState(status), status.gapText].filter { !$0.isEmpty }
+            let standing = standing(status).filter { !$0.isEmpty }
             return WordWrap.lines(entry.shownText, width: width, indent: "    ")
                 + WordWrap.lines(standing.joined(separator: " · "), width: max(width - 2, 1)).map { "  " + $0 }
         }

@@ -12,7 +12,9 @@ extension Command {
         details: "Without names, every scenario of the model. The lead indicators the scenarios change come "
             + "first, then every lag indicator. Each scenario's value comes with its change "
             + "against the base model: relative (+25%), or absolute (+$2,400) where the base value is 0. "
-            + "Goals follow, met or missed in each. Columns that do not fit the width go to a second block."
+            + "Goals follow, met or missed in each. Columns that do not fit the width go to a second block. "
+            + "On a plan with periods a series is compared by its total (revenue total), or by its last value "
+            + "for a level carried through prev (mrr last), as the header says; single values as they are."
     ) { input, session, reply in
         let workbook = session.workbook
         let names = input.arguments.argumentWords.isEmpty ? workbook.scenarios.map(\.name) : input.arguments.argumentWords
@@ -32,6 +34,7 @@ extension Command {
             reply.fail(error.description)
         case .success(let comparison):
             let view = ComparisonView(comparison: comparison, workbook: workbook, colorizer: session.colorizer)
+            if let header = view.seriesHeader { reply.say(header) }
             reply.say(view.render(width: session.width))
         }
     }
@@ -58,7 +61,7 @@ struct ComparisonView {
             if !isLead && !comparison.inputs.isEmpty { table.addSection() }
             for row in rows {
                 let entries = row.scenarios.flatMap { [ValueFormatter.display($0.value, format: $0.format), delta($0, row)] }
-                table.addRow([colorizer.cellName(row.name, isLeadIndicator: isLead), ValueFormatter.display(row.base, format: row.format)]
+                table.addRow([label(row, isLead: isLead), ValueFormatter.display(row.base, format: row.format)]
                     + entries)
             }
         }
@@ -83,13 +86,31 @@ struct ComparisonView {
         }
     }
 
+    /// Said above a comparison that sums up series, so no number passes for one period's.
+    var seriesHeader: String? {
+        let rows = comparison.inputs + comparison.rows
+        guard rows.contains(where: { $0.measure != nil }) else { return nil }
+        let levels = rows.filter { $0.measure == .last }.map(\.name)
+        let byLast = levels.isEmpty ? "" : ", levels carried through prev (\(NameList.text(levels))) by their last value"
+        return "series compared by their total over \(workbook.model.timeline.description)\(byLast)"
+    }
+
+    /// `revenue total`, `mrr last`: the name of a row, with what its numbers stand for.
+    private func label(_ row: ScenarioComparison.Row, isLead: Bool) -> String {
+        colorizer.cellName(row.name, isLeadIndicator: isLead) + (row.measure.map { " " + $0.rawValue } ?? "")
+    }
+
     private var goalsTitle: String { colorizer.apply(.bold, to: "goals") }
 
     /// For each goal, met or missed in the base model and then in each scenario.
     private func goalStates() -> [[String]] {
         let models = comparison.scenarioNames.compactMap { try? workbook.model(applying: $0) }
         return workbook.goals.map { entry in
-            ([workbook.model] + models).map { model in colorizer.goalState(GoalStatus(entry.goal, in: model)) }
+            ([workbook.model] + models).map { model in
+                // A monthly goal: its state in the current period, and in how many periods it is met.
+                let status = GoalStatus(entry.goal, in: model)
+                return colorizer.goalState(status) + (status.periods.map { " (\($0.metCount) of \($0.count))" } ?? "")
+            }
         }
     }
 

@@ -70,25 +70,30 @@ struct DerivationTree {
     }
 
     func render(colorizer: Colorizer, width: Int?) -> [String] {
+        // On a plan with periods a series shows its total (or last value) and, in a column of its own, its shape.
+        let shapes = model.timeline.hasPeriods
         var table = TextTable(
             columns: [
                 TextColumn(isShrinkable: true, minimumWidth: 12),
                 TextColumn(alignment: .right),
+            ] + (shapes ? [TextColumn()] : []) + [
                 TextColumn(isShrinkable: true, minimumWidth: 10),
             ],
             showsHeader: false)
         for row in rows {
-            let value = model[row.name].map { ValueFormatter.display($0.value, format: $0.format) }
+            let cell = model[row.name]
+            let value = cell.map(SeriesDisplay.summaryText) ?? ""
+            let shape = shapes ? [cell.map { SeriesDisplay.sparkline($0.values) } ?? ""] : []
             let name = colorizer.cellName(row.name, in: model)
             switch row.note {
             case .formula:
-                table.addRow([row.branch + name, value ?? "", model[row.name]?.shownFormula ?? ""])
+                table.addRow([row.branch + name, value] + shape + [cell?.shownFormula ?? ""])
             case .shownAbove:
-                table.addRow([row.branch + name, value ?? "", colorizer.apply(.dim, to: "(shown above)")])
+                table.addRow([row.branch + name, value] + shape + [colorizer.apply(.dim, to: "(shown above)")])
             case .notDefined:
-                table.addRow([row.branch + name, CellError.name.rawValue, "(not defined)"])
+                table.addRow([row.branch + name, CellError.name.rawValue] + shape + ["(not defined)"])
             case .deeper:
-                table.addRow([row.branch + "…", "", "(deeper cells not shown)"])
+                table.addRow([row.branch + "…", ""] + shape + ["(deeper cells not shown)"])
             }
         }
         return table.render(width: width)

@@ -14,7 +14,7 @@ public struct EditNote: Sendable, Equatable {
         /// A number in another format typed into a percent or currency cell; `suggestion` is the
         /// literal that keeps the format (`40%`), `previous` the formula before.
         case formatDropped(was: DisplayFormat, suggestion: String, previous: String)
-        /// A constant typed over a lag indicator: its formula is gone.
+        /// A constant typed over a lag indicator, or over a formula that varies over time: that formula is gone.
         case formulaReplaced(String)
     }
 
@@ -60,7 +60,10 @@ public struct EditNote: Sendable, Equatable {
         // Only a constant can be a slip of format or drop a formula; a new formula is a new formula.
         guard definition.expression.referencedNames.isEmpty else { return [] }
         var notes: [EditNote] = []
-        if !old.isLeadIndicator {
+        // A formula over time (`120 * 1.05 ^ t`) gives way to one value as a lag indicator's formula does.
+        let variedOverTime = definition.periods == nil && old.isLeadIndicator && model.evaluateSeries(old.expression).count > 1
+            && model.evaluateSeries(definition.expression).count == 1
+        if !old.isLeadIndicator || variedOverTime {
             notes.append(EditNote(cell: name, kind: .formulaReplaced(old.formula)))
         }
         let format = model.format(of: definition.expression)

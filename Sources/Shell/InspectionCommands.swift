@@ -57,7 +57,9 @@ extension Command {
     static let show: Command = Command(
         name: "show",
         usage: ":show NAME",
-        summary: "one cell: value, formula, format, what it uses and what uses it"
+        summary: "one cell: value, formula, format, what it uses and what uses it",
+        details: "On a plan with periods a series shows its values (the first and last when there are more than "
+            + "\(SeriesDisplay.shownPeriods) periods), its total (its last value for a level carried through prev) and a sparkline."
     ) { input, session, reply in
         let model = session.model
         guard let cell = Command.show.namedCell(input.arguments, in: model, reply: &reply) else { return }
@@ -65,8 +67,19 @@ extension Command {
         let usedBy = model.dependents(of: cell.name)
         var table = TextTable(
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
-        table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
+        if cell.isSeries {
+            // A series has no one value: its periods, then what sums it up and its shape.
+            table.addRow(["periods", model.timeline.description])
+            table.addRow(["values", SeriesDisplay.periodRow(cell, in: model)])
+            table.addRow([cell.isStock ? "last" : "total",
+                          ValueFormatter.display(cell.summary, format: cell.format) + "  " + SeriesDisplay.sparkline(cell.values)])
+        } else {
+            table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
+        }
         table.addRow(["formula", cell.shownFormula])
+        if !cell.overrides.isEmpty {
+            table.addRow(["overrides", cell.overrides.map { "\($0.targetText) = \($0.shownFormula)" }.joined(separator: ", ")])
+        }
         if let range = RangeNote.details(for: cell) { table.addRow(["range", range]) }
         table.addRow(["format", cell.format.name])
         table.addRow(["kind", cell.isLeadIndicator ? "lead indicator (an input)" : "lag indicator (computed)"])
@@ -80,7 +93,8 @@ extension Command {
         name: "explain",
         usage: ":explain NAME",
         summary: "how a cell is derived, down to the lead indicators, with values",
-        details: "A cell reached twice is drawn in full once; later it says (shown above)."
+        details: "A cell reached twice is drawn in full once; later it says (shown above). On a plan with periods "
+            + "a series shows its total (last for a level carried through prev) and a sparkline."
     ) { input, session, reply in
         guard let cell = Command.explain.namedCell(input.arguments, in: session.model, reply: &reply) else { return }
         let tree = DerivationTree(of: cell.name, in: session.model)

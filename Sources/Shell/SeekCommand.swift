@@ -14,7 +14,11 @@ extension Command {
             + "When no value gets there, it says why, shows the closest it came, and changes nothing. "
             + "The value is written as the shortest decimal that still meets VALUE to 15 significant "
             + "digits (420.875420875421, not 420.87542087542084); `by names whole` writes a whole number "
-            + "instead: of the two around the answer, the one at which TARGET is at least VALUE."
+            + "instead: of the two around the answer, the one at which TARGET is at least VALUE. "
+            + "TARGET is a cell or any expression with one value: on a plan with periods a series has none, so seek "
+            + "total(revenue), average(revenue) or revenue[2027-12]. An INPUT that varies over time (leads = 120 * 1.05 ^ t) "
+            + "becomes the one constant found, in every period it does not override (its overrides stay); "
+            + "the edit says its formula is gone, and :undo restores it."
     ) { input, session, reply in
         let request: SeekRequest
         do throws(UsageError) {
@@ -23,10 +27,12 @@ extension Command {
             return Command.seek.reject(error, &reply)
         }
         let model = session.model
+        let target: WhatIfTarget
         let goal: Double
         let bounds: ClosedRange<Double>?
         do throws(Diagnostic) {
-            try request.checkNames(in: model)
+            target = try request.targetText.whatIfTarget(in: model, verb: "seek")
+            try request.checkInput(in: model)
             goal = try request.value.number(in: model, what: "the value to reach")
             bounds = try request.bounds.map { low, high throws(Diagnostic) in
                 let lower = try low.number(in: model, what: "the low end")
@@ -37,9 +43,9 @@ extension Command {
             return reply.fail(error, in: input.line)
         }
         let outcome = GoalSeek.seek(
-            in: model, target: request.target, equals: goal, by: request.input, within: bounds,
+            in: model, target: target, equals: goal, by: request.input, within: bounds,
             rounding: request.isWhole ? .whole : .shortestDecimal)
-        SeekReport(request: request, goal: goal, bounds: bounds, model: model)
+        SeekReport(request: request, target: target, goal: goal, bounds: bounds, model: model)
             .tell(outcome, session: session, reply: &reply)
     }
 }
@@ -47,7 +53,6 @@ extension Command {
 /// `:seek TARGET = VALUE by INPUT [whole] [in LO..HI]` cut into its pieces; a usage error saying what is
 /// wrong when it is not that shape.
 struct SeekRequest {
-    let target: String
     let targetText: ArgumentText
     let value: ArgumentText
     let input: String
@@ -64,7 +69,7 @@ struct SeekRequest {
         guard let (target, value) = equation.split(atSymbol: "=") else {
             throw UsageError("seek wants '=' between the target and its value")
         }
-        guard let targetName = target.name else { throw UsageError("seek wants one cell name before '='") }
+        guard !target.isEmpty else { throw UsageError("seek wants a target before '='") }
         guard !value.isEmpty else { throw UsageError("seek wants a value after '='") }
         let (inputText, rounding) = (search.split(atWord: "in")?.before ?? search).splitFirstWord()
         guard let inputName = inputText.name else { throw UsageError("seek wants one lead indicator after 'by'") }
@@ -73,24 +78,22 @@ struct SeekRequest {
         }
         isWhole = !rounding.isEmpty
         bounds = try search.split(atWord: "in")?.after.rangeEnds(for: "'in'")
-        self.target = targetName
         targetText = target
         self.value = value
         input = inputName
         self.inputText = inputText
     }
 
-    /// Both cells must exist; said with a caret under the one that does not.
-    func checkNames(in model: Model) throws(Diagnostic) {
-        for (name, text) in [(target, targetText), (input, inputText)] where model[name] == nil {
-            throw Diagnostic(model.noSuchCell(name), at: text.sourceRange)
-        }
+    /// The input must exist; said with a caret under it when it does not.
+    func checkInput(in model: Model) throws(Diagnostic) {
+        if model[input] == nil { throw Diagnostic(model.noSuchCell(input), at: inputText.sourceRange) }
     }
 }
 
 /// What a goal seek came to, told the way a planner reads it, and the edit it makes.
 struct SeekReport {
     let request: SeekRequest
+    let target: WhatIfTarget
     let goal: Double
     let bounds: ClosedRange<Double>?
     let model: Model
@@ -108,9 +111,11 @@ struct SeekReport {
     /// news and `:undo` treat it like a definition typed by hand.
     private func apply(_ value: Double, session: Session, reply: inout Reply) {
         guard let cell = model[request.input] else { return }
-        let before = inputText(cell.value)
-        if cell.value == .number(value) {
-            reply.say("\(request.target) is already \(targetText(model.value(of: request.target)))"
+        // A series input (a growth formula, overrides) has no one value: it was its formula.
+        let before = cell.isSeries ? cell.shownFormula : inputText(cell.value)
+        let unchanged = cell.isSeries ? model.evaluateSeries(cell.expression) == [.number(value)] : cell.value == .number(value)
+        if unchanged {
+            reply.say("\(target.text) is already \(targetText(target.value(in: model)))"
                 + " at \(request.input) = \(before); nothing changed")
             return
         }
@@ -118,14 +123,18 @@ struct SeekReport {
         guard session.perform(session.definitionEdit(GoalSeek.literal(value, like: cell)), reply: &effects) else {
             return reply.append(effects)
         }
-        let reached = session.model.value(of: request.target)
+        let reached = target.value(in: session.model)
         reply.say("found \(request.input) = \(inputText(.number(value))) (was \(before)):"
-            + " \(request.target) = \(targetText(reached))")
+            + " \(target.text) = \(targetText(reached))")
+        if !cell.overrides.isEmpty {
+            let kept = cell.overrides.map { "\($0.targetText) = \($0.shownFormula)" }
+            reply.say("(\(request.input) keeps its overrides: \(kept.joined(separator: ", ")))")
+        }
         reply.append(effects)
     }
 
     private func explanation(of failure: SeekFailure) -> String {
-        let target = request.target
+        let target = self.target.text
         let input = request.input
         switch failure {
         case .unknownCell(let name):
@@ -150,6 +159,6 @@ struct SeekReport {
     }
 
     private func targetText(_ value: Value) -> String {
-        ValueFormatter.display(value, format: model.format(of: request.target))
+        ValueFormatter.display(value, format: target.format(in: model))
     }
 }

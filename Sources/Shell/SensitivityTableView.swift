@@ -62,13 +62,19 @@ struct SensitivityTableView {
             let name = dimension.axis.name
             return "\(name) = \(ValueFormatter.display(model.value(of: name), format: model.format(of: name)))"
         }
-        let marked = dimensions.filter { $0.baseIndex != nil }.map(current)
-        let missing = dimensions.filter { $0.baseIndex == nil }.map(current)
+        // An input that varies over time has no one current value: each point sets it in every period.
+        let varying = dimensions.compactMap { model[$0.axis.name] }.filter(\.isSeries).map { cell in
+            "\(cell.name) is \(cell.shownFormula)\(cell.overrides.isEmpty ? "" : " with overrides") now; "
+                + "each value is set for every period\(cell.overrides.isEmpty ? "" : " it does not override")"
+        }
+        let fixed = dimensions.filter { !model.isSeries($0.axis.name) }
+        let marked = fixed.filter { $0.baseIndex != nil }.map(current)
+        let missing = fixed.filter { $0.baseIndex == nil }.map(current)
         let notInTable = missing.joined(separator: ", ") + " now: not in the table"
-        guard !marked.isEmpty else { return [notInTable] }
+        guard !marked.isEmpty else { return (missing.isEmpty ? [] : [notInTable]) + varying }
         let plural = marked.count == 1 ? "" : "s"
         return ["[ ] marks the current value\(plural): " + marked.joined(separator: ", ")
-            + (missing.isEmpty ? "" : " (" + notInTable + ")")]
+            + (missing.isEmpty ? "" : " (" + notInTable + ")")] + varying
     }
 
     private func mark(_ text: String, _ isBase: Bool) -> String {

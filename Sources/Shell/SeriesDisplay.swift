@@ -11,6 +11,28 @@ enum SeriesDisplay {
         return Sparkline.render(values.map { $0.numeric ?? .nan })
     }
 
+    /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or
+    /// `last $46,000` (a level carried through `prev`), never one period's value passing for all.
+    static func summaryText(_ cell: Cell) -> String {
+        let value = ValueFormatter.display(cell.summary, format: cell.format)
+        guard cell.isSeries else { return value }
+        return (cell.isStock ? "last " : "total ") + value
+    }
+
+    /// A series in one line, as `:show` gives it: every period's value when there are at most
+    /// ``shownPeriods``, else the first and the last with their periods.
+    static func periodRow(_ cell: Cell, in model: Model) -> String {
+        let periods = model.timeline.periods
+        let shown = cell.values.map { ValueFormatter.display($0, format: cell.format) }
+        guard shown.count > shownPeriods, let first = periods.first, let last = periods.last else {
+            return shown.joined(separator: "  ")
+        }
+        return "\(shown[0]) in \(first) … \(shown[shown.count - 1]) in \(last)"
+    }
+
+    /// Most periods whose values `:show` lists one by one.
+    static let shownPeriods = 6
+
     /// The grid of `cells` over the model's periods, lead indicators first.
     static func grid(_ cells: [Cell], in model: Model, colorizer: Colorizer, width: Int?) -> [String] {
         let periods = model.timeline.periods.map(\.description)

@@ -141,7 +141,8 @@ extension Session {
     private func announceFlips(from before: [(entry: GoalEntry, status: GoalStatus)], reply: inout Reply) {
         let after = goalStatuses()
         // Goals only change by adding or removing the last one, so the common prefix lines up.
-        for (old, new) in zip(before, after) where old.entry == new.entry && old.status.isMet != new.status.isMet {
+        for (old, new) in zip(before, after) where old.entry == new.entry
+            && (old.status.isMet != new.status.isMet || old.status.periods?.metCount != new.status.periods?.metCount) {
             reply.say("goal \(new.entry.shownText): now \(new.status.summary(colorizer: colorizer))")
         }
     }

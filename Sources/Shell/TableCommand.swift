@@ -16,6 +16,10 @@ extension Command {
             The inputs' current values are shown in [brackets].
             > PATH.csv writes the table as CSV at full precision instead of printing it
             (two-way: the first line holds the column values, each line starts with its row value).
+            TARGET is a cell or any expression with one value; on a plan with periods, a series has none:
+              :table total(revenue) by win_rate 25%..40% step 5%   (or average(revenue), revenue[2027-12])
+            An input that varies over time is set to each value as one constant in every period it does not
+            override; it has no current value to mark.
             """
     ) { input, session, reply in
         let request: TableRequest
@@ -25,15 +29,17 @@ extension Command {
             return Command.sensitivityTable.reject(error, &reply)
         }
         let model = session.model
+        let target: WhatIfTarget
         let axes: [SensitivityTable.Axis]
         do throws(Diagnostic) {
+            target = try request.targetText.whatIfTarget(in: model, verb: "table")
             axes = try request.axes(in: model)
         } catch {
             return reply.fail(error, in: input.line)
         }
         let table: SensitivityTable
         switch SensitivityTable.compute(
-            in: model, target: request.target, rows: axes[0], columns: axes.dropFirst().first,
+            in: model, target: target, rows: axes[0], columns: axes.dropFirst().first,
             shouldStop: session.shouldStop) {
         case .failure(.interrupted):
             // The terminal echoed ^C where the cursor stood: the message goes on a line of its own.
@@ -42,8 +48,8 @@ extension Command {
         case .failure(let error): return reply.fail(error.description)
         case .success(let computed): table = computed
         }
-        for axis in axes where !model.depends(request.target, on: axis.name) {
-            reply.warn("\(request.target) does not depend on \(axis.name): it is the same for every value of it")
+        for axis in axes where !target.depends(on: axis.name, in: model) {
+            reply.warn("\(target.text) does not depend on \(axis.name): it is the same for every value of it")
         }
         guard let path = request.path else {
             reply.say(SensitivityTableView(table: table, model: model, colorizer: session.colorizer)
@@ -53,7 +59,7 @@ extension Command {
         do throws(WorkbookError) {
             try OutputFile.write(table.csv, to: path)
             let size = axes.map { String($0.values.count) }.joined(separator: " × ")
-            reply.say("wrote \(VisibleText.escaping(path)): \(request.target) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
+            reply.say("wrote \(VisibleText.escaping(path)): \(target.text) for \(size) values of \(axes.map(\.name).joined(separator: " and "))")
         } catch {
             reply.fail(error.description)
         }
@@ -88,7 +94,6 @@ struct TableRequest {
         }
     }
 
-    let target: String
     let targetText: ArgumentText
     let axisRequests: [AxisRequest]
     let path: String?
@@ -106,12 +111,11 @@ struct TableRequest {
         guard let (target, inputs) = request.split(atWord: "by") else {
             throw UsageError("table wants 'by INPUT FROM..TO step S' after the target")
         }
-        guard let name = target.name else { throw UsageError("table wants one cell name before 'by'") }
+        guard !target.isEmpty else { throw UsageError("table wants a target before 'by'") }
         let pieces = inputs.split(at: UInt8(ascii: ","))
         guard pieces.count <= 2 else { throw UsageError("a table has one or two inputs, not \(pieces.count)") }
         var axes: [AxisRequest] = []
         for piece in pieces { axes.append(try AxisRequest(piece)) }
-        self.target = name
         targetText = target
         axisRequests = axes
     }
@@ -119,8 +123,7 @@ struct TableRequest {
     /// The axes with their values, each end and step evaluated on `model`; an unknown cell or a
     /// range that does not make values is said with a caret under it.
     func axes(in model: Model) throws(Diagnostic) -> [SensitivityTable.Axis] {
-        guard model[target] != nil else { throw Diagnostic(model.noSuchCell(target), at: targetText.sourceRange) }
-        return try axisRequests.map { axis throws(Diagnostic) in
+        try axisRequests.map { axis throws(Diagnostic) in
             guard model[axis.name] != nil else {
                 throw Diagnostic(model.noSuchCell(axis.name), at: axis.nameText.sourceRange)
             }

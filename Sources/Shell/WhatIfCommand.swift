@@ -10,7 +10,9 @@ extension Command {
         summary: "what some definitions would change, without making them",
         details: "Shows what a definition would print, old → new, but changes nothing: "
             + ":what-if win_rate = 40%, deal_value = $3k. Separate definitions with commas "
-            + "(commas inside parentheses belong to a function call: x = min(a, b))."
+            + "(commas inside parentheses belong to a function call: x = min(a, b)). "
+            + "On a plan with periods a definition may set some periods (leads[2027-03] = 250), and each series "
+            + "that would change shows as after an edit: that period, or its total (last for a level), and a sparkline."
     ) { input, session, reply in
         let arguments = ArgumentText(input)
         guard !arguments.isEmpty else { return Command.whatIf.rejectArguments(&reply) }
@@ -20,8 +22,8 @@ extension Command {
             case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
             case .success(let definition):
                 // Two values for one cell would quietly keep the last: say so instead.
-                if definitions.contains(where: { $0.definition.name == definition.name }) {
-                    return reply.fail(Diagnostic("'\(definition.name)' is given twice", at: piece.sourceRange), in: input.line)
+                if definitions.contains(where: { $0.definition.target == definition.target }) {
+                    return reply.fail(Diagnostic("'\(definition.targetText)' is given twice", at: piece.sourceRange), in: input.line)
                 }
                 definitions.append((definition, piece))
             }
@@ -56,7 +58,20 @@ extension Command {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let parsed): statement = parsed
         }
-        guard case .definition(let name, let nameRange, let expression) = statement else {
+        // `leads[2027-03] = 200` sets some periods; its formula starts after the `]`.
+        let name: String
+        let nameRange: SourceRange
+        let formulaStart: SourceRange
+        let expression: Expr
+        var periods: PeriodSpan?
+        switch statement {
+        case .definition(let defined, let range, let formula):
+            (name, nameRange, formulaStart, expression) = (defined, range, range, formula)
+        case .override(let defined, let range, let span, let formula):
+            let bracket = piece.line[range.end...].firstIndex(of: UInt8(ascii: "]")) ?? range.end
+            (name, nameRange, expression, periods) = (defined, range, formula, span)
+            formulaStart = SourceRange(start: bracket, end: bracket + 1)
+        default:
             return .failure(expected)
         }
         guard model[name] != nil || !model.dependents(of: name).isEmpty else {
@@ -66,9 +81,9 @@ extension Command {
         if let problem = session.workbook.currencyProblems(in: [expression], replacing: replaced).first {
             return .failure(problem)
         }
-        let formula = FormulaText.after(nameRange, in: Array(piece.line[..<piece.range.upperBound]))
+        let formula = FormulaText.after(formulaStart, in: Array(piece.line[..<piece.range.upperBound]))
         do throws(Diagnostic) {
-            return .success(RelativeEdit.resolve(try Definition(name: name, formula: formula), in: model))
+            return .success(RelativeEdit.resolve(try Definition(name: name, formula: formula, periods: periods), in: model))
         } catch {
             return .failure(Diagnostic(error.message, at: expression.range))
         }

@@ -21,15 +21,27 @@ public enum GoalSeek {
     /// A target within this fraction of the goal (or this much of a goal below 1) reaches it.
     public static let relativeTolerance = 1e-9
 
-    /// - Parameter rounding: how the value found is written (``SeekRounding``).
+    /// Seeks the value of cell `target` (the form below takes any single-valued expression).
     public static func seek(
         in model: Model, target: String, equals goal: Double, by input: String,
         within bounds: ClosedRange<Double>? = nil, rounding: SeekRounding = .shortestDecimal
     ) -> SeekOutcome {
-        guard model[target] != nil else { return .failed(.unknownCell(target)) }
+        seek(in: model, target: .cell(target), equals: goal, by: input, within: bounds, rounding: rounding)
+    }
+
+    /// - Parameter target: a cell or an expression with one value (`total(revenue)` on a plan with periods).
+    /// - Parameter rounding: how the value found is written (``SeekRounding``).
+    ///
+    /// An input that varies over time (a growth formula) is tried as one constant for every
+    /// period; its overrides of single periods stay as they are.
+    public static func seek(
+        in model: Model, target: WhatIfTarget, equals goal: Double, by input: String,
+        within bounds: ClosedRange<Double>? = nil, rounding: SeekRounding = .shortestDecimal
+    ) -> SeekOutcome {
+        if let missing = target.undefinedName(in: model) { return .failed(.unknownCell(missing)) }
         guard let inputCell = model[input] else { return .failed(.unknownCell(input)) }
         guard inputCell.isLeadIndicator else { return .failed(.inputNotLeadIndicator(input)) }
-        guard model.depends(target, on: input) else { return .failed(.targetIndependentOfInput) }
+        guard target.depends(on: input, in: model) else { return .failed(.targetIndependentOfInput) }
 
         let current = inputCell.value.numeric.flatMap { $0.isFinite ? $0 : nil } ?? 0
         let range = searchRange(around: current, within: bounds)

@@ -3,6 +3,12 @@ import PlanEngine
 
 /// Where one goal stands on a model, as `:goals` lists it: the current value,
 /// the target, whether it is met, and how far off it is.
+///
+/// On a plan with periods a goal whose comparison varies over time (`revenue >= 50k` on a
+/// series) is a monthly goal, checked in every period: its value, state and gap are those of
+/// the current period (``Model/currentPeriod``), and ``periods`` says how many periods meet it
+/// and which misses first. A goal on a single value (`total(revenue) >= 600k`) is an annual
+/// goal, one value for the whole plan.
 public struct GoalStatus: Equatable, Sendable {
     /// Met, missed, or unknown because the goal evaluates to an error.
     public enum State: Equatable, Sendable {
@@ -10,6 +16,17 @@ public struct GoalStatus: Equatable, Sendable {
         case missed
         /// One side of the goal is an error value (`#DIV/0!` …), so it is neither.
         case error(CellError)
+    }
+
+    /// A monthly goal checked in each period of the plan.
+    public struct PeriodChecks: Equatable, Sendable {
+        /// The period whose value, state and gap the status holds.
+        public let current: Period
+        public let metCount: Int
+        public let count: Int
+        /// The first period that does not meet the goal, with the left side's value there.
+        public let firstMiss: Period?
+        public let firstMissValue: Value?
     }
 
     public let goal: Goal
@@ -24,25 +41,45 @@ public struct GoalStatus: Equatable, Sendable {
     /// positive for up (`revenue >= 50k` at 42k: +8k), negative for down (`churn <= 5%` at
     /// 7%: −2%). On a met goal it is the headroom left. Nil for `!=` and non-numbers.
     public let gap: Double?
+    /// Nil for a goal on single values (every goal of a model without periods).
+    public let periods: PeriodChecks?
 
     public var isMet: Bool { state == .met }
 
     /// Evaluates both sides, and the comparison itself with the engine's rules
-    /// (numbers compared to 15 significant digits, as spreadsheets do).
+    /// (numbers compared to 15 significant digits, as spreadsheets do), in every period.
     public init(_ goal: Goal, in model: Model) {
         self.goal = goal
-        current = model.evaluate(goal.lhs)
-        target = model.evaluate(goal.rhs)
+        let checks = model.evaluateSeries(.binary(goal.comparison, goal.lhs, goal.rhs, goal.range)).map(Self.state)
+        let lhs = model.evaluateSeries(goal.lhs)
+        let rhs = model.evaluateSeries(goal.rhs)
+        let now = checks.count > 1 ? min(model.currentPeriod, checks.count - 1) : 0
+        let at = { (values: [Value], period: Int) in values[values.count > 1 ? period : 0] }
+        current = at(lhs, now)
+        target = at(rhs, now)
         format = model.format(of: goal.lhs)
-        switch model.evaluate(.binary(goal.comparison, goal.lhs, goal.rhs, goal.range)) {
-        case .error(let code): state = .error(code)
-        case .boolean(let flag): state = flag ? .met : .missed
-        case .number(let number): state = number != 0 ? .met : .missed
-        }
+        state = checks[now]
         if goal.comparison != .notEqual, case .number(let have) = current, case .number(let want) = target {
             gap = want - have
         } else {
             gap = nil
+        }
+        if checks.count > 1 {
+            let firstMiss = checks.firstIndex { $0 != .met }
+            let labels = model.timeline.periods
+            periods = PeriodChecks(
+                current: labels[now], metCount: checks.count { $0 == .met }, count: checks.count,
+                firstMiss: firstMiss.map { labels[$0] }, firstMissValue: firstMiss.map { at(lhs, $0) })
+        } else {
+            periods = nil
+        }
+    }
+
+    private static func state(_ value: Value) -> State {
+        switch value {
+        case .error(let code): .error(code)
+        case .boolean(let flag): flag ? .met : .missed
+        case .number(let number): number != 0 ? .met : .missed
         }
     }
 }

@@ -11,6 +11,15 @@ public struct ScenarioComparison: Equatable, Sendable {
         public let format: DisplayFormat
         /// One entry per scenario, in the order the scenarios were given.
         public let scenarios: [Entry]
+        /// How a series is summed up in the row (nil for a cell that is one value everywhere).
+        public let measure: SeriesMeasure?
+    }
+
+    /// What one number stands for when a cell is a series in the base model or in a scenario,
+    /// as the change display decides: a flow's total over the periods, a level's last value.
+    public enum SeriesMeasure: String, Equatable, Sendable {
+        case total
+        case last
     }
 
     /// A cell's value in one scenario and its move from the base value.
@@ -60,9 +69,22 @@ public struct ScenarioComparison: Equatable, Sendable {
             models.append(model)
         }
         let all = base.cellsInOrder.map { cell in
-            (cell.isLeadIndicator, Row(name: cell.name, base: cell.value, format: cell.format, scenarios: models.map { model in
-                Entry(value: model.value(of: cell.name), format: model.format(of: cell.name), base: cell.value)
-            }))
+            let isSeries = cell.isSeries || models.contains { $0.isSeries(cell.name) }
+            // A cell that is a series anywhere is summed up the same way everywhere: a single
+            // value counts as repeating in every period, so a total compares like with like.
+            let summary = { (model: Model) -> Value in
+                guard isSeries else { return model.value(of: cell.name) }
+                let values = model.values(of: cell.name)
+                let series = values.count == 1 ? Array(repeating: values[0], count: model.timeline.count) : values
+                return SeriesSummary.of(series, isStock: cell.isStock)
+            }
+            let baseValue = summary(base)
+            return (cell.isLeadIndicator, Row(
+                name: cell.name, base: baseValue, format: cell.format,
+                scenarios: models.map { model in
+                    Entry(value: summary(model), format: model.format(of: cell.name), base: baseValue)
+                },
+                measure: isSeries ? (cell.isStock ? .last : .total) : nil))
         }
         let inputs = all.filter { isLead, row in isLead && row.scenarios.contains { $0.value != row.base } }.map(\.1)
         let rows = all.filter { !$0.0 }.map(\.1)

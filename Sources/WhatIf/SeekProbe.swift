@@ -6,7 +6,7 @@ import PlanEngine
 /// closest to the goal, and the error the target showed where it was one.
 struct SeekProbe {
     private var model: Model
-    private let target: String
+    private let target: WhatIfTarget
     private let input: String
     private let style: NumberStyle
     let goal: Double
@@ -16,7 +16,7 @@ struct SeekProbe {
     private(set) var firstError: CellError?
     private var tried: [Double: Value] = [:]
 
-    init(model: Model, target: String, input: String, style: NumberStyle, goal: Double) {
+    init(model: Model, target: WhatIfTarget, input: String, style: NumberStyle, goal: Double) {
         self.model = model
         self.target = target
         self.input = input
@@ -29,7 +29,7 @@ struct SeekProbe {
         if let known = tried[x] { return known }
         model.setInput(input, to: x, style: style)
         evaluations += 1
-        let value = model.value(of: target)
+        let value = target.value(in: model)
         tried[x] = value
         record(x, value)
         return value

@@ -27,6 +27,7 @@ public struct SensitivityTable: Equatable, Sendable {
     /// How close (relative to the axis' magnitude) a value must be to the current one to be it.
     private static let baseTolerance = 1e-9
 
+    /// The target as typed: `revenue`, `total(revenue)`.
     public let target: String
     public let targetFormat: DisplayFormat
     public let rows: Dimension
@@ -40,7 +41,16 @@ public struct SensitivityTable: Equatable, Sendable {
     public static func compute(
         in model: Model, target: String, rows: Axis, columns: Axis? = nil, shouldStop: () -> Bool = { false }
     ) -> Result<SensitivityTable, WhatIfError> {
-        guard model[target] != nil else { return .failure(.unknownCell(target)) }
+        compute(in: model, target: .cell(target), rows: rows, columns: columns, shouldStop: shouldStop)
+    }
+
+    /// The table of any single-valued target (`total(revenue)` on a plan with periods). An input
+    /// that varies over time (a growth formula) is set to each value as one constant for every
+    /// period, its overrides of single periods kept, and has no current value to mark.
+    public static func compute(
+        in model: Model, target: WhatIfTarget, rows: Axis, columns: Axis? = nil, shouldStop: () -> Bool = { false }
+    ) -> Result<SensitivityTable, WhatIfError> {
+        if let missing = target.undefinedName(in: model) { return .failure(.unknownCell(missing)) }
         let rowDimension: Dimension
         let columnDimension: Dimension?
         do {
@@ -68,14 +78,14 @@ public struct SensitivityTable: Equatable, Sendable {
             values = swept
         }
         return .success(SensitivityTable(
-            target: target, targetFormat: model.format(of: target),
+            target: target.text, targetFormat: target.format(in: model),
             rows: rowDimension, columns: columnDimension, values: values))
     }
 
     /// `values[outer][inner]`, setting the outer input once per line and the inner one per point;
     /// nil when `shouldStop` says so between two points.
     private static func sweep(
-        _ working: inout Model, target: String, outer: Dimension, inner: Dimension?, shouldStop: () -> Bool
+        _ working: inout Model, target: WhatIfTarget, outer: Dimension, inner: Dimension?, shouldStop: () -> Bool
     ) -> [[Value]]? {
         let outerStyle = InputLiteral.style(keeping: outer.format)
         let innerStyle = InputLiteral.style(keeping: inner?.format ?? .number)
@@ -85,7 +95,7 @@ public struct SensitivityTable: Equatable, Sendable {
             if shouldStop() { return nil }
             working.setInput(outer.axis.name, to: outerValue, style: outerStyle)
             guard let inner else {
-                grid.append([working.value(of: target)])
+                grid.append([target.value(in: working)])
                 continue
             }
             var line: [Value] = []
@@ -94,7 +104,7 @@ public struct SensitivityTable: Equatable, Sendable {
                 // Asked at every point, not every line: a line of a large model takes seconds.
                 if shouldStop() { return nil }
                 working.setInput(inner.axis.name, to: innerValue, style: innerStyle)
-                line.append(working.value(of: target))
+                line.append(target.value(in: working))
             }
             grid.append(line)
         }
@@ -110,7 +120,8 @@ public struct SensitivityTable: Equatable, Sendable {
         guard let cell = model[axis.name] else { throw .unknownCell(axis.name) }
         guard cell.isLeadIndicator else { throw .inputNotLeadIndicator(axis.name) }
         guard !axis.values.isEmpty else { throw .emptyAxis(axis.name) }
-        return Dimension(axis: axis, format: cell.format, baseIndex: baseIndex(of: cell.value, in: axis.values))
+        let current = cell.isSeries ? nil : baseIndex(of: cell.value, in: axis.values)
+        return Dimension(axis: axis, format: cell.format, baseIndex: current)
     }
 
     /// The value nearest the current one, when it is within rounding of it: a range built
