@@ -25,10 +25,15 @@ extension Command {
             if names.isEmpty { reply.say("no actuals yet (record one: actual leads[2027-01] = 95, or :actuals import FILE.csv)") }
             return
         }
-        reply.say(varianceLines(variances, colorizer: session.colorizer, width: session.width))
+        reply.say(VarianceTable.lines(variances, colorizer: session.colorizer, width: session.width))
     }
+}
 
-    static func varianceLines(_ variances: [Variance], colorizer: Colorizer, width: Int?) -> [String] {
+/// The variance as a table for people: `:variance` and `leadlag eval --variance`.
+public enum VarianceTable {
+    /// One row per cell and period with actuals, then the cell's year to date; a difference beyond
+    /// ±10% of the plan in color when colors are on.
+    public static func lines(_ variances: [Variance], colorizer: Colorizer = .plain, width: Int? = nil) -> [String] {
         var table = TextTable(columns: [
             TextColumn("cell"), TextColumn("period"), TextColumn("plan", alignment: .right),
             TextColumn("actual", alignment: .right), TextColumn("difference", alignment: .right),
