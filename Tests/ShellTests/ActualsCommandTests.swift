@@ -117,3 +117,32 @@ import Testing
         #expect(reply.errors == ["error: actuals belong to the base model: :scenario base first (now on scenario s)"])
     }
 }
+
+/// `:calibrate` and `:calibrate apply` in a session.
+@Suite struct CalibrateCommandTests {
+    @Test func applySetsTheImpliedRateAfterTheCurrentPeriodAndUndoRestoresTheFile() throws {
+        let text = ActualsCommandTests.plan + "actual leads[2027-01] = 100\nactual opportunities[2027-01] = 8\n"
+        let session = Session(workbook: try Workbook.parse(text, path: "plan.model").get())
+        #expect(session.handle(":calibrate").output == [
+            "conversion: plan 10%, implied 8% in 2027-01 (from opportunities)",
+            "not calibrated (no actuals): pipeline",
+            "(:calibrate apply sets them so after 2027-01)",
+        ])
+        let reply = session.handle(":calibrate apply")
+        #expect(!reply.failed)
+        #expect(session.workbook.render() == """
+            periods = 2027-01 .. 2027-03
+            leads = 100            # per month
+            conversion = 10%
+            conversion[2027-02 .. 2027-03] = 8%
+            opportunities = leads * conversion
+            pipeline = prev(pipeline) + opportunities
+            actual leads[2027-01] = 100
+            actual opportunities[2027-01] = 8
+
+            """)
+        #expect(session.workbook.model.values(of: "opportunities").compactMap(\.numeric) == [8, 8, 8])
+        _ = session.handle(":undo")
+        #expect(session.workbook.render() == text)
+    }
+}
