@@ -110,6 +110,14 @@ import Testing
         #expect(session.handle(":actuals").output.last == "current period: 2027-02 (the last with an actual)")
     }
 
+    @Test func listMarksActualValuesApartFromThePlan() throws {
+        let session = try session()
+        _ = session.handle("actual leads[2027-02] = 80")
+        let lines = session.handle(":list").output
+        #expect(lines.contains { $0.hasPrefix("leads") && $0.contains("100       80*     100     280") })
+        #expect(lines.last == "* actual; the other values follow from the plan and the actuals")
+    }
+
     @Test func actualsAreRefusedWhileAScenarioIsShown() throws {
         let session = Session(workbook: try Workbook.parse(Self.plan + "[scenario s]\nconversion = 20%\n", path: "p.model").get())
         _ = session.handle(":scenario use s")
