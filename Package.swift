@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // Random models and edit sequences for the property tests (InvariantTests).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Reading the CSV files spreadsheets and CRMs export, for `:actuals import`.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
@@ -28,6 +30,11 @@ let package = Package(
         .target(name: "ModelFile", dependencies: ["Formula", "PlanEngine"]),
         // Goal seek, sensitivity tables and scenarios, computed on copies of a model.
         .target(name: "WhatIf", dependencies: ["Formula", "PlanEngine"]),
+        // Tracking a plan against actual results: reading actuals from CSV, variance.
+        .target(name: "Tracking", dependencies: [
+            "Formula", "PlanEngine", "ModelFile", "WhatIf",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
         // Monte Carlo over ranges: seeded per-trial streams, the parallel trial runner, statistics, drivers.
         .target(name: "Simulation", dependencies: ["Formula", "PlanEngine"]),
         // libedit, imported through a small shim of typed wrappers.
@@ -42,19 +49,20 @@ let package = Package(
         .target(name: "TextLayout"),
         // The REPL session and its commands, testable without a terminal.
         .target(name: "Shell", dependencies: [
-            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "LineEditing", "TextLayout",
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "Tracking", "LineEditing", "TextLayout",
         ]),
         // What must hold after any input (a loaded file, lines typed into a session): checked by
         // the fuzz targets in Fuzzing/ and by the corpus tests alike.
         .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Shell"]),
         .executableTarget(name: "leadlag", dependencies: [
-            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "Shell", "LineEditing", "TextLayout",
+            "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "Tracking", "Shell", "LineEditing", "TextLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FormulaTests", dependencies: ["Formula"]),
         .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "Formula"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "PlanEngine", "Formula"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "PlanEngine", "ModelFile", "Formula"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "PlanEngine", "ModelFile", "Formula"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanEngine", "ModelFile", "Formula"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),

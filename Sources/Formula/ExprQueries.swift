@@ -2,6 +2,16 @@
 /// rename (where is each reference?). Both walk the tree with an explicit stack, so they
 /// cost no call-stack depth whatever the expression.
 extension Expr {
+    /// The number a literal stands for, signed (`95`, `-3`, `12.5%`, `$2,400`); nil for anything else.
+    public var constantNumber: Double? {
+        switch self {
+        case .number(let value, _, _): value
+        case .unary(.negate, let operand, _): operand.constantNumber.map { -$0 }
+        case .unary(.plus, let operand, _): operand.constantNumber
+        default: nil
+        }
+    }
+
     /// Names of cells this expression references, unique, in order of first appearance.
     /// Function names are not references: `max(leads, 10)` references only `leads`; nor are
     /// the period index `t` and `month`.
@@ -125,6 +135,15 @@ extension Statement {
                 return Diagnostic(Timeline.outside(outside.period, of: timeline), at: outside.range)
             }
             return expression.periodProblem(in: timeline)
+        case .actual(let name, _, let period, _, _):
+            guard timeline.hasPeriods else {
+                return Diagnostic("actual \(name)[\(period.period)] needs a periods line (periods = 2027-01 .. 2027-12)",
+                                  at: period.range)
+            }
+            guard timeline.index(of: period.period) != nil else {
+                return Diagnostic(Timeline.outside(period.period, of: timeline), at: period.range)
+            }
+            return nil
         }
     }
 }

@@ -6,6 +6,7 @@
 ///                | NAME "[" span "]" "=" whole   an override of some periods of a cell
 ///                | "periods" "=" span         the periods of a plan (at most 1,000)
 ///                | "goal" whole               a target; the expression must be one comparison
+///                | "actual" NAME "[" PERIOD "]" "=" NUMBER    what really happened in one period
 ///                | whole
 ///     whole      = expression [ "to" expression ]   `25% to 40%`: a range, only as a lead
 ///                                             indicator's whole formula (see ``RangeSyntax``)
@@ -205,6 +206,9 @@ private struct PrattParser {
     // MARK: - Statements
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        if current.kind == .name("actual"), tokens.count > 1, word(tokens[1]) != nil {
+            return try actual()
+        }
         if tokens.count > 1, tokens[0].kind == .name("periods"), tokens[1].kind == .symbol(.assign) {
             return try periodsLine()
         }
@@ -265,6 +269,41 @@ private struct PrattParser {
         guard count <= Timeline.maximumCount else { throw Diagnostic(PeriodError.tooMany(count).description, at: span.range) }
         guard current.kind == .end else { throw leftover(current, afterLoneName: nil) }
         return .periods(span)
+    }
+
+    /// `actual leads[2027-01] = 95`, the `actual` token current: one period, a number (a sign allowed).
+    private mutating func actual() throws(Diagnostic) -> Statement {
+        advance()
+        guard let name = word(current) else {
+            throw Diagnostic("expected a cell name after 'actual', as in actual leads[2027-01] = 95", at: current.range)
+        }
+        guard !ReservedWords.all.contains(name) else {
+            throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: current.range)
+        }
+        let nameToken = advance()
+        guard current.kind == .symbol(.leftBracket) else {
+            throw Diagnostic("expected '[' and a period after \(name), as in actual \(name)[2027-01] = 95", at: current.range)
+        }
+        advance()
+        let span = try periodSpan()
+        guard span.first.period == span.last.period else {
+            throw Diagnostic("an actual is recorded for one period at a time, as in actual \(name)[\(span.first.period)] = 95",
+                             at: span.range)
+        }
+        guard current.kind == .symbol(.rightBracket) else { throw unclosedBracket(found: current) }
+        advance()
+        guard current.kind == .symbol(.assign) else {
+            throw Diagnostic("expected '=' and the value, as in actual \(name)[\(span.first.period)] = 95", at: current.range)
+        }
+        advance()
+        guard current.kind != .end else {
+            throw Diagnostic("expected the value after '=', as in actual \(name)[\(span.first.period)] = 95", at: current.range)
+        }
+        let value = try wholeExpression(mayBeDefinition: false)
+        guard let number = value.constantNumber, number.isFinite else {
+            throw Diagnostic("an actual is a number, as in actual \(name)[\(span.first.period)] = 95", at: value.range)
+        }
+        return .actual(name: name, nameRange: nameToken.range, period: span.first, value: number, valueRange: value.range)
     }
 
     /// The index of the `]` of `name[…] =`, when the statement has that shape.

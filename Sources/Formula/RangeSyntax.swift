@@ -96,7 +96,7 @@ public enum RangeSyntax {
         switch statement {
         case .definition(_, _, let expression), .expression(let expression), .override(_, _, _, let expression):
             try check(expression)
-        case .periods:
+        case .periods, .actual:
             break
         case .goal(let goal):
             try refuseNested(in: .binary(goal.comparison, goal.lhs, goal.rhs, goal.range), top: nil)

@@ -94,6 +94,8 @@ public enum Statement: Hashable, Sendable {
     case periods(PeriodSpan)
     /// `leads[2027-03] = 150` or `leads[2027-07 .. 2027-12] = 140`: the cell's value in those periods.
     case override(name: String, nameRange: SourceRange, periods: PeriodSpan, expression: Expr)
+    /// `actual leads[2027-01] = 95`: what really happened in one period, in place of the plan there.
+    case actual(name: String, nameRange: SourceRange, period: PeriodLiteral, value: Double, valueRange: SourceRange)
 }
 
 /// A recorded target such as `goal revenue >= 50k`.

@@ -64,7 +64,8 @@ struct ModelDocument: Sendable, Equatable {
         for (index, entry) in entries.enumerated() {
             switch entry.line {
             case .section(let sectionName, _): current = sectionName
-            case .definition(let line) where line.name == name && line.periods == periods && current == section: return index
+            case .definition(let line) where line.name == name && line.periods == periods && current == section
+                && !line.isActual: return index
             default: break
             }
         }
@@ -168,6 +169,51 @@ struct ModelDocument: Sendable, Equatable {
                 entries[index].line = .definition(line)
             }
         }
+    }
+
+    // MARK: Actuals
+
+    /// The `actual name[period]` line.
+    func indexOfActual(_ name: String, period: Period) -> Int? {
+        entries.indices.first { index in
+            if case .definition(let line) = entries[index].line, line.isActual, line.name == name,
+               line.periods?.lowerBound == period { return true }
+            return false
+        }
+    }
+
+    /// Records the actual of `name` in `period` as `value` (a literal): in place when the file has
+    /// its line, else as a new line in the cell's block of actuals, which sits right after the
+    /// cell's own lines in the base model and keeps its periods in order.
+    mutating func setActual(_ name: String, period: Period, value: String) {
+        if let index = indexOfActual(name, period: period), case .definition(var line) = entries[index].line {
+            line.formula = value
+            entries[index].line = .definition(line)
+            return
+        }
+        var line = DefinitionLine(leading: "actual ", name: name, bracket: "[\(period)]", formula: value)
+        line.periods = period...period
+        line.isActual = true
+        let baseEnd = entries.firstIndex { $0.line.sectionName != nil } ?? entries.count
+        let ofCell = entries[..<baseEnd].indices.filter { index in
+            if case .definition(let other) = entries[index].line, other.name == name { return true }
+            return false
+        }
+        let earlier = ofCell.last { index in
+            guard case .definition(let other) = entries[index].line else { return false }
+            return !other.isActual || (other.periods?.lowerBound ?? period) < period
+        }
+        guard let after = earlier ?? ofCell.last else {
+            insert(.definition(line), endOfSection: nil)
+            return
+        }
+        if entries[after].terminator.isEmpty { entries[after].terminator = newline }
+        entries.insert(Entry(line: .definition(line), terminator: newline), at: after + 1)
+    }
+
+    mutating func removeActual(_ name: String, period: Period) {
+        guard let index = indexOfActual(name, period: period) else { return }
+        entries.remove(at: index)
     }
 
     // MARK: Goals
@@ -292,6 +338,9 @@ struct DefinitionLine: Sendable, Equatable {
     var separator = " = "
     var formula: String
     var trailing = ""
+    /// An `actual name[period] = value` line (`leading` holds the `actual `, `formula` the value as
+    /// written): it sets no formula, so the lookups of definitions and overrides pass it by.
+    var isActual = false
 
     init(leading: String = "", name: String, bracket: String = "", periods: ClosedRange<Period>? = nil,
          separator: String = " = ", formula: String, trailing: String = "") {

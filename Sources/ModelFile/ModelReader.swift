@@ -10,6 +10,8 @@ struct ModelReader {
         var definitions: [Definition] = []
         var goals: [GoalEntry] = []
         var scenarios: [Scenario] = []
+        /// `actual` lines of the base model, in file order.
+        var actuals: [Actual] = []
         /// Where each base definition's line starts, to place cycle errors.
         var definitionRanges: [String: SourceRange] = [:]
         /// The periods of the plan: one period without a `periods` line.
@@ -27,6 +29,10 @@ struct ModelReader {
     private var periodsLine: Int?
     /// Every definition and override read, with where its name stands, for the checks of periods at the end.
     private var readDefinitions: [(definition: Definition, nameRange: SourceRange, section: String?)] = []
+    /// Every actual read, with where its name and period stand, for the checks at the end.
+    private var readActuals: [(statement: Statement, nameRange: SourceRange)] = []
+    /// The line each actual (cell and period) was first recorded on.
+    private var actualOn: [DefinitionTarget: Int] = [:]
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -76,6 +82,15 @@ struct ModelReader {
                     "\(definition.targetText) overrides '\(definition.name)', which the model does not define", at: nameRange))
             }
         }
+        for (statement, nameRange) in readActuals {
+            guard case .actual(let name, _, let period, _, _) = statement else { continue }
+            if let problem = statement.periodProblem(in: timeline) {
+                diagnostics.append(problem)
+            } else if !baseNames.contains(name) {
+                diagnostics.append(Diagnostic(
+                    "actual \(name)[\(period.period)] is for '\(name)', which the model does not define", at: nameRange))
+            }
+        }
     }
 
     private func text(_ range: Range<Int>) -> String {
@@ -114,6 +129,8 @@ struct ModelReader {
         case .success(.periods(let span)):
             readPeriods(span)
             return .verbatim(raw)
+        case .success(let statement):
+            return readActual(statement, line: range, raw: raw)
         }
     }
 
@@ -147,12 +164,34 @@ struct ModelReader {
             trailing: text(comparison.upperBound..<line.upperBound)))
     }
 
-    private mutating func readDefinition(
-        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, line: Range<Int>
-    ) -> ModelDocument.Line {
+    /// `actual leads[2027-01] = 95`: in the base model only, once per cell and period.
+    private mutating func readActual(_ statement: Statement, line: Range<Int>, raw: String) -> ModelDocument.Line {
+        guard case .actual(let name, let nameRange, let period, let value, _) = statement else { return .verbatim(raw) }
+        if let section {
+            diagnostics.append(Diagnostic(
+                "actuals belong in the base model, not in [scenario \(section)]", at: nameRange))
+            return .verbatim(raw)
+        }
+        var parts = lineParts(name: name, nameRange: nameRange, hasBracket: true, line: line)
+        parts.periods = period.period...period.period
+        parts.isActual = true
+        let target = DefinitionTarget(name: name, periods: period.period...period.period)
+        if let earlier = actualOn[target] {
+            diagnostics.append(Diagnostic("actual \(name)[\(period.period)] is already recorded on line \(earlier)",
+                                          at: nameRange))
+            return .definition(parts)
+        }
+        actualOn[target] = lineNumber
+        readActuals.append((statement, nameRange))
+        contents.actuals.append(Actual(name: name, period: period.period, value: value))
+        return .definition(parts)
+    }
+
+    /// A definition, override or actual line split into parts that join back to its text.
+    private func lineParts(name: String, nameRange: SourceRange, hasBracket: Bool, line: Range<Int>) -> DefinitionLine {
         // An override's bracket runs from the name to its ']'.
         var bracketEnd = nameRange.end
-        if periods != nil {
+        if hasBracket {
             while bracketEnd < line.upperBound, bytes[bracketEnd] != UInt8(ascii: "]") { bracketEnd += 1 }
             bracketEnd = min(bracketEnd + 1, line.upperBound)
         }
@@ -163,14 +202,20 @@ struct ModelReader {
         while formulaStart < line.upperBound, bytes[formulaStart].isBlank { formulaStart += 1 }
         var formulaEnd = bytes[formulaStart..<line.upperBound].firstIndex(of: UInt8(ascii: "#")) ?? line.upperBound
         while formulaEnd > formulaStart, bytes[formulaEnd - 1].isBlank { formulaEnd -= 1 }
-        let parts = DefinitionLine(
+        return DefinitionLine(
             leading: text(line.lowerBound..<nameRange.start),
             name: name,
             bracket: text(nameRange.end..<bracketEnd),
-            periods: periods?.periods,
             separator: text(bracketEnd..<formulaStart),
             formula: text(formulaStart..<formulaEnd),
             trailing: text(formulaEnd..<line.upperBound))
+    }
+
+    private mutating func readDefinition(
+        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, line: Range<Int>
+    ) -> ModelDocument.Line {
+        var parts = lineParts(name: name, nameRange: nameRange, hasBracket: periods != nil, line: line)
+        parts.periods = periods?.periods
 
         let definition = Definition(name: name, formula: parts.formula, expression: expression, periods: periods)
         if let earlier = definedOn[section, default: [:]][definition.target] {

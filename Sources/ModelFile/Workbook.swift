@@ -8,12 +8,12 @@ import PlanEngine
 /// document updated, so a rejected edit changes nothing anywhere.
 public struct Workbook: Sendable {
     public var path: String?
-    public private(set) var model = Model()
+    public internal(set) var model = Model()
     public private(set) var goals: [GoalEntry] = []
     public private(set) var scenarios: [Scenario] = []
     /// Undefined names, as printed warnings (`PATH:LINE:COL: warning: …`).
     public private(set) var warnings: [String] = []
-    private var document = ModelDocument()
+    var document = ModelDocument()
     /// The hash of the text last loaded or saved (an empty text for a new model).
     private var savedContentHash = FileStamp.contentHash(of: [])
     /// The model's file as last read or written, to notice changes made to it meanwhile.
@@ -59,7 +59,7 @@ public struct Workbook: Sendable {
         var model = Model()
         var built = false
         do throws(LoadError) {
-            model = try Model(timeline: contents.timeline, definitions: contents.definitions)
+            model = try Model(timeline: contents.timeline, definitions: contents.definitions, actuals: contents.actuals)
             built = true
         } catch {
             for cycle in error.cycles {
@@ -130,6 +130,8 @@ public struct Workbook: Sendable {
         public let definition: Definition
         /// The cell's own overrides of some periods.
         let cellOverrides: [Definition]
+        /// The cell's actuals, by period index.
+        let cellActuals: [Int: Double]
         let position: Int
         let lines: [(index: Int, entry: ModelDocument.Entry)]
         let overrides: [(scenario: String, index: Int, definition: Definition)]
@@ -143,7 +145,7 @@ public struct Workbook: Sendable {
                 .map { (scenario: scenario.name, index: $0, definition: scenario.overrides[$0]) }
         }
         return RemovedCell(
-            definition: cell.definition, cellOverrides: cell.overrides, position: position,
+            definition: cell.definition, cellOverrides: cell.overrides, cellActuals: cell.actuals, position: position,
             lines: document.definitionLines(of: name),
             overrides: overrides)
     }
@@ -153,6 +155,11 @@ public struct Workbook: Sendable {
     public mutating func restore(_ removed: RemovedCell) throws(ModelError) -> [CellChange] {
         var changes = try model.define(removed.definition, at: removed.position)
         for override in removed.cellOverrides { changes = try model.define(override) }
+        let timeline = model.timeline
+        let actuals = removed.cellActuals.map {
+            ActualChange(name: removed.definition.name, period: timeline.periods[$0.key], value: $0.value)
+        }
+        if !actuals.isEmpty { changes = try model.setActuals(actuals) }
         document.reinsert(removed.lines)
         for override in removed.overrides {
             guard let index = scenarios.firstIndex(where: { $0.name == override.scenario }) else { continue }

@@ -14,6 +14,8 @@ public struct Cell: Sendable, Equatable {
     public internal(set) var expression: Expr
     /// `leads[2027-03] = 150` and the like, in the order given.
     public internal(set) var overrides: [Definition]
+    /// What really happened, by period index (`actual leads[2027-01] = 95`): the cell's value there.
+    public internal(set) var actuals: [Int: Double]
     /// Names the expression and its overrides reference, in order of first appearance.
     public internal(set) var references: [String]
     /// One value per period for a series; one value otherwise.
@@ -35,12 +37,13 @@ public struct Cell: Sendable, Equatable {
     /// as new revenue per month) or its last value (a stock, such as recurring revenue).
     public var summary: Value { SeriesSummary.of(values, isStock: isStock) }
 
-    init(_ definition: Definition, overrides: [Definition], references: [String], values: [Value],
+    init(_ definition: Definition, overrides: [Definition], actuals: [Int: Double] = [:], references: [String], values: [Value],
          format: DisplayFormat, isStock: Bool) {
         name = definition.name
         formula = definition.formula
         expression = definition.expression
         self.overrides = overrides
+        self.actuals = actuals
         self.references = references
         self.values = values
         self.format = format

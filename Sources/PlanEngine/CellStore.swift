@@ -11,6 +11,8 @@ struct CellSlot: Sendable {
     var definition: Definition
     /// Overrides of some periods, in the order given (a later one wins where two overlap).
     var overrides: [Definition]
+    /// What really happened, by period index: in those periods the value is the actual, not the plan's.
+    var actuals: [Int: Double]
     /// The names the formula and its overrides reference, unique, in order of first appearance,
     /// and their ids in the same order (the cell itself left out: it can only read itself through `prev`).
     var referencedNames: [String]
@@ -100,7 +102,7 @@ struct CellStore: Sendable {
     /// then reads values by index.
     mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
         let isNew = !defined[id]
-        install(id, definition, overrides: slots[id]?.overrides ?? [])
+        install(id, definition, overrides: slots[id]?.overrides ?? [], actuals: slots[id]?.actuals ?? [:])
         defined[id] = true
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
@@ -111,16 +113,26 @@ struct CellStore: Sendable {
     /// Replaces the overrides of defined cell `id` (each already checked to lie in the plan).
     mutating func setOverrides(_ id: CellID, _ overrides: [Definition]) {
         guard let slot = slots[id] else { return }
-        install(id, slot.definition, overrides: overrides)
+        install(id, slot.definition, overrides: overrides, actuals: slot.actuals)
     }
 
-    private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition]) {
+    /// Replaces the actuals of defined cell `id` (period indexes already checked to lie in the plan).
+    mutating func setActuals(_ id: CellID, _ actuals: [Int: Double]) {
+        guard let slot = slots[id] else { return }
+        install(id, slot.definition, overrides: slot.overrides, actuals: actuals)
+    }
+
+    /// An actual compiles as one more override branch, the last (so it wins over the plan's own
+    /// overrides): downstream cells read it like any value, and the recompute needs nothing new.
+    private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition], actuals: [Int: Double]) {
         var referenceIDs: [CellID] = []
         var seen: Set<CellID> = [id]
         let branches = overrides.compactMap { override -> (periods: ClosedRange<Int>, expression: Expr)? in
             guard let span = override.periods, let first = timeline.index(of: span.first.period),
                   let last = timeline.index(of: span.last.period) else { return nil }
             return (first...last, override.expression)
+        } + actuals.keys.sorted().map { period in
+            (period...period, Expr.number(actuals[period] ?? 0, .plain, SourceRange(start: 0, end: 0)))
         }
         var readsItself = false
         let program = Program(definition.expression, overrides: branches, timeline: timeline) { name in
@@ -130,7 +142,7 @@ struct CellStore: Sendable {
             return reference
         }
         slots[id] = CellSlot(
-            definition: definition, overrides: overrides, referencedNames: referenceIDs.map { names[$0] },
+            definition: definition, overrides: overrides, actuals: actuals, referencedNames: referenceIDs.map { names[$0] },
             referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
             isStock: program.laggedSlots.contains(id), isOwnCycle: readsItself && !program.laggedSlots.contains(id))
         programs[id] = program
@@ -156,12 +168,14 @@ struct CellStore: Sendable {
     /// Moves a definition with its overrides, its values and its place in the file from one id to another.
     mutating func move(_ old: CellID, to new: CellID, definition: Definition, overrides: [Definition]) {
         guard let index = order.firstIndex(of: old) else { return }
+        let actuals = slots[old]?.actuals ?? [:]
         let series = series(of: old)
         let format = formats[old]
         let wasSeries = isSeries[old]
         undefine(old)
         define(new, definition, at: index)
         setOverrides(new, overrides)
+        setActuals(new, actuals)
         for (period, value) in series.enumerated() { values[base(of: new) + period] = value }
         formats[new] = format
         isSeries[new] = wasSeries
@@ -172,7 +186,7 @@ struct CellStore: Sendable {
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
         return Cell(
-            slot.definition, overrides: slot.overrides, references: slot.referencedNames,
+            slot.definition, overrides: slot.overrides, actuals: slot.actuals, references: slot.referencedNames,
             values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: slot.isStock)
     }
 

@@ -26,7 +26,7 @@ public struct Model: Sendable {
     /// (definitions with periods) apply to the cell they name, which must be among the
     /// definitions, in periods of `timeline`. Fails with every cycle found (each reported once),
     /// building nothing.
-    public init(timeline: Timeline = .single, definitions: [Definition]) throws(LoadError) {
+    public init(timeline: Timeline = .single, definitions: [Definition], actuals: [Actual] = []) throws(LoadError) {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
@@ -41,6 +41,13 @@ public struct Model: Sendable {
             }
         }
         for (id, list) in overrides { store.setOverrides(id, list) }
+        // The file reader has checked each actual (a defined cell, a period of the plan).
+        var actualsByCell: [CellID: [Int: Double]] = [:]
+        for actual in actuals {
+            guard let id = store.definedID(of: actual.name), let period = timeline.index(of: actual.period) else { continue }
+            actualsByCell[id, default: [:]][period] = actual.value
+        }
+        for (id, list) in actualsByCell { store.setActuals(id, list) }
         graph.grow(to: store.symbolCount)
         for id in ids {
             if let slot = store.slots[id] {
@@ -237,6 +244,36 @@ public struct Model: Sendable {
         store.setOverrides(id, overrides)
         connect(id)
         return recalculator.recompute(from: [id], periods: periodIndexes(of: removed), store: &store, graph: graph)
+    }
+
+    /// Records, replaces or (with a nil value) takes away actual results, as one edit with one
+    /// recompute of what they reach: in each actual's period the cell's value is the actual, and
+    /// what reads the cell there (and later, through `prev`) follows. All or nothing: refused for a
+    /// cell that is not defined, a model without periods or a period outside the plan.
+    @discardableResult
+    public mutating func setActuals(_ changes: [ActualChange]) throws(ModelError) -> [CellChange] {
+        var updated: [CellID: [Int: Double]] = [:]
+        var roots: [CellID] = []
+        var touched: ClosedRange<Int>?
+        for change in changes {
+            guard timeline.hasPeriods else {
+                throw .periods("actual \(change.name)[\(change.period)] needs a periods line (periods = 2027-01 .. 2027-12)")
+            }
+            guard let period = timeline.index(of: change.period) else {
+                throw .periods(Timeline.outside(change.period, of: timeline))
+            }
+            guard let id = store.definedID(of: change.name), let slot = store.slots[id] else {
+                throw .undefinedCell(change.name)
+            }
+            if updated[id] == nil {
+                updated[id] = slot.actuals
+                roots.append(id)
+            }
+            updated[id]?[period] = change.value
+            touched = touched.map { min($0.lowerBound, period)...max($0.upperBound, period) } ?? period...period
+        }
+        for id in roots { store.setActuals(id, updated[id] ?? [:]) }
+        return recalculator.recompute(from: roots, periods: touched, store: &store, graph: graph)
     }
 
     /// Removes a cell; cells that used it become `#NAME?` until it is defined again.

@@ -36,7 +36,7 @@ struct Command: Sendable {
         .help, .list, .show, .explain,
         .delete, .rename, .undo, .redo,
         .whatIf, .seek, .sensitivityTable, .scenario, .compare,
-        .goals, .simulate, .drivers, .assert,
+        .goals, .actuals, .variance, .calibrate, .simulate, .drivers, .assert,
         .load, .save, .saveOverwriting, .new, .edit, .export,
         .quit,
     ]

@@ -47,6 +47,10 @@ enum Edit: Sendable {
     case switchScenario(from: String?, to: String?)
     /// Several edits that stand or fall together and are undone as one.
     case compound([Edit], summary: String)
+    /// Actual results recorded, replaced or cleared (a typed `actual` line, `:actuals import`,
+    /// `:actuals clear`): the actuals and file text before and after, so undo puts the file back
+    /// byte for byte; either way only what the differing actuals reach is recomputed.
+    case actuals(from: Workbook.ActualsSnapshot, to: Workbook.ActualsSnapshot, summary: String)
 
     /// What the edit did, as `:undo` and `:redo` name it: `leads = 150`, `:rename wins deals`.
     var summary: String {
@@ -70,7 +74,7 @@ enum Edit: Sendable {
         case .addScenario(let scenario, _): "add scenario \(scenario.name)"
         case .removeScenario(let scenario, _): ":scenario delete \(scenario.name)"
         case .switchScenario(_, let name): name.map { ":scenario use \($0)" } ?? ":scenario base"
-        case .compound(_, let summary): summary
+        case .compound(_, let summary), .actuals(_, _, let summary): summary
         }
     }
 
@@ -117,6 +121,8 @@ enum Edit: Sendable {
             .switchScenario(from: new, to: old)
         case .compound(let edits, let summary):
             .compound(edits.reversed().map(\.inverse), summary: summary)
+        case .actuals(let before, let after, let summary):
+            .actuals(from: after, to: before, summary: summary)
         }
     }
 
@@ -126,7 +132,7 @@ enum Edit: Sendable {
         switch self {
         case .override, .addScenario, .removeScenario, .switchScenario, .compound, .replacePlan: true
         case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal, .deleteGoal, .restoreGoal,
-             .addComment, .removeComment, .setOverride, .removeOverride: false
+             .addComment, .removeComment, .setOverride, .removeOverride, .actuals: false
         }
     }
 
@@ -211,6 +217,8 @@ enum Edit: Sendable {
             var changes: [CellChange] = []
             for edit in edits { changes += try edit.apply(to: &plan) }
             return changes
+        case .actuals(_, let after, _):
+            return try engine { () throws(ModelError) in try plan.workbook.restore(after) }
         }
         return []
     }

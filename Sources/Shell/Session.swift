@@ -138,6 +138,13 @@ public final class Session {
         case .success(.definition(let name, let nameRange, let expression)):
             define(name, formula: FormulaText.after(nameRange, in: bytes), typed: expression,
                    comment: FormulaText.comment(in: bytes), line: line, reply: &reply)
+        case .success(.actual(let name, let nameRange, let period, let value, _)):
+            guard model[name] != nil else {
+                return reply.fail(Diagnostic(ModelError.undefinedCell(name).description, at: nameRange), in: line)
+            }
+            recordActuals([ActualChange(name: name, period: period.period, value: value)],
+                          summary: "actual \(name)[\(period.period)] = \(ValueFormatter.display(.number(value), format: model.format(of: name)))",
+                          reply: &reply)
         }
     }
 

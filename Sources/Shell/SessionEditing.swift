@@ -127,6 +127,10 @@ extension Session {
             reply.say("goal \(removed.entry.shownText): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
         case .addComment, .removeComment:
             break
+        case .actuals:
+            if changes.isEmpty { reply.say("no values change") }
+            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width,
+                              periods: model.timeline.periods.map(\.description), reply: &reply)
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
             reply.say("now editing \(VisibleText.escaping(name)): \(describe(replacement.workbook))")

@@ -9,13 +9,7 @@ import PlanEngine
 /// expression directly instead of parsing text for every point.
 enum InputLiteral {
     /// The literal style that gives a cell the display format it has now.
-    static func style(keeping format: DisplayFormat) -> NumberStyle {
-        switch format {
-        case .percent: .percent
-        case .currency(let symbol): .currency(symbol)
-        case .number, .boolean: .plain
-        }
-    }
+    static func style(keeping format: DisplayFormat) -> NumberStyle { NumberLiteral.style(for: format) }
 
     /// A definition of `name` as the number `value`, without parsing: for trial points.
     static func definition(of name: String, as value: Double, style: NumberStyle) -> Definition {
@@ -25,20 +19,7 @@ enum InputLiteral {
     }
 
     /// `21.37%`, `$1234.56`, `-€5`, `1500`: the value at full precision in the given style.
-    static func text(_ value: Double, style: NumberStyle) -> String {
-        let sign = value < 0 ? "-" : ""
-        guard let magnitude = DecimalDigits(abs(value)) else { return CellError.number.rawValue }
-        switch style {
-        case .plain:
-            return sign + magnitude.literalText
-        case .currency(let symbol):
-            return sign + symbol.rawValue + magnitude.literalText
-        case .percent:
-            // Moving the decimal point of the digits, not multiplying by 100, keeps every digit
-            // exact: 0.07 is `7%`, where 0.07 × 100 would be 7.000000000000001.
-            return sign + magnitude.shifted(by: 2).literalText + "%"
-        }
-    }
+    static func text(_ value: Double, style: NumberStyle) -> String { NumberLiteral.text(value, style: style) }
 
     /// A definition whose text reads back as exactly `value`, checked with the parser: for
     /// the value a seek applies, which ends up in the user's file. Falls back to plain text

@@ -4,6 +4,7 @@ import ModelFile
 import PlanEngine
 import Shell
 import Simulation
+import Tracking
 import WhatIf
 
 /// `leadlag eval MODEL`: one-shot evaluation for shells and CI.
@@ -35,6 +36,9 @@ struct Eval: ParsableCommand {
     @Option(help: ArgumentHelp("In a plan with periods, print the values of this period only, e.g. --period 2027-03.",
                                valueName: "PERIOD"))
     var period: String?
+
+    @Flag(help: "Add plan versus actual for every period with actuals (a variance section of json or csv).")
+    var variance = false
 
     @Option(help: ArgumentHelp(
         "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance.",
@@ -75,12 +79,29 @@ struct Eval: ParsableCommand {
             periods = []
         }
         let series = cells.map { (name: $0.name, values: $0.values) }
+        let variances = variance ? try varianceReport(of: plan, names: names) : nil
         switch format {
-        case .json: print(ValueExport.json(series, periods: periods))
-        case .csv: print(ValueExport.csv(series, periods: periods))
-        case .table: print(EvalTable.render(cells, periods: periods).joined(separator: "\n"))
+        case .json:
+            let values = ValueExport.json(series, periods: periods)
+            guard let variances else { print(values); break }
+            print(values.dropLast(2) + (values.hasSuffix("{}") ? "{\n" : ",\n") + VarianceExport.jsonMember(variances) + "\n}")
+        case .csv:
+            print(ValueExport.csv(series, periods: periods))
+            if let variances { print("\n" + VarianceExport.csv(variances)) }
+        case .table:
+            print(EvalTable.render(cells, periods: periods).joined(separator: "\n"))
+            if let variances { print("\n" + VarianceTable.lines(variances).joined(separator: "\n")) }
         }
         ModelLoading.finish(cells.contains(where: { $0.values.contains { $0.error != nil } }) ? 1 : 0)
+    }
+
+    /// `--variance`: refused for a model without actuals, and for json when a cell is named `variance`.
+    private func varianceReport(of plan: Model, names: [String]) throws -> [Variance] {
+        guard plan.hasActuals else { try fail("--variance: \(model) has no actuals") }
+        if format == .json, plan["variance"] != nil {
+            try fail("--variance: the json output has a cell named variance; use --format csv")
+        }
+        return Variance.report(plan, names: names).variances
     }
 
     /// Where `--period` falls in the plan; a usage error when it is not one of its periods.

@@ -41,6 +41,8 @@ func parsed(_ source: String) -> String {
         return "periods \(span.text)"
     case .success(.override(let name, _, let span, let expression)):
         return "\(name)[\(span.text)] = \(sExpression(expression))"
+    case .success(.actual(let name, _, let period, let value, _)):
+        return "actual \(name)[\(period.period)] = \(value)"
     case .failure(let diagnostic):
         return rendered(diagnostic, in: source)
     }
