@@ -33,9 +33,11 @@ public struct Cell: Sendable, Equatable {
     /// The value of a single-valued cell; for a series, its value in the first period.
     public var value: Value { values[0] }
 
-    /// One value that stands for the cell: its value, or for a series its total (a flow, such
-    /// as new revenue per month) or its last value (a stock, such as recurring revenue).
-    public var summary: Value { SeriesSummary.of(values, isStock: isStock) }
+    /// How one number stands for the cell's series (total, last or average).
+    public var measure: SeriesMeasure { SeriesMeasure(isStock: isStock, format: format) }
+
+    /// One value that stands for the cell: its value, or for a series its ``measure``.
+    public var summary: Value { measure.summary(of: values) }
 
     init(_ definition: Definition, overrides: [Definition], actuals: [Int: Double] = [:], references: [String], values: [Value],
          format: DisplayFormat, isStock: Bool) {
@@ -62,17 +64,29 @@ extension Cell {
     }
 }
 
-/// How a series is summed up in one value, wherever one number must stand for it (the change
-/// display, a total column): a flow by its total, a stock by its last value.
-public enum SeriesSummary {
-    public static func of(_ values: [Value], isStock: Bool) -> Value {
+/// How one number stands for a series wherever one must (the change display, the grid's
+/// total column, `:show`, `:compare`): a flow such as new revenue by its total, a level carried
+/// through `prev` of itself (recurring revenue) by its last value, and a rate shown as a percent
+/// by its average, since twelve monthly win rates added up mean nothing.
+public enum SeriesMeasure: String, Sendable, Equatable {
+    case total
+    case last
+    case average
+
+    public init(isStock: Bool, format: DisplayFormat) {
+        self = isStock ? .last : format == .percent ? .average : .total
+    }
+
+    /// The one value for `values`; a single value stands for itself.
+    public func summary(of values: [Value]) -> Value {
         guard values.count > 1 else { return values.first ?? .error(.value) }
-        if isStock { return values[values.count - 1] }
+        if self == .last { return values[values.count - 1] }
         var total = 0.0
         for value in values {
             guard let number = value.numeric else { return value }
             total += number
         }
-        return total.isFinite ? .number(total) : .error(.number)
+        let result = self == .average ? total / Double(values.count) : total
+        return result.isFinite ? .number(result) : .error(.number)
     }
 }

@@ -3,8 +3,7 @@ import Formula
 /// One cell whose value (or display format) changed because of an edit:
 /// exactly what the REPL prints after a definition.
 ///
-/// For a series, `old` and `new` are its summaries (total of a flow, last value of a stock; see
-/// ``SeriesSummary``) and `series` holds every period.
+/// For a series, `old` and `new` are its summaries (see ``SeriesMeasure``) and `series` holds every period.
 public struct CellChange: Sendable, Equatable {
     public let name: String
     /// nil when the cell did not exist before the edit.
@@ -15,6 +14,8 @@ public struct CellChange: Sendable, Equatable {
     public let series: SeriesChange?
     /// Whether the series is a level carried through `prev` (summed up by its last value, not its total).
     public let isStock: Bool
+    /// What `old` and `new` stand for when the cell is a series.
+    public var measure: SeriesMeasure { SeriesMeasure(isStock: isStock, format: format) }
     /// The display format now (for a deleted cell, the one it had).
     public let format: DisplayFormat
     /// The display format the old value had: `0.15 → 20%` reads wrong, `15% → 0.2` right.

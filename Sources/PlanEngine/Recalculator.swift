@@ -318,12 +318,13 @@ private struct ChangeCollector {
         let newValues = store.series(of: id)
         let oldValues = result.oldValues ?? newValues
         let isSeries = store.isSeries[id] || result.wasSeries
+        let measure = SeriesMeasure(isStock: isStock, format: store.formats[id])
         let series = isSeries
             ? SeriesChange(old: result.isNew ? nil : oldValues, new: newValues, periods: result.periods) : nil
         let change = CellChange(
             name: store.names[id],
-            old: result.isNew ? nil : (isSeries ? SeriesSummary.of(oldValues, isStock: isStock) : oldValues[0]),
-            new: isSeries ? SeriesSummary.of(newValues, isStock: isStock) : newValues[0],
+            old: result.isNew ? nil : (isSeries ? measure.summary(of: oldValues) : oldValues[0]),
+            new: isSeries ? measure.summary(of: newValues) : newValues[0],
             format: store.formats[id], oldFormat: result.oldFormat,
             isLeadIndicator: slot?.referenceIDs.isEmpty ?? true, series: series, isStock: isStock)
         changed.append((roots.contains(id) ? position - store.symbolCount : position, change))

@@ -75,7 +75,7 @@ enum ChangeReport {
             return [name, ValueFormatter.display(old, format: change.oldFormat),
                     ValueFormatter.display(new, format: change.format), ValueFormatter.relativeChange(from: old, to: new) ?? ""]
         }
-        var (label, before, after) = (name + " " + (change.isStock ? "last" : "total"), old, new)
+        var (label, before, after) = (name + " " + change.measure.rawValue, old, new)
         if let moved = series.periods, moved.count == 1, let oldValues = series.old, moved.lowerBound < periods.count,
            oldValues.count == series.new.count {
             (label, before, after) = ("\(name)[\(periods[moved.lowerBound])]", oldValues[moved.lowerBound], series.new[moved.lowerBound])

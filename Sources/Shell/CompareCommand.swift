@@ -91,8 +91,10 @@ struct ComparisonView {
         let rows = comparison.inputs + comparison.rows
         guard rows.contains(where: { $0.measure != nil }) else { return nil }
         let levels = rows.filter { $0.measure == .last }.map(\.name)
+        let rates = rows.filter { $0.measure == .average }.map(\.name)
         let byLast = levels.isEmpty ? "" : ", levels carried through prev (\(NameList.text(levels))) by their last value"
-        return "series compared by their total over \(workbook.model.timeline.description)\(byLast)"
+        let byAverage = rates.isEmpty ? "" : ", percents (\(NameList.text(rates))) by their average"
+        return "series compared by their total over \(workbook.model.timeline.description)\(byLast)\(byAverage)"
     }
 
     /// `revenue total`, `mrr last`: the name of a row, with what its numbers stand for.

@@ -71,7 +71,7 @@ extension Command {
             // A series has no one value: its periods, then what sums it up and its shape.
             table.addRow(["periods", model.timeline.description])
             table.addRow(["values", SeriesDisplay.periodRow(cell, in: model)])
-            table.addRow([cell.isStock ? "last" : "total",
+            table.addRow([cell.measure.rawValue,
                           ValueFormatter.display(cell.summary, format: cell.format) + "  " + SeriesDisplay.sparkline(cell.values)])
         } else {
             table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])

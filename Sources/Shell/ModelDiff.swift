@@ -33,8 +33,8 @@ enum ModelDiff {
                 return differing.first.map { $0...differing[differing.count - 1] }
             }
             changes.append(CellChange(
-                name: cell.name, old: oldValues.map { SeriesSummary.of($0, isStock: cell.isStock) },
-                new: SeriesSummary.of(newValues, isStock: cell.isStock), format: cell.format, oldFormat: before?.format,
+                name: cell.name, old: oldValues.map { cell.measure.summary(of: $0) },
+                new: cell.measure.summary(of: newValues), format: cell.format, oldFormat: before?.format,
                 isLeadIndicator: cell.isLeadIndicator,
                 series: SeriesChange(old: oldValues, new: newValues, periods: moved), isStock: cell.isStock))
         }

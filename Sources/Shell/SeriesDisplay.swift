@@ -12,11 +12,11 @@ enum SeriesDisplay {
     }
 
     /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or
-    /// `last $46,000` (a level carried through `prev`), never one period's value passing for all.
+    /// `last $46,000` (a level carried through `prev`) or `average 15%` (a rate), never one period passing for all.
     static func summaryText(_ cell: Cell) -> String {
         let value = ValueFormatter.display(cell.summary, format: cell.format)
         guard cell.isSeries else { return value }
-        return (cell.isStock ? "last " : "total ") + value
+        return cell.measure.rawValue + " " + value
     }
 
     /// A series in one line, as `:show` gives it: every period's value when there are at most
@@ -45,8 +45,8 @@ enum SeriesDisplay {
                 guard marksActuals else { return shown }
                 return shown + (cell.actuals[period] == nil ? " " : colorizer.apply(.bold, to: "*"))
             }
-            // A flow adds up over the plan; a level (stock) or a single value has no total.
-            let total = cell.isSeries && !cell.isStock ? ValueFormatter.display(cell.summary, format: cell.format) : nil
+            // A flow adds up over the plan; a level, a rate or a single value has no total.
+            let total = cell.isSeries && cell.measure == .total ? ValueFormatter.display(cell.summary, format: cell.format) : nil
             return PeriodGrid.Row(
                 colorizer.cellName(cell.name, isLeadIndicator: cell.isLeadIndicator), values: values,
                 sparkline: sparkline(cell.values), total: total)

@@ -55,7 +55,11 @@ public struct Variance: Sendable, Equatable {
         let entries = periods.map { Entry(label: timeline.periods[$0].description, plan: planAt($0), actual: cell.actuals[$0] ?? 0) }
         let yearStart = timeline.yearStarts[current]
         let thisYear = periods.filter { $0 >= yearStart && $0 <= current }
-        let kind: YearToDate = cell.isStock ? .latest : cell.format == .percent ? .average : .total
+        let kind: YearToDate = switch cell.measure {
+        case .total: .total
+        case .last: .latest
+        case .average: .average
+        }
         let plans = thisYear.map(planAt)
         let actuals = thisYear.map { cell.actuals[$0] ?? 0 }
         let ytd: Entry = switch kind {

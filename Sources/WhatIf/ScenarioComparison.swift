@@ -15,13 +15,6 @@ public struct ScenarioComparison: Equatable, Sendable {
         public let measure: SeriesMeasure?
     }
 
-    /// What one number stands for when a cell is a series in the base model or in a scenario,
-    /// as the change display decides: a flow's total over the periods, a level's last value.
-    public enum SeriesMeasure: String, Equatable, Sendable {
-        case total
-        case last
-    }
-
     /// A cell's value in one scenario and its move from the base value.
     public struct Entry: Equatable, Sendable {
         public let value: Value
@@ -76,7 +69,7 @@ public struct ScenarioComparison: Equatable, Sendable {
                 guard isSeries else { return model.value(of: cell.name) }
                 let values = model.values(of: cell.name)
                 let series = values.count == 1 ? Array(repeating: values[0], count: model.timeline.count) : values
-                return SeriesSummary.of(series, isStock: cell.isStock)
+                return cell.measure.summary(of: series)
             }
             let baseValue = summary(base)
             return (cell.isLeadIndicator, Row(
@@ -84,7 +77,7 @@ public struct ScenarioComparison: Equatable, Sendable {
                 scenarios: models.map { model in
                     Entry(value: summary(model), format: model.format(of: cell.name), base: baseValue)
                 },
-                measure: isSeries ? (cell.isStock ? .last : .total) : nil))
+                measure: isSeries ? cell.measure : nil))
         }
         let inputs = all.filter { isLead, row in isLead && row.scenarios.contains { $0.value != row.base } }.map(\.1)
         let rows = all.filter { !$0.0 }.map(\.1)

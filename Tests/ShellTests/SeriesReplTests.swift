@@ -45,6 +45,18 @@ import Testing
         #expect(session.model.isSeries("deal") == false)
     }
 
+    @Test func aRateIsSummedUpByItsAverageNeverItsTotal() throws {
+        let session = try session()
+        _ = session.handle("rate = 10%")
+        _ = session.handle("rate[2027-03] = 40%")
+        // Rates of 20%, 20% and 40% average 26.67%; their total (80%) would mean nothing.
+        let reply = session.handle("rate = 20%")
+        #expect(reply.output.first == "rate average 20% → 26.67%  +33.33%  ▁▁█", "\(reply.output)")
+        #expect(session.handle(":show rate").output.contains { $0.hasPrefix("  average    26.67%") })
+        let grid = session.handle(":list").output
+        #expect(grid.contains { $0.hasPrefix("rate") && $0.contains("40%") && !$0.contains("80%") }, "\(grid)")
+    }
+
     @Test func listIsAGridWithTotalsForFlows() throws {
         #expect(try session().handle(":list").output == [
             "         2027-01  2027-02  2027-03    total",
