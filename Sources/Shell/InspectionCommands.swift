@@ -5,20 +5,26 @@ import TextLayout
 extension Command {
     static let list: Command = Command(
         name: "list",
-        usage: ":list [lead | lag]",
+        usage: ":list [lead | lag] [PERIOD [.. PERIOD]]",
         summary: "every cell with its value and formula, lead indicators first",
         details: "Lead indicators reference no other cell: they are the inputs you change. "
-            + "Lag indicators follow from them by formula. :list lead and :list lag show one kind only."
+            + "Lag indicators follow from them by formula. :list lead and :list lag show one kind only. "
+            + "In a plan with periods the cells are a grid, a column per period (as many as fit); "
+            + ":list 2027-07 .. 2027-12 shows those periods, with totals and sparklines over them."
     ) { input, session, reply in
-        let groups = [("lead indicators", true), ("lag indicators", false)]
-        let shown: [(String, Bool)]
-        switch input.arguments {
-        case "": shown = groups
-        case "lead", "leads": shown = [groups[0]]
-        case "lag", "lags": shown = [groups[1]]
-        default:
-            return Command.list.rejectArguments(&reply, problem: "list shows lead or lag indicators, not '\(input.arguments)'")
+        let request: ListRequest
+        do throws(UsageError) {
+            request = try ListRequest(ArgumentText(input))
+        } catch {
+            return Command.list.reject(error, &reply)
         }
+        let periods: ClosedRange<Int>?
+        do throws(Diagnostic) {
+            periods = try request.periodIndexes(in: session.model.timeline)
+        } catch {
+            return reply.fail(error, in: input.line)
+        }
+        let shown = [("lead indicators", true), ("lag indicators", false)].filter { request.kinds.contains($0.1) }
         let cells = session.model.cellsInOrder
         guard !cells.isEmpty else {
             reply.say("no cells yet (define one: leads = 120)")
@@ -30,7 +36,9 @@ extension Command {
         }
         if session.model.timeline.hasPeriods {
             let listed = cells.filter { cell in shown.contains { $0.1 == cell.isLeadIndicator } }
-            return reply.say(SeriesDisplay.grid(listed, in: session.model, colorizer: session.colorizer, width: session.width))
+            return reply.say(SeriesDisplay.grid(
+                listed, in: session.model, periods: periods, colorizer: session.colorizer, width: session.width,
+                unicode: session.isUnicode))
         }
         var table = TextTable(
             columns: [

@@ -27,6 +27,9 @@ public final class Session {
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
+    /// Whether charts and sparklines may use Unicode block and braille characters; ASCII
+    /// stand-ins otherwise (a locale that is not UTF-8, see ``UnicodeOutput``).
+    public var isUnicode = true
     /// The shell command `:edit` runs on the model's file ($VISUAL, else $EDITOR); nil for none.
     public var editor: String?
     /// Polled by long commands (`:table`) between steps: true means stop (Ctrl-C at a terminal).

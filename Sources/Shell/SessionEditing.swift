@@ -89,6 +89,7 @@ extension Session {
 
     private func report(_ edit: Edit, changes: [CellChange], notes: [EditNote], reply: inout Reply) {
         let model = self.model
+        let periods = model.timeline.periods.map(\.description)
         switch edit {
         case .define(let definition, _, _, _), .restore(let definition, _, _, _),
              .override(_, _, let definition?, _), .setOverride(let definition, _), .removeOverride(let definition):
@@ -100,19 +101,19 @@ extension Session {
             ChangeReport.tell(
                 changes, notes: notes, colorizer: colorizer, width: width,
                 newLabel: definition.name == edit.restoredCell ? "restored" : "new",
-                periods: model.timeline.periods.map(\.description), reply: &reply)
+                periods: periods, unicode: isUnicode, reply: &reply)
             for warning in model[definition.name].map({ model.undefinedUseWarnings(in: $0.expression) }) ?? [] {
                 reply.warn(warning)
             }
         case .delete(let definition, _, _, _):
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: model.timeline.periods.map(\.description)))
+            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode))
             let users = model.dependents(of: definition.name)
             if !users.isEmpty {
                 reply.warn("'\(definition.name)' is not defined (used by \(NameList.text(users)))")
             }
         case .rename(let old, let new):
             reply.say("renamed \(old) → \(colorizer.cellName(new, in: model))")
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: model.timeline.periods.map(\.description)))
+            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode))
         case .addGoal(let entry):
             let status = GoalStatus(entry.goal, in: model)
             reply.say("goal \(entry.shownText): \(status.summary(colorizer: colorizer))")
@@ -133,7 +134,7 @@ extension Session {
         case .override, .addScenario, .removeScenario, .switchScenario, .compound:
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
             if changes.isEmpty { reply.say("no values change") }
-            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width, periods: model.timeline.periods.map(\.description), reply: &reply)
+            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode, reply: &reply)
         }
     }
 
