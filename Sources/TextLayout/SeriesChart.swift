@@ -152,7 +152,7 @@ public struct SeriesChart: Sendable {
     }
 
     /// `value` rounded to the power of ten one below the largest that fits in `step`: 212,631.44
-    /// with rows 22,000 apart is 213,000; 0.1534 with rows 0.003 apart is 0.1530. Unchanged when
+    /// with rows 22,000 apart is 213,000; 0.15341 with rows 0.003 apart is 0.1534. Unchanged when
     /// `step` is not a positive finite number.
     static func rounded(_ value: Double, finerThan step: Double) -> Double {
         guard step > 0, step.isFinite else { return value }

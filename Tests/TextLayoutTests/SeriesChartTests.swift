@@ -84,6 +84,15 @@ import Testing
         ])
     }
 
+    @Test func barsOfSeveralSeriesStandSideBySideEvenAtTheEnds() {
+        let costs = SeriesChart.Series("costs", values: [600, 700, 800, 900, 1000, 1100])
+        let lines = Self.chart([Self.revenue, costs], height: 2, style: .bars)
+        // Six periods, two bars each, none hidden under its neighbour at either end of the axis.
+        #expect(lines[1].filter { $0 == "█" }.count == 6)
+        #expect(lines[1].filter { $0 == "▓" }.count == 6)
+        #expect(lines.last == "█ revenue  ▓ costs")
+    }
+
     @Test func periodLabelsAreThinnedToFit() {
         let lines = Self.chart([Self.revenue], width: 24, height: 3)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 24 }, "\(lines)")
@@ -109,7 +118,7 @@ import Testing
 
     @Test func axisLabelsAreRoundedToADigitFinerThanTheRowStep() {
         #expect(SeriesChart.rounded(212_631.44, finerThan: 22_041) == 213_000)
-        #expect(SeriesChart.rounded(0.153_4, finerThan: 0.003) == 0.153)
+        #expect(SeriesChart.rounded(0.153_41, finerThan: 0.003) == 0.153_4)
         #expect(SeriesChart.rounded(1398.8, finerThan: 66.4) == 1399)
         #expect(SeriesChart.rounded(-47.25, finerThan: 5) == -47.3)
         #expect(SeriesChart.rounded(12.5, finerThan: 0) == 12.5)
