@@ -121,9 +121,7 @@ public final class Session {
         case .failure(let diagnostic):
             reply.fail(diagnostic, in: line)
         case .success(.periods(let span)):
-            reply.fail(Diagnostic(
-                "periods are declared by the model file's periods line: add it to the file and :load it",
-                at: span.range), in: line)
+            addPeriods(span, typed: line, reply: &reply)
         case .success(.override(let name, let nameRange, let periods, let expression)):
             let bracketEnd = bytes[nameRange.end...].firstIndex(of: UInt8(ascii: "]")) ?? nameRange.end
             define(name, formula: FormulaText.after(SourceRange(start: bracketEnd, end: bracketEnd), in: bytes),

@@ -128,6 +128,9 @@ extension Session {
             reply.say("goal \(removed.entry.shownText): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
         case .addComment, .removeComment:
             break
+        case .replacePlan(_, let replacement, let summary) where !summary.hasPrefix(":"):
+            // A typed periods line, or its undo: the same file, over other periods.
+            reply.say(PeriodsLine.news(replacement.workbook.model.timeline))
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
             reply.say("now editing \(VisibleText.escaping(name)): \(describe(replacement.workbook))")
