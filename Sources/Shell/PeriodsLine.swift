@@ -9,8 +9,7 @@ extension Session {
         let timeline = workbook.model.timeline
         guard !timeline.hasPeriods else {
             return reply.fail(Diagnostic(
-                "the plan already has its periods (periods = \(timeline.description)); a plan has one periods line, "
-                    + "changed in the file (:edit)",
+                "the plan already has periods (\(timeline.description)): :edit the file to change them",
                 at: span.range), in: line)
         }
         let text = PeriodsLine.adding(line.trimmingBlanks(), to: workbook.render())

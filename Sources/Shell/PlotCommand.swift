@@ -75,7 +75,7 @@ struct PlotRequest {
             guard model.timeline.hasPeriods else {
                 throw Diagnostic(
                     "\(name) is one value, \(value): the model has no periods to plot it over "
-                        + "(a periods line such as periods = 2027-01 .. 2027-12 makes every cell a series)",
+                        + "(type periods = 2027-01 .. 2027-12 to make every cell a series)",
                     at: text.sourceRange)
             }
             guard cell.isSeries else {

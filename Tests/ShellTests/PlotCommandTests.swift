@@ -82,7 +82,7 @@ import Testing
         let reply = makeSession().handle(":plot revenue")
         #expect(reply.errors == [
             "<input>:1:7: error: revenue is one value, $14,256: the model has no periods to plot it over "
-                + "(a periods line such as periods = 2027-01 .. 2027-12 makes every cell a series)",
+                + "(type periods = 2027-01 .. 2027-12 to make every cell a series)",
             ":plot revenue", "      ^~~~~~~",
         ])
     }

@@ -64,8 +64,7 @@ import Testing
         let reply = session.handle("periods = 2027-01 .. 2027-12")
         #expect(reply.failed)
         #expect(reply.errors == [
-            "<input>:1:11: error: the plan already has its periods (periods = 2027-01 .. 2027-03); "
-                + "a plan has one periods line, changed in the file (:edit)",
+            "<input>:1:11: error: the plan already has periods (2027-01 .. 2027-03): :edit the file to change them",
             "periods = 2027-01 .. 2027-12",
             "          ^~~~~~~~~~~~~~~~~~",
         ])
