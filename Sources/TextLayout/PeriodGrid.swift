@@ -3,14 +3,14 @@
 /// What `:list` shows for a model with periods. The values come formatted: the grid only lays
 /// them out.
 ///
-///                     2027-01  2027-02  2027-03    total
+///                 2027-01  2027-02  2027-03    total
 ///     lead indicators
-///     leads               120      126   132.3    378.3  ▁▄█
-///     conversion      15%
+///     leads           120      126    132.3    378.3  ▁▄█
+///     conversion  15%
 ///
 ///     lag indicators
-///     revenue         $12,000  $12,600  $13,230  $37,830  ▁▄█
-///     annual          $37,830
+///     revenue     $12,000  $12,600  $13,230  $37,830  ▁▄█
+///     annual      $37,830
 ///
 /// A cell that does not vary over time (``Row/singleValue(_:_:)``) shows its value once, from
 /// where the periods start and across their columns, which it does not widen.
