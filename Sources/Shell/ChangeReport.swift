@@ -67,7 +67,7 @@ enum ChangeReport {
                 continue
             }
         }
-        let listed = appeared + table(of: moved, width: width)
+        let listed = appeared + table(of: moved, width: width, unicode: unicode)
         guard hidden > 0 else { return listed }
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }
@@ -89,14 +89,16 @@ enum ChangeReport {
                 (ValueFormatter.relativeChange(from: before, to: after) ?? "") + "  " + SeriesDisplay.sparkline(series.new, unicode: unicode)]
     }
 
-    private static func table(of rows: [[String]], width: Int?) -> [String] {
+    /// Without `unicode`, ` -> ` goes between old and new instead of ` → `, and a cut name ends in `~`.
+    private static func table(of rows: [[String]], width: Int?, unicode: Bool) -> [String] {
+        let arrow = unicode ? " → " : " -> "
         guard !rows.isEmpty else { return [] }
         // Names pad on the right and old values on the left, so the padding alone usually
         // parts them, as in SPEC §4; a space goes between only where some row would run together.
         let nameWidth = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
         let oldWidth = rows.map { DisplayWidth.of($0[1]) }.max() ?? 0
         let touching = rows.contains { nameWidth - DisplayWidth.of($0[0]) + oldWidth - DisplayWidth.of($0[1]) == 0 }
-        let naturalWidth = nameWidth + oldWidth + " → ".count + "  ".count
+        let naturalWidth = nameWidth + oldWidth + arrow.count + "  ".count
             + (2...3).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }.reduce(0, +)
         // A name cut to fit fills its column, so it could touch the value.
         let cutsNames = width.map { naturalWidth > $0 } ?? false
@@ -104,10 +106,11 @@ enum ChangeReport {
             columns: [
                 TextColumn(isShrinkable: true, minimumWidth: 8),
                 TextColumn(alignment: .right, separatorBefore: touching || cutsNames ? " " : ""),
-                TextColumn(separatorBefore: " → "),
+                TextColumn(separatorBefore: arrow),
                 TextColumn(alignment: .right),
             ],
             showsHeader: false)
+        if !unicode { table.ellipsis = DisplayWidth.asciiEllipsis }
         for row in rows { table.addRow(row) }
         return table.render(width: width)
     }

@@ -32,10 +32,11 @@ enum SeriesDisplay {
                 name, values: values.map { ValueFormatter.display($0, format: cell.format) },
                 sparkline: sparkline(values, unicode: unicode), total: total)
         }
-        let grid = PeriodGrid(
+        var grid = PeriodGrid(
             periods: periods, leadIndicators: cells.filter(\.isLeadIndicator).map(row),
             lagIndicators: cells.filter { !$0.isLeadIndicator }.map(row),
             leadTitle: colorizer.apply(.bold, to: "lead indicators"), lagTitle: colorizer.apply(.bold, to: "lag indicators"))
+        grid.unicode = unicode
         return grid.render(width: width)
     }
 }

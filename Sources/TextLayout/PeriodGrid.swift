@@ -53,6 +53,8 @@ public struct PeriodGrid: Sendable {
     /// The section titles, so a caller can style them (bold, colors).
     public var leadTitle: String
     public var lagTitle: String
+    /// False where the output keeps to ASCII: a cut name then ends in `~`, not `…`.
+    public var unicode = true
 
     public init(
         periods: [String], leadIndicators: [Row], lagIndicators: [Row],
@@ -108,6 +110,7 @@ public struct PeriodGrid: Sendable {
         if hasTotals { columns.append(TextColumn("total", alignment: .right)) }
         if hasSparklines { columns.append(TextColumn()) }
         var table = TextTable(columns: columns)
+        if !unicode { table.ellipsis = DisplayWidth.asciiEllipsis }
         for (title, section) in [(leadTitle, leadIndicators), (lagTitle, lagIndicators)] where !section.isEmpty {
             table.addSection(title)
             for row in section {

@@ -20,6 +20,8 @@ public struct TextTable: Sendable {
     public var showsHeader: Bool
     /// What goes between two columns, unless a column sets its own `separatorBefore`.
     public var separator: String
+    /// What ends a cut cell: `…`, or ``DisplayWidth/asciiEllipsis`` where the output keeps to ASCII.
+    public var ellipsis = DisplayWidth.ellipsis
     public private(set) var rows: [Row] = []
     /// The rows (indexes into `rows`) added by ``addSpanningRow(_:_:)``.
     private var spanningRows: Set<Int> = []
@@ -66,7 +68,7 @@ public struct TextTable: Sendable {
                 lines.append(line(cells, widths: widths))
             case .section(let title):
                 if hasBodyRows { lines.append("") }
-                if let title { lines.append(width.map { DisplayWidth.truncated(title, toWidth: $0) } ?? title) }
+                if let title { lines.append(width.map { DisplayWidth.truncated(title, toWidth: $0, ellipsis: ellipsis) } ?? title) }
             }
             hasBodyRows = true
         }
@@ -92,7 +94,8 @@ public struct TextTable: Sendable {
     /// The first cell in its column, then the rest from where the second column starts.
     private func spanningLine(_ cells: [String], widths: [Int]) -> String {
         guard columns.count > 1, cells.count > 1 else { return line(cells, widths: widths) }
-        let first = DisplayWidth.padded(DisplayWidth.truncated(cells[0], toWidth: widths[0]), toWidth: widths[0], alignment: .left)
+        let first = DisplayWidth.padded(
+            DisplayWidth.truncated(cells[0], toWidth: widths[0], ellipsis: ellipsis), toWidth: widths[0], alignment: .left)
         var text = first + separators[0] + cells[1]
         while text.last == " " { text.removeLast() }
         return text
@@ -103,7 +106,7 @@ public struct TextTable: Sendable {
         for (index, column) in columns.enumerated() {
             if index > 0 { text += separators[index - 1] }
             let cell = index < cells.count ? cells[index] : ""
-            let fitted = DisplayWidth.truncated(cell, toWidth: widths[index])
+            let fitted = DisplayWidth.truncated(cell, toWidth: widths[index], ellipsis: ellipsis)
             // The last column is not padded on the left-aligned side: it would only add trailing spaces.
             let isLast = index == columns.count - 1
             text += isLast && column.alignment == .left

@@ -43,9 +43,16 @@ extension ReplTerminalTests {
         #expect(screen.contains { $0.hasPrefix("  0 ┤█    █") })
     }
 
-    @Test("where the locale is not UTF-8 the chart is ASCII, and still fits")
+    @Test("where the locale is not UTF-8 the chart, the grid and the change display are ASCII, and still fit")
     func plotIsASCIIWithoutUTF8() async throws {
-        let screen = try await typed([":plot mrr"], columns: 60, environment: ["LANG": "C"])
+        let screen = try await typed([":plot mrr", "leads = 130", ":list"], columns: 60, environment: ["LANG": "C"])
+        // Every line ASCII; the chart and the grid fit (the change display's numbers, never cut,
+        // and the goal that flips, said in one line, may not).
+        let notASCII = screen.filter { !$0.allSatisfy(\.isASCII) }
+        #expect(notASCII.isEmpty, "\(notASCII)")
+        let tooWide = screen.filter { $0.count > 60 && !$0.contains(" -> ") && !$0.hasPrefix("goal ") }
+        #expect(tooWide.isEmpty, "\(tooWide)")
+        #expect(screen.contains { $0.hasPrefix("leads t~ ") && $0.contains(" -> ") })
         let chart = screen.drop { !$0.hasSuffix(":plot mrr") }.dropFirst().prefix { !$0.hasPrefix("leadlag>") }
         #expect(chart.count == 12, "\(chart)")
         #expect(chart.allSatisfy { $0.allSatisfy(\.isASCII) && $0.count <= 60 }, "\(chart)")

@@ -35,6 +35,18 @@ import Testing
         #expect(session.workbook.render() == Self.plan)
     }
 
+    @Test func withoutUnicodeTheChangeDisplayIsASCII() throws {
+        let session = try session()
+        session.isUnicode = false
+        #expect(session.handle("leads[2027-02] = 200").output.prefix(2) == [
+            "leads[2027-02]       150 -> 200       +33.33%  _#.",
+            "wins[2027-02]         15 -> 20        +33.33%  _#.",
+        ])
+        #expect(session.handle(":list lead").output == [
+            "       2027-01  2027-02  2027-03  total", "lead indicators", "leads      100      200      120    420  _#.", "deal   $2,400",
+        ])
+    }
+
     @Test func aNewOverrideIsSavedRightAfterItsCellAndUndoTakesItAway() throws {
         let session = try session()
         _ = session.handle("deal[2027-03] = $3000")

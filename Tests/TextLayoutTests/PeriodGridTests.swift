@@ -122,4 +122,10 @@ import TextLayout
         #expect(narrow.first == "          2027-01  2027-02  total")
         #expect(narrow.last == "annual_…  $1,328,925.44")
     }
+
+    @Test func withoutUnicodeACutNameEndsInATilde() {
+        var grid = Self.grid
+        grid.unicode = false
+        #expect(grid.render(width: 36)[6] == "opportuni~       18   122.43  ▁▂▄▅▆█")
+    }
 }
