@@ -71,6 +71,12 @@ public enum Parser {
         } catch { return .failure(error) }
     }
 
+    /// Parses a span of periods alone, `2027-07 .. 2027-12` or `2027-03`, as a command takes one.
+    public static func parsePeriodSpan(_ source: ArraySlice<UInt8>) -> Result<PeriodSpan, Diagnostic> {
+        var parser = PrattParser(source)
+        do { return .success(try parser.wholePeriodSpan()) } catch { return .failure(error) }
+    }
+
     public static func parseStatement(_ text: String) -> Result<Statement, Diagnostic> {
         parseStatement(Array(text.utf8)[...])
     }
@@ -304,6 +310,13 @@ private struct PrattParser {
             throw Diagnostic("an actual is a number, as in actual \(name)[\(span.first.period)] = 95", at: value.range)
         }
         return .actual(name: name, nameRange: nameToken.range, period: span.first, value: number, valueRange: value.range)
+    }
+
+    /// A span and nothing after it.
+    mutating func wholePeriodSpan() throws(Diagnostic) -> PeriodSpan {
+        let span = try periodSpan()
+        guard current.kind == .end else { throw Diagnostic("unexpected '\(spelling(current))' after the periods", at: current.range) }
+        return span
     }
 
     /// The index of the `]` of `name[…] =`, when the statement has that shape.

@@ -82,6 +82,19 @@ public struct Workbook: Sendable {
         return .success(workbook)
     }
 
+    /// The workbook read again from `text`, an edit of its own file text (a `periods` line typed
+    /// in the REPL): the same path and saved state, so the edit counts as unsaved and `:save`
+    /// still notices a file changed on disk meanwhile.
+    public func reparsed(_ text: String) -> Result<Workbook, LoadFailure> {
+        Workbook.parse(text, path: path ?? "<new model>").map { parsed in
+            var workbook = parsed
+            workbook.path = path
+            workbook.savedContentHash = savedContentHash
+            workbook.diskStamp = diskStamp
+            return workbook
+        }
+    }
+
     // MARK: Cells
 
     /// Gives a cell a formula (a new cell goes at `position`, or after the base model's last

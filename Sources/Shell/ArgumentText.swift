@@ -88,6 +88,11 @@ struct ArgumentText {
         Parser.parseExpression(isolated())
     }
 
+    /// The piece parsed as periods (`2027-07 .. 2027-12`), ranges as in ``expression()``.
+    func periodSpan() -> Result<PeriodSpan, Diagnostic> {
+        Parser.parsePeriodSpan(isolated())
+    }
+
     /// The piece parsed as a statement (`win_rate = 40%`), ranges as in ``expression()``.
     func statement() -> Result<Statement, Diagnostic> {
         Parser.parseStatement(isolated())

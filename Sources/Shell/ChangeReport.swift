@@ -21,9 +21,11 @@ enum ChangeReport {
     /// Says the changes, then the notes that are not labels.
     static func tell(
         _ changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?,
-        newLabel: String = "new", periods: [String] = [], reply: inout Reply
+        newLabel: String = "new", periods: [String] = [], unicode: Bool = true, reply: inout Reply
     ) {
-        reply.say(lines(for: changes, notes: notes, colorizer: colorizer, width: width, newLabel: newLabel, periods: periods))
+        reply.say(lines(
+            for: changes, notes: notes, colorizer: colorizer, width: width, newLabel: newLabel, periods: periods,
+            unicode: unicode))
         for note in notes where !note.isLabel { reply.warn(note.messageWithUndo) }
     }
 
@@ -31,10 +33,11 @@ enum ChangeReport {
     ///
     /// A series shows its total (its last value for a stock) old → new and a sparkline of its
     /// new values; when one period moved, that period's values (`leads[2027-09] 100 → 300`).
-    /// `periods` are the labels of the model's periods (empty without them).
+    /// `periods` are the labels of the model's periods (empty without them); `unicode` says
+    /// whether the sparklines may use block characters.
     static func lines(
         for changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?, newLabel: String = "new",
-        periods: [String] = []
+        periods: [String] = [], unicode: Bool = true
     ) -> [String] {
         // Only the cells shown are formatted: an edit at the root of a 1M-cell chain changes them all.
         // Cells that appeared or went are listed first, then as many moved ones as fit.
@@ -59,18 +62,20 @@ enum ChangeReport {
             case (let old?, nil):
                 appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.oldFormat)))")
             case (let old?, let new?):
-                moved.append(movedRow(change, name: name, old: old, new: new, periods: periods))
+                moved.append(movedRow(change, name: name, old: old, new: new, periods: periods, unicode: unicode))
             case (nil, nil):
                 continue
             }
         }
-        let listed = appeared + table(of: moved, width: width)
+        let listed = appeared + table(of: moved, width: width, unicode: unicode)
         guard hidden > 0 else { return listed }
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }
 
     /// One moved cell: name, old, new, relative change, and for a series a sparkline.
-    private static func movedRow(_ change: CellChange, name: String, old: Value, new: Value, periods: [String]) -> [String] {
+    private static func movedRow(
+        _ change: CellChange, name: String, old: Value, new: Value, periods: [String], unicode: Bool
+    ) -> [String] {
         guard let series = change.series else {
             return [name, ValueFormatter.display(old, format: change.oldFormat),
                     ValueFormatter.display(new, format: change.format), ValueFormatter.relativeChange(from: old, to: new) ?? ""]
@@ -81,17 +86,19 @@ enum ChangeReport {
             (label, before, after) = ("\(name)[\(periods[moved.lowerBound])]", oldValues[moved.lowerBound], series.new[moved.lowerBound])
         }
         return [label, ValueFormatter.display(before, format: change.oldFormat), ValueFormatter.display(after, format: change.format),
-                (ValueFormatter.relativeChange(from: before, to: after) ?? "") + "  " + SeriesDisplay.sparkline(series.new)]
+                (ValueFormatter.relativeChange(from: before, to: after) ?? "") + "  " + SeriesDisplay.sparkline(series.new, unicode: unicode)]
     }
 
-    private static func table(of rows: [[String]], width: Int?) -> [String] {
+    /// Without `unicode`, ` -> ` goes between old and new instead of ` → `, and a cut name ends in `~`.
+    private static func table(of rows: [[String]], width: Int?, unicode: Bool) -> [String] {
+        let arrow = unicode ? " → " : " -> "
         guard !rows.isEmpty else { return [] }
         // Names pad on the right and old values on the left, so the padding alone usually
         // parts them, as in SPEC §4; a space goes between only where some row would run together.
         let nameWidth = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
         let oldWidth = rows.map { DisplayWidth.of($0[1]) }.max() ?? 0
         let touching = rows.contains { nameWidth - DisplayWidth.of($0[0]) + oldWidth - DisplayWidth.of($0[1]) == 0 }
-        let naturalWidth = nameWidth + oldWidth + " → ".count + "  ".count
+        let naturalWidth = nameWidth + oldWidth + arrow.count + "  ".count
             + (2...3).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }.reduce(0, +)
         // A name cut to fit fills its column, so it could touch the value.
         let cutsNames = width.map { naturalWidth > $0 } ?? false
@@ -99,10 +106,11 @@ enum ChangeReport {
             columns: [
                 TextColumn(isShrinkable: true, minimumWidth: 8),
                 TextColumn(alignment: .right, separatorBefore: touching || cutsNames ? " " : ""),
-                TextColumn(separatorBefore: " → "),
+                TextColumn(separatorBefore: arrow),
                 TextColumn(alignment: .right),
             ],
             showsHeader: false)
+        if !unicode { table.ellipsis = DisplayWidth.asciiEllipsis }
         for row in rows { table.addRow(row) }
         return table.render(width: width)
     }

@@ -33,7 +33,7 @@ struct Command: Sendable {
 
     /// Every command, in the order `:help` lists them.
     static let table: [Command] = [
-        .help, .list, .show, .explain,
+        .help, .list, .show, .explain, .plot,
         .delete, .rename, .undo, .redo,
         .whatIf, .seek, .sensitivityTable, .scenario, .compare,
         .goals, .actuals, .variance, .calibrate, .simulate, .drivers, .assert,

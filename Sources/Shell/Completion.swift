@@ -3,7 +3,7 @@ import Formula
 import LineEditing
 
 /// What Tab offers at the REPL: command names after `:`, file paths after
-/// `:load`, `:save`, `:save!` and `:export FORMAT`, and otherwise the names of cells
+/// `:load`, `:save`, `:save!` and `:export FORMAT`, cell names after `:plot`, and otherwise the names of cells
 /// (as the model is right now, so a name defined a moment ago is offered)
 /// and of functions.
 enum Completion {
@@ -34,6 +34,8 @@ enum Completion {
             return scenarioArguments(typed, from: argumentsStart, session: session)
         case "compare":
             return scenarioNames(typed, session: session)
+        case "plot":
+            return names(typed, session: session, cellsOnly: true)
         case "seek" where isInputPosition(typed, from: argumentsStart, command: command),
              "table" where isInputPosition(typed, from: argumentsStart, command: command):
             return names(typed, session: session, leadIndicatorsOnly: true)
@@ -51,9 +53,12 @@ enum Completion {
         return before == "by" || before.hasSuffix(" by") || (command == "table" && before.hasSuffix(","))
     }
 
-    /// The identifier being typed at the cursor, completed to cell and function names, or to
-    /// the lead indicators alone where only an input can go.
-    private static func names(_ typed: [Character], session: Session, leadIndicatorsOnly: Bool = false) -> CompletionResult {
+    /// The identifier being typed at the cursor, completed to cell and function names, to cell
+    /// names alone where no formula goes (`:plot`), or to the lead indicators alone where only
+    /// an input can go.
+    private static func names(
+        _ typed: [Character], session: Session, cellsOnly: Bool = false, leadIndicatorsOnly: Bool = false
+    ) -> CompletionResult {
         var start = typed.count
         while start > 0, typed[start - 1].isNameCharacter { start -= 1 }
         let word = String(typed[start...])
@@ -63,6 +68,7 @@ enum Completion {
             return CompletionResult(replaceFrom: start, candidates: leads.sorted())
         }
         let cells = session.cellNames.filter { $0.hasPrefix(word) }.sorted()
+        if cellsOnly { return CompletionResult(replaceFrom: start, candidates: cells) }
         let functions = Builtins.functionNames.filter { $0.hasPrefix(word.lowercased()) && !word.isEmpty }.sorted()
         return CompletionResult(replaceFrom: start, candidates: cells + functions.map { $0 + "(" })
     }

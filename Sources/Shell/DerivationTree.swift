@@ -69,7 +69,7 @@ struct DerivationTree {
         }
     }
 
-    func render(colorizer: Colorizer, width: Int?) -> [String] {
+    func render(colorizer: Colorizer, width: Int?, unicode: Bool) -> [String] {
         // On a plan with periods a series shows its total (or last value) and, in a column of its own, its shape.
         let shapes = model.timeline.hasPeriods
         var table = TextTable(
@@ -83,7 +83,7 @@ struct DerivationTree {
         for row in rows {
             let cell = model[row.name]
             let value = cell.map(SeriesDisplay.summaryText) ?? ""
-            let shape = shapes ? [cell.map { SeriesDisplay.sparkline($0.values) } ?? ""] : []
+            let shape = shapes ? [cell.map { SeriesDisplay.sparkline($0.values, unicode: unicode) } ?? ""] : []
             let name = colorizer.cellName(row.name, in: model)
             switch row.note {
             case .formula:

@@ -5,20 +5,26 @@ import TextLayout
 extension Command {
     static let list: Command = Command(
         name: "list",
-        usage: ":list [lead | lag]",
+        usage: ":list [lead | lag] [PERIOD [.. PERIOD]]",
         summary: "every cell with its value and formula, lead indicators first",
         details: "Lead indicators reference no other cell: they are the inputs you change. "
-            + "Lag indicators follow from them by formula. :list lead and :list lag show one kind only."
+            + "Lag indicators follow from them by formula. :list lead and :list lag show one kind only. "
+            + "In a plan with periods the cells are a grid, a column per period (as many as fit); "
+            + ":list 2027-07 .. 2027-12 shows those periods, with totals and sparklines over them."
     ) { input, session, reply in
-        let groups = [("lead indicators", true), ("lag indicators", false)]
-        let shown: [(String, Bool)]
-        switch input.arguments {
-        case "": shown = groups
-        case "lead", "leads": shown = [groups[0]]
-        case "lag", "lags": shown = [groups[1]]
-        default:
-            return Command.list.rejectArguments(&reply, problem: "list shows lead or lag indicators, not '\(input.arguments)'")
+        let request: ListRequest
+        do throws(UsageError) {
+            request = try ListRequest(ArgumentText(input))
+        } catch {
+            return Command.list.reject(error, &reply)
         }
+        let periods: ClosedRange<Int>?
+        do throws(Diagnostic) {
+            periods = try request.periodIndexes(in: session.model.timeline)
+        } catch {
+            return reply.fail(error, in: input.line)
+        }
+        let shown = [("lead indicators", true), ("lag indicators", false)].filter { request.kinds.contains($0.1) }
         let cells = session.model.cellsInOrder
         guard !cells.isEmpty else {
             reply.say("no cells yet (define one: leads = 120)")
@@ -30,7 +36,9 @@ extension Command {
         }
         if session.model.timeline.hasPeriods {
             let listed = cells.filter { cell in shown.contains { $0.1 == cell.isLeadIndicator } }
-            return reply.say(SeriesDisplay.grid(listed, in: session.model, colorizer: session.colorizer, width: session.width))
+            return reply.say(SeriesDisplay.grid(
+                listed, in: session.model, periods: periods, colorizer: session.colorizer, width: session.width,
+                unicode: session.isUnicode))
         }
         var table = TextTable(
             columns: [
@@ -72,7 +80,7 @@ extension Command {
             table.addRow(["periods", model.timeline.description])
             table.addRow(["values", SeriesDisplay.periodRow(cell, in: model)])
             table.addRow([cell.measure.rawValue,
-                          ValueFormatter.display(cell.summary, format: cell.format) + "  " + SeriesDisplay.sparkline(cell.values)])
+                          ValueFormatter.display(cell.summary, format: cell.format) + "  " + SeriesDisplay.sparkline(cell.values, unicode: session.isUnicode)])
         } else {
             table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
         }
@@ -94,10 +102,10 @@ extension Command {
         usage: ":explain NAME",
         summary: "how a cell is derived, down to the lead indicators, with values",
         details: "A cell reached twice is drawn in full once; later it says (shown above). On a plan with periods "
-            + "a series shows its total (last for a level carried through prev) and a sparkline."
+            + "a series shows its total (last for a level carried through prev, average for a percent) and a sparkline."
     ) { input, session, reply in
         guard let cell = Command.explain.namedCell(input.arguments, in: session.model, reply: &reply) else { return }
         let tree = DerivationTree(of: cell.name, in: session.model)
-        reply.say(tree.render(colorizer: session.colorizer, width: session.width))
+        reply.say(tree.render(colorizer: session.colorizer, width: session.width, unicode: session.isUnicode))
     }
 }

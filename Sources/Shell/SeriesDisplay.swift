@@ -5,10 +5,10 @@ import TextLayout
 /// How the REPL shows the series of a plan with periods: a sparkline of a cell's values, and the
 /// grid of `:list` (cells as rows, periods as columns that fit the width, a total for flows).
 enum SeriesDisplay {
-    /// `▁▂▃▅▆█`: one bar per period; an error value leaves a blank.
-    static func sparkline(_ values: [Value]) -> String {
+    /// `▁▂▃▅▆█`: one bar per period (`_.-=+#` without Unicode); an error value leaves a blank.
+    static func sparkline(_ values: [Value], unicode: Bool) -> String {
         guard values.count > 1 else { return "" }
-        return Sparkline.render(values.map { $0.numeric ?? .nan })
+        return Sparkline.render(values.map { $0.numeric ?? .nan }, unicode: unicode)
     }
 
     /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or
@@ -33,28 +33,39 @@ enum SeriesDisplay {
     /// Most periods whose values `:show` lists one by one.
     static let shownPeriods = 6
 
-    /// The grid of `cells` over the model's periods, lead indicators first. In a model with
-    /// actuals, an actual value is marked `*` (the others get a space, so digits stay aligned)
-    /// and a last line says so.
-    static func grid(_ cells: [Cell], in model: Model, colorizer: Colorizer, width: Int?) -> [String] {
-        let periods = model.timeline.periods.map(\.description)
+    /// The grid of `cells` over the model's periods at `shown` (every period when nil), lead
+    /// indicators first. The totals and sparklines cover the periods shown. A cell that does not
+    /// vary over time is one value, not the same value repeated in every column (SPEC §7). In a
+    /// model with actuals, an actual value is marked `*` (the others get a space, so digits stay
+    /// aligned) and a last line says so.
+    static func grid(
+        _ cells: [Cell], in model: Model, periods shown: ClosedRange<Int>? = nil, colorizer: Colorizer, width: Int?,
+        unicode: Bool
+    ) -> [String] {
+        let indices = shown ?? 0...(model.timeline.count - 1)
+        let periods = indices.map { model.timeline.periods[$0].description }
         let marksActuals = model.hasActuals
         func row(_ cell: Cell) -> PeriodGrid.Row {
-            let values = periods.indices.map { period in
-                let shown = ValueFormatter.display(cell.values[cell.isSeries ? period : 0], format: cell.format)
+            let name = colorizer.cellName(cell.name, isLeadIndicator: cell.isLeadIndicator)
+            guard cell.isSeries else {
+                return .singleValue(name, ValueFormatter.display(cell.value, format: cell.format))
+            }
+            let values = Array(cell.values[indices])
+            let shownValues = zip(indices, values).map { period, value in
+                let shown = ValueFormatter.display(value, format: cell.format)
                 guard marksActuals else { return shown }
                 return shown + (cell.actuals[period] == nil ? " " : colorizer.apply(.bold, to: "*"))
             }
-            // A flow adds up over the plan; a level, a rate or a single value has no total.
-            let total = cell.isSeries && cell.measure == .total ? ValueFormatter.display(cell.summary, format: cell.format) : nil
-            return PeriodGrid.Row(
-                colorizer.cellName(cell.name, isLeadIndicator: cell.isLeadIndicator), values: values,
-                sparkline: sparkline(cell.values), total: total)
+            // A flow adds up over the periods shown (when they are more than one); a level, a rate has no total.
+            let total = cell.measure != .total || values.count == 1
+                ? nil : ValueFormatter.display(cell.measure.summary(of: values), format: cell.format)
+            return PeriodGrid.Row(name, values: shownValues, sparkline: sparkline(values, unicode: unicode), total: total)
         }
-        let grid = PeriodGrid(
+        var grid = PeriodGrid(
             periods: periods, leadIndicators: cells.filter(\.isLeadIndicator).map(row),
             lagIndicators: cells.filter { !$0.isLeadIndicator }.map(row),
             leadTitle: colorizer.apply(.bold, to: "lead indicators"), lagTitle: colorizer.apply(.bold, to: "lag indicators"))
+        grid.unicode = unicode
         return grid.render(width: width) + (marksActuals ? ["* actual; the other values follow from the plan and the actuals"] : [])
     }
 }

@@ -27,6 +27,9 @@ public final class Session {
     public var colorizer: Colorizer
     /// Columns that tables must fit in; nil for no limit (output to a pipe or a file).
     public var width: Int?
+    /// Whether charts and sparklines may use Unicode block and braille characters; ASCII
+    /// stand-ins otherwise (a locale that is not UTF-8, see ``UnicodeOutput``).
+    public var isUnicode = true
     /// The shell command `:edit` runs on the model's file ($VISUAL, else $EDITOR); nil for none.
     public var editor: String?
     /// Polled by long commands (`:table`) between steps: true means stop (Ctrl-C at a terminal).
@@ -118,9 +121,7 @@ public final class Session {
         case .failure(let diagnostic):
             reply.fail(diagnostic, in: line)
         case .success(.periods(let span)):
-            reply.fail(Diagnostic(
-                "periods are declared by the model file's periods line: add it to the file and :load it",
-                at: span.range), in: line)
+            addPeriods(span, typed: line, reply: &reply)
         case .success(.override(let name, let nameRange, let periods, let expression)):
             let bracketEnd = bytes[nameRange.end...].firstIndex(of: UInt8(ascii: "]")) ?? nameRange.end
             define(name, formula: FormulaText.after(SourceRange(start: bracketEnd, end: bracketEnd), in: bytes),

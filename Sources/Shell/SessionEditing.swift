@@ -21,7 +21,8 @@ extension Session {
             return
         }
         reply.say("undid \(VisibleText.escaping(edit.summary))")
-        if !apply(edit.inverse, reply: &reply) { history.revertUndo() }
+        // Taking an edit back is the way back itself: it warns of nothing.
+        if !apply(edit.inverse, warns: false, reply: &reply) { history.revertUndo() }
     }
 
     func redo(reply: inout Reply) {
@@ -39,10 +40,11 @@ extension Session {
         return workbook.goals.map { ($0, GoalStatus($0.goal, in: model)) }
     }
 
-    /// Applies `edit` and prints its effects; false when it was refused.
-    private func apply(_ edit: Edit, reply: inout Reply) -> Bool {
+    /// Applies `edit` and prints its effects, with the notes of what looks like a mistake when
+    /// `warns`; false when it was refused.
+    private func apply(_ edit: Edit, warns: Bool = true, reply: inout Reply) -> Bool {
         let goalsBefore = goalStatuses()
-        let notes = notes(for: edit)
+        let notes = warns ? notes(for: edit) : []
         let changes: [CellChange]
         do throws(EditRefusal) {
             if plan.activeScenario == nil && !edit.touchesScenarios && plan.workbook.scenarios.isEmpty {
@@ -89,6 +91,7 @@ extension Session {
 
     private func report(_ edit: Edit, changes: [CellChange], notes: [EditNote], reply: inout Reply) {
         let model = self.model
+        let periods = model.timeline.periods.map(\.description)
         switch edit {
         case .define(let definition, _, _, _), .restore(let definition, _, _, _),
              .override(_, _, let definition?, _), .setOverride(let definition, _), .removeOverride(let definition):
@@ -100,19 +103,19 @@ extension Session {
             ChangeReport.tell(
                 changes, notes: notes, colorizer: colorizer, width: width,
                 newLabel: definition.name == edit.restoredCell ? "restored" : "new",
-                periods: model.timeline.periods.map(\.description), reply: &reply)
+                periods: periods, unicode: isUnicode, reply: &reply)
             for warning in model[definition.name].map({ model.undefinedUseWarnings(in: $0.expression) }) ?? [] {
                 reply.warn(warning)
             }
         case .delete(let definition, _, _, _):
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: model.timeline.periods.map(\.description)))
+            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode))
             let users = model.dependents(of: definition.name)
             if !users.isEmpty {
                 reply.warn("'\(definition.name)' is not defined (used by \(NameList.text(users)))")
             }
         case .rename(let old, let new):
             reply.say("renamed \(old) → \(colorizer.cellName(new, in: model))")
-            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: model.timeline.periods.map(\.description)))
+            reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode))
         case .addGoal(let entry):
             let status = GoalStatus(entry.goal, in: model)
             reply.say("goal \(entry.shownText): \(status.summary(colorizer: colorizer))")
@@ -131,13 +134,16 @@ extension Session {
             if changes.isEmpty { reply.say("no values change") }
             ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width,
                               periods: model.timeline.periods.map(\.description), reply: &reply)
+        case .replacePlan(_, let replacement, let summary) where !summary.hasPrefix(":"):
+            // A typed periods line, or its undo: the same file, over other periods.
+            reply.say(PeriodsLine.news(replacement.workbook.model.timeline))
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"
             reply.say("now editing \(VisibleText.escaping(name)): \(describe(replacement.workbook))")
         case .override, .addScenario, .removeScenario, .switchScenario, .compound:
             reply.say(ScenarioNews.headlines(of: edit, colorizer: colorizer))
             if changes.isEmpty { reply.say("no values change") }
-            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width, periods: model.timeline.periods.map(\.description), reply: &reply)
+            ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode, reply: &reply)
         }
     }
 

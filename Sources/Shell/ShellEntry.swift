@@ -18,12 +18,14 @@ public enum ShellEntry {
         }
         guard interactive else {
             let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
+            session.isUnicode = UnicodeOutput.isSupported(environment: environment)
             return BatchRunner(
                 session: session, reader: PlainLineReader(), sourceName: "<stdin>", stopsAtFirstError: false
             ).run()
         }
         let colorizer = Colorizer(isTerminal: Terminal.standardOutputIsTerminal, environment: environment)
         let session = Session(workbook: workbook, colorizer: colorizer, width: Terminal.width)
+        session.isUnicode = UnicodeOutput.isSupported(environment: environment)
         session.editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
         let reader = EditLineReader(
             programName: "leadlag",
@@ -48,6 +50,7 @@ public enum ShellEntry {
         }
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
         let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
+        session.isUnicode = UnicodeOutput.isSupported(environment: environment)
         var runner = BatchRunner(
             session: session, reader: PlainLineReader(fileHandle: script), sourceName: path, stopsAtFirstError: true)
         runner.summarizes = !quiet

@@ -7,6 +7,8 @@
 public enum DisplayWidth {
     /// What stands in for the text cut off by `truncated(_:toWidth:)`.
     public static let ellipsis = "…"
+    /// The same where the output keeps to ASCII.
+    public static let asciiEllipsis = "~"
     private static let resetStyle = "\u{1B}[0m"
 
     /// The number of terminal columns `text` takes up.
@@ -19,10 +21,10 @@ public enum DisplayWidth {
         }
     }
 
-    /// `text` cut to at most `width` columns, ending in `…` when anything was cut.
+    /// `text` cut to at most `width` columns, ending in `ellipsis` when anything was cut.
     /// Escape sequences before the cut are kept, and the style is reset after
     /// the ellipsis so a cut-off color does not leak into what follows.
-    public static func truncated(_ text: String, toWidth width: Int) -> String {
+    public static func truncated(_ text: String, toWidth width: Int, ellipsis: String = DisplayWidth.ellipsis) -> String {
         guard of(text) > width else { return text }
         guard width > 0 else { return "" }
         let room = width - of(ellipsis)

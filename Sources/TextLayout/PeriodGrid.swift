@@ -3,12 +3,17 @@
 /// What `:list` shows for a model with periods. The values come formatted: the grid only lays
 /// them out.
 ///
-///                     2027-01  2027-02  2027-03    total
+///                 2027-01  2027-02  2027-03    total
 ///     lead indicators
-///     leads               120      126   132.3    378.3  ▁▄█
+///     leads           120      126    132.3    378.3  ▁▄█
+///     conversion  15%
 ///
 ///     lag indicators
-///     revenue         $12,000  $12,600  $13,230  $37,830  ▁▄█
+///     revenue     $12,000  $12,600  $13,230  $37,830  ▁▄█
+///     annual      $37,830
+///
+/// A cell that does not vary over time (``Row/singleValue(_:_:)``) shows its value once, from
+/// where the periods start and across their columns, which it does not widen.
 ///
 /// When not every period fits beside the names, totals and sparklines, the first ones that fit
 /// are shown and a last line says which are not (`+ 9 more periods: 2027-04 .. 2027-12`); the
@@ -22,12 +27,22 @@ public struct PeriodGrid: Sendable {
         public var values: [String]
         public var sparkline: String
         public var total: String?
+        /// A cell that is one value in every period (see ``singleValue(_:_:)``).
+        public var isSingleValue = false
 
         public init(_ name: String, values: [String], sparkline: String, total: String? = nil) {
             self.name = name
             self.values = values
             self.sparkline = sparkline
             self.total = total
+        }
+
+        /// A cell that is one value in every period (`conversion = 15%`, `total(revenue)`): the
+        /// value once, with no total and no sparkline.
+        public static func singleValue(_ name: String, _ value: String) -> Row {
+            var row = Row(name, values: [value], sparkline: "")
+            row.isSingleValue = true
+            return row
         }
     }
 
@@ -38,6 +53,8 @@ public struct PeriodGrid: Sendable {
     /// The section titles, so a caller can style them (bold, colors).
     public var leadTitle: String
     public var lagTitle: String
+    /// False where the output keeps to ASCII: a cut name then ends in `~`, not `…`.
+    public var unicode = true
 
     public init(
         periods: [String], leadIndicators: [Row], lagIndicators: [Row],
@@ -76,8 +93,9 @@ public struct PeriodGrid: Sendable {
         let totalWidth = hasTotals ? 2 + max(DisplayWidth.of("total"), rows.map { DisplayWidth.of($0.total ?? "") }.max() ?? 0) : 0
         let sparklineWidth = rows.map { DisplayWidth.of($0.sparkline) }.max() ?? 0
         var used = nameWidth + totalWidth + (sparklineWidth > 0 ? 2 + sparklineWidth : 0)
+        let series = rows.filter { !$0.isSingleValue }
         for (index, period) in periods.enumerated() {
-            let columnWidth = rows.reduce(DisplayWidth.of(period)) { widest, row in
+            let columnWidth = series.reduce(DisplayWidth.of(period)) { widest, row in
                 index < row.values.count ? max(widest, DisplayWidth.of(row.values[index])) : widest
             }
             used += 2 + columnWidth
@@ -92,9 +110,14 @@ public struct PeriodGrid: Sendable {
         if hasTotals { columns.append(TextColumn("total", alignment: .right)) }
         if hasSparklines { columns.append(TextColumn()) }
         var table = TextTable(columns: columns)
+        if !unicode { table.ellipsis = DisplayWidth.asciiEllipsis }
         for (title, section) in [(leadTitle, leadIndicators), (lagTitle, lagIndicators)] where !section.isEmpty {
             table.addSection(title)
             for row in section {
+                if row.isSingleValue {
+                    table.addSpanningRow(row.name, row.values.first ?? "")
+                    continue
+                }
                 let values = (0..<shown).map { $0 < row.values.count ? row.values[$0] : "" }
                 table.addRow([row.name] + values + (hasTotals ? [row.total ?? ""] : []) + (hasSparklines ? [row.sparkline] : []))
             }

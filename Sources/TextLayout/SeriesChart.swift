@@ -15,8 +15,9 @@
 ///   (`○`), never as a line, so plan and actual are told apart; with several plan series,
 ///   each puts its own marker (`●` `■` `▲` `◆`) on its values, and a legend names them.
 /// - The y axis spans the lowest to the highest finite value (from zero for bars), labelled
-///   at the top, the bottom and about every third row; the x axis labels periods, thinned to
-///   an even step so they do not run into one another.
+///   at the top, the bottom and about every third row, each label the row's value rounded to a
+///   digit finer than the step between rows (`$213,000`, not `$212,631.44`); the x axis labels
+///   periods, thinned to an even step so they do not run into one another.
 /// - A value that is not a finite number is left out: the line breaks there.
 /// - Without Unicode everything is ASCII: markers (`*` `+` `x` `%`, `o` for actuals) at the
 ///   values instead of braille lines, `#` `=` `:` `%` for bars, `|` `+` `-` for the axes.
@@ -114,8 +115,9 @@ public struct SeriesChart: Sendable {
 
     // MARK: Scale
 
-    /// The lowest and highest finite value of every series; from zero for bars; widened by one
-    /// either way when flat, so a flat series is drawn across the middle.
+    /// The lowest and highest finite value of every series; from zero for bars; widened by a
+    /// tenth of the value either way when flat (by one around zero), so a flat series is drawn
+    /// across the middle on an axis in its own units (15% gets 13.5% ... 16.5%, not -85% ... 115%).
     private func valueRange() -> ClosedRange<Double> {
         let finite = series.flatMap(\.values).filter(\.isFinite)
         var low = finite.min() ?? 0
@@ -125,8 +127,9 @@ public struct SeriesChart: Sendable {
             high = max(high, 0)
         }
         if low == high {
-            low -= 1
-            high += 1
+            let margin = low == 0 ? 1 : abs(low) / 10
+            low -= margin
+            high += margin
         }
         return low...high
     }
@@ -134,16 +137,35 @@ public struct SeriesChart: Sendable {
     /// The rows that get a y label (top, bottom, about every third between), with their label.
     private func labelledRows(rows: Int, range: ClosedRange<Double>) -> [Int: String] {
         let step = 3
+        let rowStep = (range.upperBound / 2 - range.lowerBound / 2) * 2 / Double(rows - 1)
+        let label = { (value: Double) in yLabel(Self.rounded(value, finerThan: rowStep)) }
         var labels: [Int: String] = [:]
         for row in stride(from: rows - 1, through: 0, by: -step) {
-            labels[row] = yLabel(value(atRow: row, rows: rows, range: range))
+            labels[row] = label(value(atRow: row, rows: rows, range: range))
         }
         // The top always, and a label of the stride right under it makes way (unless it is the bottom).
         if labels[0] == nil {
             if labels[1] != nil && rows > 2 { labels[1] = nil }
-            labels[0] = yLabel(range.upperBound)
+            labels[0] = label(range.upperBound)
         }
         return labels
+    }
+
+    /// `value` rounded to the power of ten one below the largest that fits in `step`: 212,631.44
+    /// with rows 22,000 apart is 213,000; 0.15341 with rows 0.003 apart is 0.1534. Unchanged when
+    /// `step` is not a positive finite number.
+    static func rounded(_ value: Double, finerThan step: Double) -> Double {
+        guard step > 0, step.isFinite else { return value }
+        var exponent = 0
+        var power = 1.0
+        while power * 10 <= step { power *= 10; exponent += 1 }
+        while power > step { power /= 10; exponent -= 1 }
+        exponent -= 1
+        // Exact powers of ten (10, 100, …) on either side, so 0.1 × 3 never shows as 0.30000000000000004.
+        var scale = 1.0
+        for _ in 0..<abs(exponent) { scale *= 10 }
+        let result = exponent < 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
+        return result.isFinite ? result : value
     }
 
     /// The value a row stands for: the top row the highest, the bottom one the lowest.
@@ -220,10 +242,12 @@ public struct SeriesChart: Sendable {
         }
     }
 
-    /// The column of one series' bar in a period: the series side by side around the period's place.
+    /// The column of one series' bar in a period: the series side by side around the period's
+    /// place, moved inward at either end of the axis so none covers another.
     private func barColumn(period: Int, series index: Int, of count: Int, plotWidth: Int) -> Int {
         let center = position(ofPeriod: period, among: plotWidth)
-        return min(max(center - (count - 1) / 2 + index, 0), plotWidth - 1)
+        let first = min(max(center - (count - 1) / 2, 0), max(plotWidth - count, 0))
+        return min(first + index, plotWidth - 1)
     }
 
     private func drawActuals(on canvas: inout Canvas, range: ClosedRange<Double>) {

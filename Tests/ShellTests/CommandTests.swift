@@ -54,7 +54,7 @@ struct CommandTests {
         (":delete wins revenue", "delete takes one cell name", "Usage: :delete NAME"),
         (":undo 2", nil, "Usage: :undo"),
         (":redo please", nil, "Usage: :redo"),
-        (":list all", "list shows lead or lag indicators, not 'all'", "Usage: :list [lead | lag]"),
+        (":list all", "list shows lead or lag indicators, not 'all'", "Usage: :list [lead | lag] [PERIOD [.. PERIOD]]"),
         (":goals all", "goals lists the goals, or deletes one with delete N", "Usage: :goals [delete N|GOAL]"),
         (":new now", nil, "Usage: :new"),
         (":quit now", nil, "Usage: :quit"),

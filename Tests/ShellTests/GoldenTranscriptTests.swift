@@ -1,11 +1,13 @@
 import Foundation
+import ModelFile
 import Testing
 @testable import Shell
 
 /// Runs each `Tests/Scripts/NAME.leadlag` through a session and compares the transcript with
 /// `NAME.expected`: every input line echoed after `> `, followed by what it printed (output
 /// and errors in the order written). Lines run on after an error, as piped input does, so one
-/// transcript can show an error and what follows it.
+/// transcript can show an error and what follows it. A `NAME.model` beside the script is the
+/// model the session starts on (a plan with periods, which a typed line cannot declare).
 ///
 /// After a deliberate change of output, `LEADLAG_UPDATE_GOLDEN=1 swift test --filter Golden`
 /// rewrites the expected files; review the diff before keeping it.
@@ -19,8 +21,12 @@ struct GoldenTranscriptTests {
         return names.filter { $0.hasSuffix(".leadlag") }.sorted()
     }()
 
-    static func transcript(of script: String, named name: String) -> String {
-        let session = Session()
+    static func transcript(of script: String, named name: String) throws -> String {
+        let modelName = String(name.dropLast(".leadlag".count)) + ".model"
+        let modelURL = folder.appendingPathComponent(modelName)
+        let session = FileManager.default.fileExists(atPath: modelURL.path)
+            ? Session(workbook: try Workbook.parse(String(contentsOf: modelURL, encoding: .utf8), path: modelName).get())
+            : Session()
         var lines: [String] = []
         var inputLines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if inputLines.last == "" { inputLines.removeLast() }
@@ -40,7 +46,7 @@ struct GoldenTranscriptTests {
     func transcript(name: String) throws {
         let script = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
         let expectedURL = Self.folder.appendingPathComponent(String(name.dropLast(".leadlag".count)) + ".expected")
-        let actual = Self.transcript(of: script, named: name)
+        let actual = try Self.transcript(of: script, named: name)
         if ProcessInfo.processInfo.environment["LEADLAG_UPDATE_GOLDEN"] == "1" {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
         }

@@ -35,6 +35,18 @@ import Testing
         #expect(session.workbook.render() == Self.plan)
     }
 
+    @Test func withoutUnicodeTheChangeDisplayIsASCII() throws {
+        let session = try session()
+        session.isUnicode = false
+        #expect(session.handle("leads[2027-02] = 200").output.prefix(2) == [
+            "leads[2027-02]       150 -> 200       +33.33%  _#.",
+            "wins[2027-02]         15 -> 20        +33.33%  _#.",
+        ])
+        #expect(session.handle(":list lead").output == [
+            "       2027-01  2027-02  2027-03  total", "lead indicators", "leads      100      200      120    420  _#.", "deal   $2,400",
+        ])
+    }
+
     @Test func aNewOverrideIsSavedRightAfterItsCellAndUndoTakesItAway() throws {
         let session = try session()
         _ = session.handle("deal[2027-03] = $3000")
@@ -62,14 +74,52 @@ import Testing
             "         2027-01  2027-02  2027-03    total",
             "lead indicators",
             "leads        100      150      120      370  ▁█▄",
-            "deal      $2,400   $2,400   $2,400",
+            "deal     $2,400",
             "",
             "lag indicators",
             "wins          10       15       12       37  ▁█▄",
             "revenue  $24,000  $36,000  $28,800  $88,800  ▁█▄",
             "mrr      $24,000  $60,000  $88,800           ▁▅█",
-            "annual   $88,800  $88,800  $88,800",
+            "annual   $88,800",
         ])
+    }
+
+    @Test func listPicksPeriodsAndTotalsThem() throws {
+        #expect(try session().handle(":list lag 2027-02 .. 2027-03").output == [
+            "         2027-02  2027-03    total",
+            "lag indicators",
+            "wins          15       12       27  █▁",
+            "revenue  $36,000  $28,800  $64,800  █▁",
+            "mrr      $60,000  $88,800           ▁█",
+            "annual   $88,800",
+        ])
+        #expect(try session().handle(":list 2027-03").output.prefix(3) == [
+            "         2027-03",
+            "lead indicators",
+            "leads        120",
+        ])
+    }
+
+    static let badPeriods: [(String, String, String)] = [
+        (":list 2028-01", "<input>:1:7: error: 2028-01 is outside the plan (2027-01 .. 2027-03)", "      ^~~~~~~"),
+        (":list lead 2027-02 .. 2027-Q3", "<input>:1:12: error: a range cannot mix months and quarters: 2027-02 .. 2027-Q3",
+         "           ^~~~~~~~~~~~~~~~~~"),
+        (":list 2027-01 .. 2027-04", "<input>:1:18: error: 2027-04 is outside the plan (2027-01 .. 2027-03)",
+         "                 ^~~~~~~"),
+        (":list 2027-01 revenue", "<input>:1:15: error: unexpected 'revenue' after the periods", "              ^~~~~~~"),
+    ]
+
+    @Test(arguments: badPeriods)
+    func listRefusesPeriodsItCannotShowAtThePeriods(_ line: String, _ message: String, _ caret: String) throws {
+        let reply = try session().handle(line)
+        #expect(reply.failed)
+        #expect(reply.output.isEmpty)
+        #expect(reply.errors == [message, line, caret])
+    }
+
+    @Test func listOfPeriodsOnAModelWithoutThemSaysSo() {
+        #expect(makeSession().handle(":list 2027-01").errors.first
+            == "<input>:1:7: error: the model has no periods: :list shows the one value of each cell")
     }
 
     @Test func periodMisuseIsLocatedInTheLine() throws {

@@ -98,4 +98,34 @@ import TextLayout
             "revenue  $1,200  $1,300  $2,500",
         ])
     }
+
+    @Test func aSingleValueIsShownOnceAndWidensNoPeriod() {
+        let grid = PeriodGrid(
+            periods: ["2027-01", "2027-02"],
+            leadIndicators: [
+                PeriodGrid.Row("leads", values: ["120", "126"], sparkline: "▁█", total: "246"),
+                .singleValue("conversion", "15%"),
+            ],
+            lagIndicators: [.singleValue("annual_revenue", "$1,328,925.44")])
+        #expect(grid.render(width: nil) == [
+            "                2027-01  2027-02  total",
+            "lead indicators",
+            "leads               120      126    246  ▁█",
+            "conversion      15%",
+            "",
+            "lag indicators",
+            "annual_revenue  $1,328,925.44",
+        ])
+        // The long single value takes no period's room: at 37 columns both periods fit beside names cut to 8.
+        let narrow = grid.render(width: 37)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 37 }, "\(narrow)")
+        #expect(narrow.first == "          2027-01  2027-02  total")
+        #expect(narrow.last == "annual_…  $1,328,925.44")
+    }
+
+    @Test func withoutUnicodeACutNameEndsInATilde() {
+        var grid = Self.grid
+        grid.unicode = false
+        #expect(grid.render(width: 36)[6] == "opportuni~       18   122.43  ▁▂▄▅▆█")
+    }
 }

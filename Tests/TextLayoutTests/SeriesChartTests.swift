@@ -1,5 +1,5 @@
 import Testing
-import TextLayout
+@testable import TextLayout
 
 @Suite struct SeriesChartTests {
     static let months = ["2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06"]
@@ -75,7 +75,7 @@ import TextLayout
 
     @Test func barsInEighthsOfARow() {
         #expect(Self.chart([Self.revenue], height: 4, style: .bars) == [
-            "$1532 ┤▁     ▂      ▄     ▅      ▆     █",
+            "$1530 ┤▁     ▂      ▄     ▅      ▆     █",
             "      │█     █      █     █      █     █",
             "      │█     █      █     █      █     █",
             "   $0 ┤█     █      █     █      █     █",
@@ -84,11 +84,20 @@ import TextLayout
         ])
     }
 
+    @Test func barsOfSeveralSeriesStandSideBySideEvenAtTheEnds() {
+        let costs = SeriesChart.Series("costs", values: [600, 700, 800, 900, 1000, 1100])
+        let lines = Self.chart([Self.revenue, costs], height: 2, style: .bars)
+        // Six periods, two bars each, none hidden under its neighbour at either end of the axis.
+        #expect(lines[1].filter { $0 == "█" }.count == 6)
+        #expect(lines[1].filter { $0 == "▓" }.count == 6)
+        #expect(lines.last == "█ revenue  ▓ costs")
+    }
+
     @Test func periodLabelsAreThinnedToFit() {
         let lines = Self.chart([Self.revenue], width: 24, height: 3)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 24 }, "\(lines)")
         #expect(lines == [
-            "$1532 ┤           ⢀⡠⠤⠒⠒⠉",
+            "$1530 ┤           ⢀⡠⠤⠒⠒⠉",
             "      │      ⣀⡠⠤⠔⠊⠁",
             "$1200 ┤⣀⠤⠤⠒⠊⠉",
             "      └─────────────────",
@@ -99,18 +108,34 @@ import TextLayout
     @Test func aFlatSeriesAndGapsAreDrawn() {
         let flat = SeriesChart.Series("deal", values: [2400, 2400, .nan, 2400, 2400, 2400])
         #expect(Self.chart([flat], height: 3) == [
-            "$2401 ┤",
+            "$2640 ┤",
             "      │⠒⠒⠒⠒⠒⠒⠒            ⠐⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒",
-            "$2399 ┤",
+            "$2160 ┤",
             "      └─────────────────────────────────",
             "       2027-01   2027-03      2027-05",
         ])
+    }
+
+    @Test func axisLabelsAreRoundedToADigitFinerThanTheRowStep() {
+        #expect(SeriesChart.rounded(212_631.44, finerThan: 22_041) == 213_000)
+        #expect(SeriesChart.rounded(0.153_41, finerThan: 0.003) == 0.153_4)
+        #expect(SeriesChart.rounded(1398.8, finerThan: 66.4) == 1399)
+        #expect(SeriesChart.rounded(-47.25, finerThan: 5) == -47.3)
+        #expect(SeriesChart.rounded(12.5, finerThan: 0) == 12.5)
+    }
+
+    @Test func aFlatPercentKeepsToItsOwnUnits() {
+        let percent: @Sendable (Double) -> String = { "\(($0 * 1000).rounded() / 10)%" }
+        let lines = SeriesChart(series: [SeriesChart.Series("conversion", values: [0.15, 0.15, 0.15])],
+                                periods: ["2027-01", "2027-02", "2027-03"], yLabel: percent, width: 30, height: 3).render()
+        #expect(lines.first == "16.5% ┤")
+        #expect(lines[2] == "13.5% ┤")
     }
 
     @Test func nothingToDrawAndNoRoomStillGiveAnAxis() {
         let empty = SeriesChart(series: [], periods: [], yLabel: Self.dollars, width: 20, height: 2).render()
         #expect(empty == [" $1 ┤", "$-1 ┤", "    └───────────────"])
         let cramped = SeriesChart(series: [Self.revenue], periods: Self.months, yLabel: Self.dollars, width: 3, height: 2).render()
-        #expect(cramped == ["$1532 ┤⢸", "$1200 ┤⡇", "      └─"])
+        #expect(cramped == ["$1530 ┤⢸", "$1200 ┤⡇", "      └─"])
     }
 }

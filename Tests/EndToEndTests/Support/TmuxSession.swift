@@ -106,9 +106,10 @@ final class TmuxSession {
     }
 
     /// Everything the program has shown, scrollback included, without trailing blanks and
-    /// without tmux's own "Pane is dead" notice.
-    func screen() throws -> String {
-        let captured = try tmux(["capture-pane", "-t", Self.windowName, "-p", "-S", "-"])
+    /// without tmux's own "Pane is dead" notice. Joining wrapped lines, a line the terminal
+    /// wrapped because it was wider than the window comes back as the one line the program wrote.
+    func screen(joiningWrappedLines: Bool = false) throws -> String {
+        let captured = try tmux(["capture-pane", "-t", Self.windowName, "-p", "-S", "-"] + (joiningWrappedLines ? ["-J"] : []))
         var lines = captured.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("Pane is dead") }
             .map(Self.withoutTrailingSpaces)

@@ -1,0 +1,81 @@
+import Foundation
+import ModelFile
+import Testing
+@testable import Shell
+
+/// `periods = …` typed at the REPL: one undoable edit that adds the line to the model's file, once.
+@Suite struct TypedPeriodsTests {
+    static let header = """
+        # A plan for one month.
+
+        leads = 120
+        deal = $2400
+        revenue = leads * 10% * deal
+
+        """
+
+    @Test func theLineGoesUnderTheFilesHeaderAndEveryFormulaRunsOverThePeriods() throws {
+        let session = Session(workbook: try Workbook.parse(Self.header, path: "plan.model").get())
+        let reply = session.handle("periods = 2027-01 .. 2027-03   # a quarter")
+        #expect(reply.errors.isEmpty)
+        #expect(reply.output == ["every cell is a series over 2027-01 .. 2027-03 now (3 periods): :list shows them"])
+        #expect(session.workbook.render() == """
+            # A plan for one month.
+
+            periods = 2027-01 .. 2027-03   # a quarter
+
+            leads = 120
+            deal = $2400
+            revenue = leads * 10% * deal
+
+            """)
+        #expect(session.hasUnsavedChanges)
+        #expect(session.workbook.path == "plan.model")
+        #expect(session.handle("leads = 100 + 10 * t").output.first == "leads total       360 → 330      -8.33%  ▁▅█")
+        #expect(session.model.values(of: "revenue") == [.number(24_000), .number(26_400), .number(28_800)])
+    }
+
+    @Test func undoTakesTheLineAwayAndRedoPutsItBack() throws {
+        let session = Session(workbook: try Workbook.parse(Self.header, path: "plan.model").get())
+        _ = session.handle("periods = 2027-Q1 .. 2027-Q4")
+        #expect(session.handle(":undo").output == [
+            "undid periods = 2027-Q1 .. 2027-Q4", "the plan has one period again: every cell is one value",
+        ])
+        #expect(session.workbook.render() == Self.header)
+        #expect(!session.hasUnsavedChanges)
+        #expect(!session.model.timeline.hasPeriods)
+        _ = session.handle(":redo")
+        #expect(session.model.timeline.count == 4)
+        #expect(session.workbook.render().hasPrefix("# A plan for one month.\n\nperiods = 2027-Q1 .. 2027-Q4\n\nleads = 120\n"))
+    }
+
+    @Test func aNewModelGetsTheLineFirstAndKeepsNoFile() {
+        let session = makeSession(["leads = 120", "wins = leads * 10%"])
+        _ = session.handle("periods = 2027 .. 2029")
+        #expect(session.workbook.render() == "periods = 2027 .. 2029\n\nleads = 120\nwins = leads * 10%\n")
+        #expect(session.workbook.path == nil)
+        #expect(session.handle(":list").output == [
+            "       2027  2028  2029", "lead indicators", "leads  120", "", "lag indicators", "wins   12",
+        ])
+    }
+
+    @Test func aSecondPeriodsLineIsRefusedAtItsPeriodsAndNothingChanges() throws {
+        let session = Session(workbook: try Workbook.parse(SeriesReplTests.plan, path: "plan.model").get())
+        let reply = session.handle("periods = 2027-01 .. 2027-12")
+        #expect(reply.failed)
+        #expect(reply.errors == [
+            "<input>:1:11: error: the plan already has periods (2027-01 .. 2027-03): :edit the file to change them",
+            "periods = 2027-01 .. 2027-12",
+            "          ^~~~~~~~~~~~~~~~~~",
+        ])
+        #expect(session.workbook.render() == SeriesReplTests.plan)
+        #expect(session.handle(":undo").output == ["nothing to undo"])
+    }
+
+    @Test func aPeriodsLineThatCannotBeAPlanIsRefusedAtItsPeriods() {
+        let session = makeSession()
+        #expect(session.handle("periods = 2027-06 .. 2027-01").errors.first
+            == "<input>:1:11: error: the range runs backwards: 2027-06 comes after 2027-01")
+        #expect(!session.model.timeline.hasPeriods)
+    }
+}
