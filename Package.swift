@@ -53,7 +53,7 @@ let package = Package(
         ]),
         // What must hold after any input (a loaded file, lines typed into a session): checked by
         // the fuzz targets in Fuzzing/ and by the corpus tests alike.
-        .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Shell"]),
+        .target(name: "Invariants", dependencies: ["Formula", "PlanEngine", "ModelFile", "Tracking", "Shell"]),
         .executableTarget(name: "leadlag", dependencies: [
             "Formula", "PlanEngine", "ModelFile", "WhatIf", "Simulation", "Tracking", "Shell", "LineEditing", "TextLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditing", "PlanEngine", "ModelFile"]),
         .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
         .testTarget(name: "InvariantTests", dependencies: [
-            "Invariants", "Shell", "ModelFile", "Formula",
+            "Invariants", "Shell", "ModelFile", "Formula", "Tracking",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],

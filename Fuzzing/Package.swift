@@ -23,9 +23,9 @@ let package = Package(
         .executableTarget(name: "FuzzSession", dependencies: [
             .product(name: "LeadlagInvariants", package: project),
         ]),
-        // The CSV actuals import gets its target here once it exists: bytes given as a CSV
-        // file, imported into a loaded model, with the same invariants (nothing changes when
-        // the import is refused; undo restores the file byte for byte). Add its name to
-        // TARGETS in Fuzzing/run-fuzzers and its seeds under Fuzzing/Corpus.
+        // Bytes given as a CSV of actual results, imported into a twelve-month plan.
+        .executableTarget(name: "FuzzActualsImport", dependencies: [
+            .product(name: "LeadlagInvariants", package: project),
+        ]),
     ]
 )

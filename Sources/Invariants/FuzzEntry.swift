@@ -14,6 +14,12 @@ public enum FuzzEntry {
         return 0
     }
 
+    public static func actualsImport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        let bytes = Self.bytes(data, size)
+        stopOnViolation(bytes) { () throws(InvariantViolation) in try ActualsImportInvariants.check(bytes) }
+        return 0
+    }
+
     private static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
         guard let data, size > 0 else { return [] }
         return Array(UnsafeBufferPointer(start: data, count: size))

@@ -6,7 +6,7 @@ import Shell
 /// Everything a person can see of a session, compared before and after a line: the file
 /// text it would save, every cell shown with its value and format, and the scenario shown.
 struct SessionState: Equatable {
-    /// One cell as shown. The value is kept as text of its bits, so NaN equals itself; zero is
+    /// One cell as shown, every period of a series. The value is kept as text of its bits, so NaN equals itself; zero is
     /// one value, since nothing shows or exports the sign of -0 (an edit that leaves a cell
     /// at 0 may keep the -0 it had, where a fresh load computes 0).
     struct CellState: Equatable {
@@ -28,7 +28,7 @@ struct SessionState: Equatable {
 
     static func cells(of model: Model) -> [CellState] {
         model.cellsInOrder.map {
-            CellState(name: $0.name, formula: $0.formula, value: valueText($0.value), format: $0.format)
+            CellState(name: $0.name, formula: $0.formula, value: $0.values.map(valueText).joined(separator: "; "), format: $0.format)
         }
     }
 

@@ -62,11 +62,11 @@ extension Command {
         let text: String
         do throws(WorkbookError) {
             guard let decoded = String(bytes: try RegularFile.read(path).bytes, encoding: .utf8) else {
-                return reply.fail("\(path): error: not UTF-8 text")
+                return reply.failWithRendered(["\(VisibleText.escaping(path)): error: not UTF-8 text"])
             }
             text = decoded
         } catch {
-            return reply.fail("\(path): error: \(error)")
+            return reply.failWithRendered(["\(VisibleText.escaping(path)): error: \(error)"])
         }
         let model = session.workbook.model
         switch ActualsFile.read(text, path: path, for: model) {

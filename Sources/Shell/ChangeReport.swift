@@ -21,7 +21,7 @@ enum ChangeReport {
     /// Says the changes, then the notes that are not labels.
     static func tell(
         _ changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?,
-        newLabel: String = "new", periods: [String] = [], unicode: Bool = true, reply: inout Reply
+        newLabel: String = "new", periods: [String] = [], unicode: Bool, reply: inout Reply
     ) {
         reply.say(lines(
             for: changes, notes: notes, colorizer: colorizer, width: width, newLabel: newLabel, periods: periods,
@@ -37,7 +37,7 @@ enum ChangeReport {
     /// whether the sparklines may use block characters.
     static func lines(
         for changes: [CellChange], notes: [EditNote] = [], colorizer: Colorizer, width: Int?, newLabel: String = "new",
-        periods: [String] = [], unicode: Bool = true
+        periods: [String] = [], unicode: Bool
     ) -> [String] {
         // Only the cells shown are formatted: an edit at the root of a 1M-cell chain changes them all.
         // Cells that appeared or went are listed first, then as many moved ones as fit.

@@ -133,7 +133,7 @@ extension Session {
         case .actuals:
             if changes.isEmpty { reply.say("no values change") }
             ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width,
-                              periods: model.timeline.periods.map(\.description), reply: &reply)
+                              periods: model.timeline.periods.map(\.description), unicode: isUnicode, reply: &reply)
         case .replacePlan(_, let replacement, let summary) where !summary.hasPrefix(":"):
             // A typed periods line, or its undo: the same file, over other periods.
             reply.say(PeriodsLine.news(replacement.workbook.model.timeline))

@@ -39,7 +39,7 @@ extension Command {
         case .success(let changes):
             reply.say(changes.isEmpty ? ["no values would change"]
                 : ChangeReport.lines(for: changes, colorizer: session.colorizer, width: session.width,
-                                     periods: session.model.timeline.periods.map(\.description)))
+                                     periods: session.model.timeline.periods.map(\.description), unicode: session.isUnicode))
             reply.say("(what-if only: nothing was changed)")
             // The same notes the edit itself would get, without a way back: nothing was made.
             for note in definitions.flatMap({ EditNote.notes(defining: $0.definition, in: session.model) }) {

@@ -34,7 +34,8 @@ public enum ActualsFile {
             if !sawRow, isHeader(trimmed, in: model) { continue }
             switch row(trimmed, in: model) {
             case .failure(let problem):
-                problems.append("\(path):\(line): error: \(problem.message)")
+                // A field may hold a line break or a control character: the message stays one safe line.
+                problems.append("\(path):\(line): error: \(VisibleText.escaping(problem.message))")
             case .success(let change):
                 let target = DefinitionTarget(name: change.name, periods: change.period...change.period)
                 if let earlier = seenOn[target] {

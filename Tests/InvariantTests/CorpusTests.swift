@@ -17,6 +17,7 @@ struct CorpusTests {
 
     static let modelSeeds = files(in: "models", ending: ".model") + files(in: "Fuzzing/Corpus/model-loader")
     static let sessionSeeds = files(in: "Tests/Scripts", ending: ".leadlag") + files(in: "Fuzzing/Corpus/session")
+    static let actualsSeeds = files(in: "models", ending: ".csv") + files(in: "Fuzzing/Corpus/actuals-import")
 
     static func bytes(_ file: String) throws -> [UInt8] {
         Array(try Data(contentsOf: root.appendingPathComponent(file)))
@@ -25,6 +26,7 @@ struct CorpusTests {
     @Test func theSeedsAreFound() {
         #expect(Self.modelSeeds.count >= 10, "model seeds: \(Self.modelSeeds)")
         #expect(Self.sessionSeeds.count >= 10, "session seeds: \(Self.sessionSeeds)")
+        #expect(Self.actualsSeeds.count >= 10, "actuals seeds: \(Self.actualsSeeds)")
     }
 
     @Test("a model seed loads by the rules", arguments: modelSeeds)
@@ -42,6 +44,19 @@ struct CorpusTests {
         let input = try Self.bytes(file)
         do throws(InvariantViolation) {
             try SessionInvariants.check(SessionScript(bytes: input))
+        } catch {
+            Issue.record("\(file): \(error)")
+        }
+    }
+
+    @Test("an actuals seed imports by the rules", arguments: actualsSeeds)
+    func actualsSeed(file: String) throws {
+        let input = try Self.bytes(file)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actuals-seed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do throws(InvariantViolation) {
+            try ActualsImportInvariants.check(input, in: folder.path)
         } catch {
             Issue.record("\(file): \(error)")
         }

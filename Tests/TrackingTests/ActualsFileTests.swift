@@ -70,7 +70,7 @@ import Testing
             "q1.csv:6: error: 'ninety' is not a number (leads in 2027-02)",
             "q1.csv:7: error: expected 3 fields (name,period,value), found 2",
             "q1.csv:8: error: leads in 2027-03 has no value",
-            "q1.csv:9: error: '1\n2' is not a number (opportunities in 2027-01)",
+            "q1.csv:9: error: '1^J2' is not a number (opportunities in 2027-01)",
             "q1.csv:11: error: leads in 2027-01 is already given on line 2",
             "q1.csv:12: error: expected 3 fields (name,period,value), found 4",
         ])
