@@ -46,7 +46,7 @@ public enum ActualsImportInvariants {
         guard !reply.failed else {
             let now = SessionState(session)
             guard now == before else { throw InvariantViolation("a refused import changed \(now.difference(from: before))") }
-            try checkMessages(reply.errors, path: path, lineCount: bytes.count(where: { $0 == UInt8(ascii: "\n") }) + 1)
+            try checkMessages(reply.errors, path: path, lineCount: lineCount(of: bytes))
             return
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -65,6 +65,16 @@ public enum ActualsImportInvariants {
         _ = session.handle(":undo")
         let undone = SessionState(session)
         guard undone == before else { throw InvariantViolation(":undo of the import left \(undone.difference(from: before))") }
+    }
+
+    /// Lines as a spreadsheet or an editor counts them: CRLF, a lone CR and LF each end one.
+    static func lineCount(of bytes: [UInt8]) -> Int {
+        var count = 1
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") && (index == 0 || bytes[index - 1] != UInt8(ascii: "\r")) { count += 1 }
+            if byte == UInt8(ascii: "\r") { count += 1 }
+        }
+        return count
     }
 
     /// `FILE:LINE: error: …` with a line of the file, `FILE: error: …`, or the closing line.
