@@ -100,7 +100,8 @@ extension Command {
         summary: "fail the script unless EXPR is true (or a non-zero number)",
         details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
             + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
-            + "(see :help simulate)."
+            + "(see :help simulate). On a model with actuals, plan(x) reads x on the plan without them: "
+            + ":assert total(revenue) >= 95% * plan(total(revenue)) (x must have one value)."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
@@ -108,7 +109,8 @@ extension Command {
         case .failure(let diagnostic):
             return reply.fail(diagnostic, in: input.line)
         case .success(let parsed):
-            switch SimulationReadings.resolve(parsed, in: input.line, session: session) {
+            switch SimulationReadings.resolve(parsed, in: input.line, session: session)
+                .flatMap({ PlanReadings.resolve($0, in: input.line, model: session.model) }) {
             case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
             case .success(let resolved): expression = resolved
             }
