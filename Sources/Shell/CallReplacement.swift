@@ -2,8 +2,8 @@ import Formula
 
 extension Expr {
     /// This expression with every call of a function in `names` (lowercase) replaced by what
-    /// `replacement` makes of it (its name lowercased, its arguments, its range); a replaced
-    /// call's arguments are left to the replacement. The readings of a script (`p10(revenue)`,
+    /// `replacement` makes of it (its name lowercased, its arguments, its range), innermost
+    /// first: a call's arguments are replaced before the call itself. The readings of a script (`p10(revenue)`,
     /// `plan(total(revenue))`) become numbers this way before an expression is evaluated.
     /// Recurses on the tree, whose depth the parser bounds (``Parser/maximumDepth``).
     func replacingCalls(
@@ -18,13 +18,11 @@ extension Expr {
             return .binary(op, try left.replacingCalls(to: names, with: replacement),
                            try right.replacingCalls(to: names, with: replacement), range)
         case .call(let name, let arguments, let range):
+            var replaced: [Expr] = []
+            for argument in arguments { replaced.append(try argument.replacingCalls(to: names, with: replacement)) }
             let function = name.lowercased()
-            guard names.contains(function) else {
-                var replaced: [Expr] = []
-                for argument in arguments { replaced.append(try argument.replacingCalls(to: names, with: replacement)) }
-                return .call(name: name, arguments: replaced, range)
-            }
-            return try replacement(function, arguments, range)
+            guard names.contains(function) else { return .call(name: name, arguments: replaced, range) }
+            return try replacement(function, replaced, range)
         }
     }
 
