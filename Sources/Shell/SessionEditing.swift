@@ -158,9 +158,11 @@ extension Session {
                 || old.status.periods?.metCount != new.status.periods?.metCount
                 || old.status.tracking?.soFar?.metCount != new.status.tracking?.soFar?.metCount)
         }
-        // The plan without actuals is computed only when there is news to word.
-        for (_, new) in flipped {
-            reply.say("goal \(new.entry.shownText): now \(goalStatus(new.entry.goal).summary(colorizer: colorizer))")
+        // The plan without actuals is computed only when there is news to word. A monthly goal met (or
+        // missed) in the same period as before, whose count of periods alone moved, is `still` so.
+        for (old, new) in flipped {
+            let still = old.status.isMet == new.status.isMet && old.status.periods?.current == new.status.periods?.current
+            reply.say("goal \(new.entry.shownText): \(still ? "still" : "now") \(goalStatus(new.entry.goal).summary(colorizer: colorizer))")
         }
     }
 

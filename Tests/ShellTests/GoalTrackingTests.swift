@@ -90,6 +90,19 @@ import Testing
         ])
     }
 
+    // Actual leads of 100 and 100 imply conversions of 12% and 7%: 9.5% from 2027-03 on, so revenue
+    // there is 120 × 9.5% × $1000 = $11,400 (a miss) and $12,350: 2 of 4 periods projected, not 3.
+    @Test(":calibrate apply that moves only the projected count says the goal is still missed in the current period")
+    func goalNewsAfterCalibrateApply() {
+        let session = planSession(Self.plan + "actual leads[2027-01] = 100\nactual leads[2027-02] = 100\n"
+                                      + "actual wins[2027-01] = 12\nactual wins[2027-02] = 7\n")
+        let reply = session.handle(":calibrate apply")
+        #expect(reply.output.last == "goal revenue >= $11.5k: still missed in 2027-02 ($7,000, short by $4,500; plan without actuals $11,000); "
+            + "met in 1 of 2 periods so far, first missed 2027-02 at $7,000; 2 of 4 projected")
+        #expect(session.handle(":goals").output.last
+            == "total(revenue) >= $45k  projected  $42,750  missed  short by $2,250               $44,750")
+    }
+
     @Test("a goal added to a model with actuals is reported as tracked")
     func addedGoal() {
         #expect(tracked().handle("goal total(wins) >= 40").output == [
