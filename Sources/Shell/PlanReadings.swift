@@ -29,8 +29,10 @@ enum PlanReadings {
                     throw Diagnostic(plan.noSuchCell(missing), at: argument.rangesOfReferences(to: missing).first ?? argument.range)
                 }
                 if let problem = argument.periodProblem(in: plan.timeline) { throw problem }
-                if let problem = target.seriesProblem(in: plan, verb: "read") {
-                    throw Diagnostic("plan(…) reads one value: \(problem)", at: argument.range)
+                if plan.evaluateSeries(argument).count > 1, let last = plan.timeline.periods.last {
+                    let one = target.cellName.map { "plan(total(\($0))) or plan(\($0)[\(last)])" } ?? "plan(total(\(target.text)))"
+                    throw Diagnostic("\(target.text) is a series over \(plan.timeline.description): plan(…) reads one value, "
+                                     + "such as \(one)", at: argument.range)
                 }
                 switch target.value(in: plan) {
                 case .number(let number): return .number(number, plan.format(of: argument).numberStyle, range)

@@ -30,8 +30,10 @@ import Testing
     }
 
     @Test("a series, a missing cell, an error value or two arguments are refused at their column", arguments: [
-        ("total(plan(revenue))", "<input>:1:12: error: plan(…) reads one value: revenue is a series over 2027-01 .. 2027-04: "
-            + "read total(revenue), average(revenue) or revenue[2027-04]"),
+        ("total(plan(revenue))", "<input>:1:12: error: revenue is a series over 2027-01 .. 2027-04: plan(…) reads one value, "
+            + "such as plan(total(revenue)) or plan(revenue[2027-04])"),
+        ("plan(wins * 2)", "<input>:1:6: error: wins * 2 is a series over 2027-01 .. 2027-04: plan(…) reads one value, "
+            + "such as plan(total(wins * 2))"),
         ("plan(revnue[2027-01])", "<input>:1:6: error: no cell named 'revnue' (did you mean revenue?)"),
         ("plan(revenue[2027-09])", "<input>:1:14: error: 2027-09 is outside the plan (2027-01 .. 2027-04)"),
         ("plan(deal / 0)", "<input>:1:6: error: deal / 0 is #DIV/0! on the plan without actuals"),
