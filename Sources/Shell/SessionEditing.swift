@@ -42,9 +42,10 @@ extension Session {
     }
 
     /// Where one goal stands, with the plan without actuals on a model with actuals: a goal's news.
-    private func goalStatus(_ goal: Goal) -> GoalStatus {
+    /// `plan` is that plan when the caller has it already.
+    private func goalStatus(_ goal: Goal, plan: Model? = nil) -> GoalStatus {
         let model = self.model
-        return GoalStatus(goal, in: model, plan: model.hasActuals ? model.plan : nil)
+        return GoalStatus(goal, in: model, plan: plan ?? (model.hasActuals ? model.plan : nil))
     }
 
     /// Applies `edit` and prints its effects; false when it was refused.
@@ -158,11 +159,13 @@ extension Session {
                 || old.status.periods?.metCount != new.status.periods?.metCount
                 || old.status.tracking?.soFar?.metCount != new.status.tracking?.soFar?.metCount)
         }
-        // The plan without actuals is computed only when there is news to word. A monthly goal met (or
-        // missed) in the same period as before, whose count of periods alone moved, is `still` so.
+        // The plan without actuals is computed once, and only when there is news to word. A monthly goal
+        // met (or missed) in the same period as before, whose count of periods alone moved, is `still` so.
+        guard !flipped.isEmpty else { return }
+        let plan = model.hasActuals ? model.plan : nil
         for (old, new) in flipped {
             let still = old.status.isMet == new.status.isMet && old.status.periods?.current == new.status.periods?.current
-            reply.say("goal \(new.entry.shownText): \(still ? "still" : "now") \(goalStatus(new.entry.goal).summary(colorizer: colorizer))")
+            reply.say("goal \(new.entry.shownText): \(still ? "still" : "now") \(goalStatus(new.entry.goal, plan: plan).summary(colorizer: colorizer))")
         }
     }
 
