@@ -18,6 +18,9 @@ extension Command {
             period: it shows the current period's value and status (the first period, until actual results are
             recorded), how many periods meet it and the first that misses. A goal on one value
             (goal total(revenue) >= 600k) is an annual goal, shown with that value for the whole plan.
+            With actual results recorded, the current period is the last with an actual: a monthly goal counts
+            the periods met so far (actuals where recorded) and then the whole plan as projected; an annual
+            goal's value is the projection (actuals so far, plan for the rest), next to the plan without actuals.
             """,
         aliases: ["goal"]
     ) { input, session, reply in
@@ -28,10 +31,13 @@ extension Command {
         guard arguments.isEmpty else {
             return Command.goals.rejectArguments(&reply, problem: "goals lists the goals, or deletes one with delete N")
         }
-        let statuses = session.goalStatuses()
+        let statuses = session.goalStatuses(withPlan: true)
         guard !statuses.isEmpty else {
             reply.say("no goals yet (add one: goal revenue >= 50k)")
             return
+        }
+        if let asOf = statuses.lazy.compactMap(\.status.tracking).first?.asOf {
+            reply.say("as of \(asOf), the last \(asOf.kind.rawValue) with actuals")
         }
         reply.say(goalLines(statuses, overPeriods: session.model.timeline.hasPeriods, colorizer: session.colorizer,
                             width: session.width))
@@ -46,24 +52,29 @@ extension Command {
     ///
     /// On a plan with periods (`overPeriods`) a monthly goal names the period its value is for (the
     /// current one), how many periods meet it and the first that misses; an annual goal has one value.
+    /// On a model with actuals a column gives the plan without them, and the periods are counted so far.
     private static func goalLines(
         _ statuses: [(entry: GoalEntry, status: GoalStatus)], overPeriods: Bool, colorizer: Colorizer, width: Int?
     ) -> [String] {
-        let standing = { (status: GoalStatus) in
-            (overPeriods ? [status.checkedText] : []) + [status.valueText, colorizer.goalState(status), status.gapText]
-                + (overPeriods ? [status.periodsText] : [])
+        let tracked = statuses.contains { $0.status.tracking != nil }
+        let planHeading = "plan without actuals"
+        let standing = { (status: GoalStatus, labelled: Bool) in
+            let plan = status.planText.map { labelled ? planHeading + " " + $0 : $0 } ?? ""
+            return (overPeriods ? [status.checkedText] : []) + [status.valueText, colorizer.goalState(status), status.gapText]
+                + (tracked ? [plan] : []) + (overPeriods ? [status.periodsText] : [])
         }
         var table = TextTable(
             columns: [TextColumn("goal")] + (overPeriods ? [TextColumn("period")] : [])
                 + [TextColumn("value", alignment: .right), TextColumn("status"), TextColumn("gap")]
+                + (tracked ? [TextColumn(planHeading, alignment: .right)] : [])
                 + (overPeriods ? [TextColumn("each period")] : []))
         for (entry, status) in statuses {
-            table.addRow([entry.shownText] + standing(status))
+            table.addRow([entry.shownText] + standing(status, false))
         }
         let lines = table.render()
         guard let width, lines.contains(where: { DisplayWidth.of($0) > width }) else { return lines }
         return statuses.flatMap { entry, status in
-            let standing = standing(status).filter { !$0.isEmpty }
+            let standing = standing(status, true).filter { !$0.isEmpty }
             return WordWrap.lines(entry.shownText, width: width, indent: "    ")
                 + WordWrap.lines(standing.joined(separator: " · "), width: max(width - 2, 1)).map { "  " + $0 }
         }
@@ -89,7 +100,8 @@ extension Command {
         summary: "fail the script unless EXPR is true (or a non-zero number)",
         details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
             + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
-            + "(see :help simulate)."
+            + "(see :help simulate). On a model with actuals, plan(x) reads x on the plan without them: "
+            + ":assert total(revenue) >= 95% * plan(total(revenue)) (x must have one value)."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
@@ -97,7 +109,8 @@ extension Command {
         case .failure(let diagnostic):
             return reply.fail(diagnostic, in: input.line)
         case .success(let parsed):
-            switch SimulationReadings.resolve(parsed, in: input.line, session: session) {
+            switch SimulationReadings.resolve(parsed, in: input.line, session: session)
+                .flatMap({ PlanReadings.resolve($0, in: input.line, model: session.model) }) {
             case .failure(let diagnostic): return reply.fail(diagnostic, in: input.line)
             case .success(let resolved): expression = resolved
             }

@@ -13,23 +13,48 @@ extension GoalStatus {
     /// `met ($17,820, ahead by $2,820)`: the status with the value and the gap, for one-line news;
     /// a monthly goal's is its current period's, then how many periods meet it:
     /// `missed in 2027-01 ($10,000, short by $1,500); met in 2 of 4 periods, first missed 2027-01 at $10,000`.
+    /// On a model with actuals an annual goal's value is the projection, and both kinds give the
+    /// plan without actuals when it was computed:
+    /// `missed (projected $39,000 as of 2027-02, short by $1,000; plan without actuals $46,000)`.
     func summary(colorizer: Colorizer) -> String {
-        let gap = gapText
-        let standing = " (" + valueText + (gap.isEmpty ? "" : ", " + gap) + ")"
+        let value = tracking.map { periods == nil ? "projected \(valueText) as of \($0.asOf)" : valueText } ?? valueText
+        let plan = planText.map { "; plan without actuals " + $0 } ?? ""
+        let standing = " (" + value + (gapText.isEmpty ? "" : ", " + gapText) + plan + ")"
         guard let periods else { return colorizer.goalState(self) + standing }
         return colorizer.goalState(self) + " in \(periods.current)" + standing + "; " + periodsText
     }
 
-    /// The period a monthly goal's value and status are for (the current one); empty for a goal on
-    /// one value (an annual goal such as total(revenue) >= 600k), which needs none.
-    var checkedText: String { periods.map { "\($0.current)" } ?? "" }
+    /// The period a monthly goal's value and status are for (the current one); for a goal on one
+    /// value (an annual goal such as total(revenue) >= 600k) empty, or `projected` on a model with
+    /// actuals, whose value is actuals so far and plan for the rest.
+    var checkedText: String { periods.map { "\($0.current)" } ?? (tracking == nil ? "" : "projected") }
+
+    /// The goal's left side on the plan without actuals, when it was computed.
+    var planText: String? {
+        tracking?.planValue.map { ValueFormatter.display($0, format: format) }
+    }
 
     /// `met in 2 of 4 periods, first missed 2027-01 at $10,000`; empty for a goal on single values.
+    /// On a model with actuals, the periods so far first, then the whole plan as projected:
+    /// `met in 1 of 2 periods so far, first missed 2027-01 at $10,000; 3 of 4 projected`.
     var periodsText: String {
         guard let periods else { return "" }
-        let met = "met in \(periods.metCount) of \(periods.count) periods"
-        guard let miss = periods.firstMiss, let value = periods.firstMissValue else { return met }
-        return met + ", first missed \(miss) at " + ValueFormatter.display(value, format: format)
+        guard let soFar = tracking?.soFar else { return Self.counted(periods, format: format) }
+        let projected = Self.counted(soFar, format: format, soFar: true) + "; \(periods.metCount) of \(periods.count) projected"
+        // A miss so far is the plan's first miss too; with none so far, the first the plan still expects.
+        guard soFar.firstMiss == nil, let ahead = Self.missText(periods, format: format) else { return projected }
+        return projected + ", " + ahead
+    }
+
+    private static func counted(_ checks: PeriodChecks, format: DisplayFormat, soFar: Bool = false) -> String {
+        let met = "met in \(checks.metCount) of \(checks.count) periods" + (soFar ? " so far" : "")
+        return met + (missText(checks, format: format).map { ", " + $0 } ?? "")
+    }
+
+    /// `first missed 2027-01 at $10,000`, or nil when every period checked meets the goal.
+    private static func missText(_ checks: PeriodChecks, format: DisplayFormat) -> String? {
+        guard let miss = checks.firstMiss, let value = checks.firstMissValue else { return nil }
+        return "first missed \(miss) at " + ValueFormatter.display(value, format: format)
     }
 
     /// How far the value is from the target, in words: `short by $32,180`, `under by 2%`;

@@ -128,7 +128,8 @@ public final class Session {
                    typed: expression, comment: FormulaText.comment(in: bytes), line: line, periods: periods, reply: &reply)
         case .success(.expression(let expression)):
             guard currencyAgrees([expression], in: line, reply: &reply) else { return }
-            switch SimulationReadings.resolve(expression, in: line, session: self) {
+            switch SimulationReadings.resolve(expression, in: line, session: self)
+                .flatMap({ PlanReadings.resolve($0, in: line, model: model) }) {
             case .failure(let diagnostic): reply.fail(diagnostic, in: line)
             case .success(let resolved): show(resolved, reply: &reply)
             }

@@ -34,10 +34,19 @@ extension Session {
         if !apply(edit, reply: &reply) { history.revertRedo() }
     }
 
-    /// Where each goal stands on the model shown, with the goal as written.
-    func goalStatuses() -> [(entry: GoalEntry, status: GoalStatus)] {
+    /// Where each goal stands on the model shown, with the goal as written; `withPlan` adds the
+    /// plan without actuals on a model with actuals (one more model to compute).
+    func goalStatuses(withPlan: Bool = false) -> [(entry: GoalEntry, status: GoalStatus)] {
         let model = self.model
-        return workbook.goals.map { ($0, GoalStatus($0.goal, in: model)) }
+        let plan = withPlan && model.hasActuals && !workbook.goals.isEmpty ? model.plan : nil
+        return workbook.goals.map { ($0, GoalStatus($0.goal, in: model, plan: plan)) }
+    }
+
+    /// Where one goal stands, with the plan without actuals on a model with actuals: a goal's news.
+    /// `plan` is that plan when the caller has it already.
+    private func goalStatus(_ goal: Goal, plan: Model? = nil) -> GoalStatus {
+        let model = self.model
+        return GoalStatus(goal, in: model, plan: plan ?? (model.hasActuals ? model.plan : nil))
     }
 
     /// Applies `edit` and prints its effects, with the notes of what looks like a mistake when
@@ -117,7 +126,7 @@ extension Session {
             reply.say("renamed \(old) → \(colorizer.cellName(new, in: model))")
             reply.say(ChangeReport.lines(for: changes, colorizer: colorizer, width: width, periods: periods, unicode: isUnicode))
         case .addGoal(let entry):
-            let status = GoalStatus(entry.goal, in: model)
+            let status = goalStatus(entry.goal)
             reply.say("goal \(entry.shownText): \(status.summary(colorizer: colorizer))")
             for warning in [entry.goal.lhs, entry.goal.rhs].flatMap(model.undefinedUseWarnings) {
                 reply.warn(warning)
@@ -127,7 +136,7 @@ extension Session {
         case .deleteGoal(let removed):
             reply.say("removed goal \(removed.entry.shownText)")
         case .restoreGoal(let removed):
-            reply.say("goal \(removed.entry.shownText): \(GoalStatus(removed.entry.goal, in: model).summary(colorizer: colorizer))")
+            reply.say("goal \(removed.entry.shownText): \(goalStatus(removed.entry.goal).summary(colorizer: colorizer))")
         case .addComment, .removeComment:
             break
         case .actuals:
@@ -151,9 +160,18 @@ extension Session {
     private func announceFlips(from before: [(entry: GoalEntry, status: GoalStatus)], reply: inout Reply) {
         let after = goalStatuses()
         // Goals only change by adding or removing the last one, so the common prefix lines up.
-        for (old, new) in zip(before, after) where old.entry == new.entry
-            && (old.status.isMet != new.status.isMet || old.status.periods?.metCount != new.status.periods?.metCount) {
-            reply.say("goal \(new.entry.shownText): now \(new.status.summary(colorizer: colorizer))")
+        let flipped = zip(before, after).filter { old, new in
+            old.entry == new.entry && (old.status.isMet != new.status.isMet
+                || old.status.periods?.metCount != new.status.periods?.metCount
+                || old.status.tracking?.soFar?.metCount != new.status.tracking?.soFar?.metCount)
+        }
+        // The plan without actuals is computed once, and only when there is news to word. A monthly goal
+        // met (or missed) in the same period as before, whose count of periods alone moved, is `still` so.
+        guard !flipped.isEmpty else { return }
+        let plan = model.hasActuals ? model.plan : nil
+        for (old, new) in flipped {
+            let still = old.status.isMet == new.status.isMet && old.status.periods?.current == new.status.periods?.current
+            reply.say("goal \(new.entry.shownText): \(still ? "still" : "now") \(goalStatus(new.entry.goal, plan: plan).summary(colorizer: colorizer))")
         }
     }
 

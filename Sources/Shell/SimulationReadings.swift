@@ -32,31 +32,10 @@ enum SimulationReadings {
         }
     }
 
-    private static func uses(_ expression: Expr) -> Bool {
-        var found = false
-        expression.forEachNodeInSourceOrder { node in
-            if case .call(let name, _, _) = node, functions.contains(name.lowercased()) { found = true }
-        }
-        return found
-    }
+    private static func uses(_ expression: Expr) -> Bool { expression.calls(functions) }
 
-    /// Recurses on the tree, whose depth the parser bounds (``Parser/maximumDepth``).
     private static func replacing(_ expression: Expr, record: SimulationRecord, line: String, model: Model) throws(Diagnostic) -> Expr {
-        switch expression {
-        case .number, .boolean, .name, .at:
-            return expression
-        case .unary(let op, let operand, let range):
-            return .unary(op, try replacing(operand, record: record, line: line, model: model), range)
-        case .binary(let op, let left, let right, let range):
-            return .binary(op, try replacing(left, record: record, line: line, model: model),
-                           try replacing(right, record: record, line: line, model: model), range)
-        case .call(let name, let arguments, let range):
-            let function = name.lowercased()
-            guard functions.contains(function) else {
-                var replaced: [Expr] = []
-                for argument in arguments { replaced.append(try replacing(argument, record: record, line: line, model: model)) }
-                return .call(name: name, arguments: replaced, range)
-            }
+        try expression.replacingCalls(to: functions) { (function, arguments, range) throws(Diagnostic) in
             guard arguments.count == 1 else {
                 throw Diagnostic("\(function)(…) reads one simulated cell, as in \(function)(revenue)", at: range)
             }

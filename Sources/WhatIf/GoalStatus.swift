@@ -9,6 +9,11 @@ import PlanEngine
 /// the current period (``Model/currentPeriod``), and ``periods`` says how many periods meet it
 /// and which misses first. A goal on a single value (`total(revenue) >= 600k`) is an annual
 /// goal, one value for the whole plan.
+///
+/// On a model with actuals, ``tracking`` adds what a plan tracked month by month needs: which
+/// period is current, how many periods so far meet a monthly goal, and the plan's value without
+/// the actuals. The status itself is then a projection: the model with its actuals in place
+/// computes actuals so far and the plan for the rest, so `total(revenue)` is already both.
 public struct GoalStatus: Equatable, Sendable {
     /// Met, missed, or unknown because the goal evaluates to an error.
     public enum State: Equatable, Sendable {
@@ -29,6 +34,18 @@ public struct GoalStatus: Equatable, Sendable {
         public let firstMissValue: Value?
     }
 
+    /// A goal on a model with actuals, as tracked against them.
+    public struct Tracking: Equatable, Sendable {
+        /// The current period (``Model/currentPeriod``): the last with an actual.
+        public let asOf: Period
+        /// A monthly goal checked in the periods up to and including the current one, using the
+        /// actuals where recorded; nil for an annual goal.
+        public let soFar: PeriodChecks?
+        /// The left side on the plan without actuals (``Model/plan``): in the current period for a
+        /// monthly goal, for the whole plan for an annual one. Nil when it was not asked for.
+        public let planValue: Value?
+    }
+
     public let goal: Goal
     /// The left side's value: `revenue` in `revenue >= 50k`.
     public let current: Value
@@ -43,12 +60,16 @@ public struct GoalStatus: Equatable, Sendable {
     public let gap: Double?
     /// Nil for a goal on single values (every goal of a model without periods).
     public let periods: PeriodChecks?
+    /// Nil on a model without actuals.
+    public let tracking: Tracking?
 
     public var isMet: Bool { state == .met }
 
     /// Evaluates both sides, and the comparison itself with the engine's rules
     /// (numbers compared to 15 significant digits, as spreadsheets do), in every period.
-    public init(_ goal: Goal, in model: Model) {
+    /// `plan`, the model without its actuals (``Model/plan``, costly to build, so the caller
+    /// shares one among goals), gives ``Tracking/planValue``.
+    public init(_ goal: Goal, in model: Model, plan: Model? = nil) {
         self.goal = goal
         let checks = model.evaluateSeries(.binary(goal.comparison, goal.lhs, goal.rhs, goal.range)).map(Self.state)
         let lhs = model.evaluateSeries(goal.lhs)
@@ -64,14 +85,20 @@ public struct GoalStatus: Equatable, Sendable {
         } else {
             gap = nil
         }
-        if checks.count > 1 {
-            let firstMiss = checks.firstIndex { $0 != .met }
-            let labels = model.timeline.periods
-            periods = PeriodChecks(
-                current: labels[now], metCount: checks.count { $0 == .met }, count: checks.count,
+        let labels = model.timeline.periods
+        let counted = { (checked: ArraySlice<State>) in
+            let firstMiss = checked.firstIndex { $0 != .met }
+            return PeriodChecks(
+                current: labels[now], metCount: checked.count { $0 == .met }, count: checked.count,
                 firstMiss: firstMiss.map { labels[$0] }, firstMissValue: firstMiss.map { at(lhs, $0) })
+        }
+        periods = checks.count > 1 ? counted(checks[...]) : nil
+        if model.hasActuals, model.timeline.hasPeriods {
+            tracking = Tracking(
+                asOf: labels[model.currentPeriod], soFar: checks.count > 1 ? counted(checks[...now]) : nil,
+                planValue: plan.map { at($0.evaluateSeries(goal.lhs), now) })
         } else {
-            periods = nil
+            tracking = nil
         }
     }
 

@@ -65,4 +65,49 @@ struct TrackingScriptTests {
         let none = try Leadlag.run(["eval", workspace.path("msp-bottoms-up.model"), "--variance"])
         #expect(none.status == 2)
     }
+
+    /// Four months, revenue $10,000 $11,000 $12,000 $13,000 on the plan ($46,000); actual wins of
+    /// 12 and 7 make the first two $12,000 and $7,000, so $44,000 is projected.
+    static let fourMonths = """
+        periods = 2027-01 .. 2027-04
+        leads = 100 + 10 * t
+        conversion = 10%
+        wins = leads * conversion
+        deal = $1000
+        revenue = wins * deal
+        goal revenue >= $11.5k
+        goal total(revenue) >= $45k
+
+        """
+
+    @Test("a script imports two months of actuals, reads :goals, and asserts the projection against the plan")
+    func goalsScript() throws {
+        let workspace = try Workspace()
+        try workspace.write("four.model", Self.fourMonths)
+        try workspace.write("q.csv", "name,period,value\r\nwins,2027-01,12\r\nwins,2027-02,7\r\n")
+        try workspace.write("goals.leadlag", """
+            :actuals import \(workspace.path("q.csv"))
+            :goals
+            :assert total(revenue) == 44k and plan(total(revenue)) == 46k
+            :assert total(revenue) - plan(total(revenue)) == -2k
+            :assert plan(revenue[2027-02]) == 11k and revenue[2027-02] == 7k
+            :assert total(revenue) >= 45k
+
+            """)
+        let outcome = try Leadlag.run(["run", workspace.path("goals.leadlag"), "--model", workspace.path("four.model")])
+        #expect(outcome.status == 1)
+        #expect(outcome.output.contains("""
+            goal total(revenue) >= $45k: now missed (projected $44,000 as of 2027-02, short by $1,000; plan without actuals $46,000)
+            as of 2027-02, the last month with actuals
+            goal                    period       value  status  gap              plan without actuals  each period
+            revenue >= $11.5k       2027-02     $7,000  missed  short by $4,500               $11,000  \
+            met in 1 of 2 periods so far, first missed 2027-02 at $7,000; 3 of 4 projected
+            total(revenue) >= $45k  projected  $44,000  missed  short by $1,000               $46,000
+
+            """))
+        // The three assertions on the projection pass; the script stops at the goal the projection misses.
+        #expect(outcome.errors.split(separator: "\n") == [
+            "\(workspace.path("goals.leadlag")):6: error: assertion failed: total(revenue) >= 45k (false, total(revenue) = $44,000)",
+        ])
+    }
 }

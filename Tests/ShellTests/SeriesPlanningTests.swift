@@ -194,11 +194,11 @@ import Testing
         ])
     }
 
-    @Test("an edit that changes how many periods meet a monthly goal says so")
+    @Test("an edit that changes how many periods meet a monthly goal says so: still missed in the same period")
     func monthlyGoalNews() {
         let reply = planSession(Self.plan).handle("leads[2027-02] = 120")
         #expect(reply.output.last
-            == "goal revenue >= $11.5k: now missed in 2027-01 ($10,000, short by $1,500); met in 3 of 4 periods, first missed 2027-01 at $10,000")
+            == "goal revenue >= $11.5k: still missed in 2027-01 ($10,000, short by $1,500); met in 3 of 4 periods, first missed 2027-01 at $10,000")
     }
 
     @Test("the current period is the first one until actual results exist")
