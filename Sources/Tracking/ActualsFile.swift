@@ -27,7 +27,8 @@ public enum ActualsFile {
         var line = 1
         var sawRow = false
         for fields in rows {
-            defer { line += 1 + fields.reduce(0) { $0 + $1.count(where: \.isNewline) } }
+            // Only what ends a CSV line counts (not a vertical tab or U+2028, which Swift calls newlines too).
+            defer { line += 1 + fields.reduce(0) { $0 + $1.count(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) } }
             let trimmed = fields.map { $0.trimmingCharacters(in: .whitespaces) }
             if trimmed.allSatisfy(\.isEmpty) { continue }
             defer { sawRow = true }
