@@ -89,7 +89,9 @@ extension Command {
         summary: "fail the script unless EXPR is true (or a non-zero number)",
         details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
             + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
-            + "(see :help simulate)."
+            + "(see :help simulate). On a plan with periods an assertion on a series must hold in every period "
+            + "(:assert revenue >= 10k checks each month); a failure names the first period that fails, its value and "
+            + "how many fail. Assert one value with total(revenue) >= 600k or revenue[2027-12] >= 50k."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
         let expression: Expr
@@ -103,17 +105,24 @@ extension Command {
             }
         }
         let model = session.model
-        let value = model.evaluate(expression)
-        if value.error == nil, let number = value.numeric, number != 0 {
+        // On a plan with periods an assertion on a series must hold in every period, as a monthly goal.
+        let values = model.evaluateSeries(expression)
+        let fails = { (value: Value) in value.error != nil || (value.numeric ?? 0) == 0 }
+        guard let failing = values.firstIndex(where: fails) else {
             reply.assertionPassed = true
             return
         }
-        var explanation = ValueFormatter.display(value, format: model.format(of: expression))
+        var explanation = ValueFormatter.display(values[failing], format: model.format(of: expression))
+        if values.count > 1 { explanation += " in \(model.timeline.periods[failing])" }
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
            let leftText = input.line.utf8Slice(lhs.range), Double(leftText) == nil {
             // The left side's value is what a reader needs to see why the comparison failed.
-            let left = ValueFormatter.display(model.evaluate(lhs), format: model.format(of: lhs))
-            explanation += ", \(leftText) = \(left)"
+            let left = model.evaluateSeries(lhs)
+            let shown = ValueFormatter.display(left[left.count > 1 ? failing : 0], format: model.format(of: lhs))
+            explanation += ", \(leftText) = \(shown)"
+        }
+        if values.count > 1 {
+            explanation += "; fails in \(values.count(where: fails)) of \(values.count) periods"
         }
         reply.fail("assertion failed: \(input.arguments) (\(explanation))")
     }

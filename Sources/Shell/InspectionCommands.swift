@@ -69,10 +69,9 @@ extension Command {
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         if cell.isSeries {
             // A series has no one value: its periods, then what sums it up and its shape.
-            table.addRow(["periods", model.timeline.description])
-            table.addRow(["values", SeriesDisplay.periodRow(cell, in: model)])
-            table.addRow([cell.isStock ? "last" : "total",
-                          ValueFormatter.display(cell.summary, format: cell.format) + "  " + SeriesDisplay.sparkline(cell.values)])
+            for row in SeriesDisplay.seriesRows(cell.values, format: cell.format, isStock: cell.isStock, in: model) {
+                table.addRow(row)
+            }
         } else {
             table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
         }

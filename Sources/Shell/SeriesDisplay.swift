@@ -21,13 +21,30 @@ enum SeriesDisplay {
 
     /// A series in one line, as `:show` gives it: every period's value when there are at most
     /// ``shownPeriods``, else the first and the last with their periods.
-    static func periodRow(_ cell: Cell, in model: Model) -> String {
+    static func periodRow(_ values: [Value], format: DisplayFormat, in model: Model) -> String {
         let periods = model.timeline.periods
-        let shown = cell.values.map { ValueFormatter.display($0, format: cell.format) }
+        let shown = values.map { ValueFormatter.display($0, format: format) }
         guard shown.count > shownPeriods, let first = periods.first, let last = periods.last else {
             return shown.joined(separator: "  ")
         }
         return "\(shown[0]) in \(first) … \(shown[shown.count - 1]) in \(last)"
+    }
+
+    /// What stands for a series under its values: `total $46,000  ▁▃▆█` (a flow) or
+    /// `last $46,000  ▁▃▅█` (a level carried through `prev`), as label and text.
+    static func summaryRow(_ values: [Value], format: DisplayFormat, isStock: Bool) -> [String] {
+        [isStock ? "last" : "total",
+         ValueFormatter.display(SeriesSummary.of(values, isStock: isStock), format: format) + "  " + sparkline(values)]
+    }
+
+    /// A series as `:show` and a bare expression give it, as label and text rows:
+    ///
+    ///     periods  2027-01 .. 2027-04
+    ///     values   $10,000  $11,000  $12,000  $13,000
+    ///     total    $46,000  ▁▃▆█
+    static func seriesRows(_ values: [Value], format: DisplayFormat, isStock: Bool, in model: Model) -> [[String]] {
+        [["periods", model.timeline.description], ["values", periodRow(values, format: format, in: model)],
+         summaryRow(values, format: format, isStock: isStock)]
     }
 
     /// Most periods whose values `:show` lists one by one.
