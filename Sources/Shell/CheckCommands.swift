@@ -115,7 +115,7 @@ extension Command {
         var explanation = ValueFormatter.display(values[failing], format: model.format(of: expression))
         if values.count > 1 { explanation += " in \(model.timeline.periods[failing])" }
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
-           let leftText = input.line.utf8Slice(lhs.range), Double(leftText) == nil {
+           let leftText = Command.closedText(of: lhs.range, in: input.line), Double(leftText) == nil {
             // The left side's value is what a reader needs to see why the comparison failed.
             let left = model.evaluateSeries(lhs)
             let shown = ValueFormatter.display(left[left.count > 1 ? failing : 0], format: model.format(of: lhs))
@@ -125,5 +125,29 @@ extension Command {
             explanation += "; fails in \(values.count(where: fails)) of \(values.count) periods"
         }
         reply.fail("assertion failed: \(input.arguments) (\(explanation))")
+    }
+
+    /// The text of `range` in `line`, widened over the `(` before it and the `)` after it that its
+    /// parentheses need: the range of `1 / (t - 1)` ends inside its last group, that of
+    /// `(a + 1) / b` starts inside its first.
+    static func closedText(of range: SourceRange, in line: String) -> String? {
+        let bytes = Array(line.utf8)
+        guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
+        var (depth, lowest) = (0, 0)
+        for byte in bytes[range.start..<range.end] {
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") { depth -= 1; lowest = min(lowest, depth) }
+        }
+        var (start, opens) = (range.start, -lowest)
+        while opens > 0, start > 0, bytes[start - 1] == UInt8(ascii: "(") || bytes[start - 1].isBlankByte {
+            if bytes[start - 1] == UInt8(ascii: "(") { opens -= 1 }
+            start -= 1
+        }
+        var (end, closes) = (range.end, depth - lowest)
+        while closes > 0, end < bytes.count, bytes[end] == UInt8(ascii: ")") || bytes[end].isBlankByte {
+            if bytes[end] == UInt8(ascii: ")") { closes -= 1 }
+            end += 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self).trimmingBlanks()
     }
 }
