@@ -5,10 +5,12 @@ import TextLayout
 /// How the REPL shows the series of a plan with periods: a sparkline of a cell's values, and the
 /// grid of `:list` (cells as rows, periods as columns that fit the width, a total for flows).
 enum SeriesDisplay {
-    /// `▁▂▃▅▆█`: one bar per period; an error value leaves a blank.
+    /// `▁▂▃▅▆█`: one bar per period; an error value leaves a blank. Values are drawn as they
+    /// are shown, to 15 significant digits, so a ratio that is the same every month
+    /// (`wins / leads`) is flat, not a shape drawn from rounding noise.
     static func sparkline(_ values: [Value]) -> String {
         guard values.count > 1 else { return "" }
-        return Sparkline.render(values.map { $0.numeric ?? .nan })
+        return Sparkline.render(values.map { $0.numeric?.atSpreadsheetPrecision ?? .nan })
     }
 
     /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or
