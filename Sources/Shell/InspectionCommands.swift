@@ -59,7 +59,9 @@ extension Command {
         usage: ":show NAME",
         summary: "one cell: value, formula, format, what it uses and what uses it",
         details: "On a plan with periods a series shows its values (the first and last when there are more than "
-            + "\(SeriesDisplay.shownPeriods) periods), its total (its last value for a level carried through prev) and a sparkline."
+            + "\(SeriesDisplay.shownPeriods) periods), its total (its last value for a level carried through prev) and a sparkline. "
+            + "An expression typed at the prompt shows a series the same way (wins * 2), and one value for total(revenue) "
+            + "or revenue[2027-03]."
     ) { input, session, reply in
         let model = session.model
         guard let cell = Command.show.namedCell(input.arguments, in: model, reply: &reply) else { return }
