@@ -92,6 +92,14 @@ import Testing
         #expect(session.handle(":delete mrr").output == ["mrr deleted (was last $46,000)"])
     }
 
+    @Test("a percent cell given a plain formula over time gets no literal of its first period to type instead")
+    func noFirstPeriodSuggestion() {
+        let session = planSession(Self.plan)
+        #expect(session.handle("conversion = 0.1 + 0.01 * t").errors == [])
+        #expect(planSession(Self.plan).handle("conversion = 0.2").errors
+            == ["warning: conversion was a percent: did you mean 20%? (:undo restores 10%)"])
+    }
+
     @Test("an edit that changes nothing names the series' total, not its first period")
     func unchangedSeries() {
         #expect(planSession(Self.plan).handle("leads[2027-02] = 110").output == ["leads = total 460 (unchanged)"])
