@@ -1,5 +1,6 @@
 import Formula
 import Testing
+import TextLayout
 @testable import Shell
 
 /// Expressions, assertions and the change display on a plan over time: a series is shown as a
@@ -42,6 +43,16 @@ import Testing
     func longSeries() {
         let reply = planSession("periods = 2027-01 .. 2027-07\nx = 1 + t\n").handle("x * 10")
         #expect(reply.output == ["periods  2027-01 .. 2027-07", "values   10 in 2027-01 … 70 in 2027-07", "total    280  ▁▂▃▅▆▇█"])
+    }
+
+    @Test("on a narrow terminal a series typed alone keeps to the width")
+    func narrowTerminal() {
+        let session = planSession(Self.plan)
+        session.width = 30
+        let output = session.handle("revenue").output
+        #expect(output.allSatisfy { DisplayWidth.of($0) <= 30 }, "\(output)")
+        #expect(output.first == "periods  2027-01 .. 2027-04")
+        #expect(output.last == "total    $46,000  ▁▃▆█")
     }
 
     @Test("in a script an error value in any period fails the line and names the period")
