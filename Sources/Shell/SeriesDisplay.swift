@@ -32,10 +32,15 @@ enum SeriesDisplay {
         return "\(shown[0]) in \(first) … \(shown[shown.count - 1]) in \(last)"
     }
 
-    /// What stands for a series under its values: `total $46,000  ▁▃▆█` (a flow) or
-    /// `last $46,000  ▁▃▅█` (a level carried through `prev`), as label and text.
+    /// What stands for a series under its values: `total $46,000  ▁▃▆█` (a flow),
+    /// `last $46,000  ▁▃▅█` (a level carried through `prev`), or for a comparison
+    /// `true in 3 of 4 periods  ▁███`, as label and text.
     static func summaryRow(_ values: [Value], format: DisplayFormat, isStock: Bool) -> [String] {
-        [isStock ? "last" : "total",
+        if format == .boolean {
+            let holding = values.count { $0 == .boolean(true) }
+            return ["true", "in \(holding) of \(values.count) periods  " + sparkline(values)]
+        }
+        return [isStock ? "last" : "total",
          ValueFormatter.display(SeriesSummary.of(values, isStock: isStock), format: format) + "  " + sparkline(values)]
     }
 

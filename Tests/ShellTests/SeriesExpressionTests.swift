@@ -23,6 +23,7 @@ import TextLayout
         ("mrr", ["periods  2027-01 .. 2027-04", "values   $10,000  $21,000  $33,000  $46,000", "last     $46,000  ▁▃▅█"]),
         // The same 0.1 every month, though the third is 0.10000000000000002 in binary: flat, not a spike.
         ("0.1 * (1 + t) / (1 + t)", ["periods  2027-01 .. 2027-04", "values   0.1  0.1  0.1  0.1", "total    0.4  ▄▄▄▄"]),
+        ("revenue >= 11k", ["periods  2027-01 .. 2027-04", "values   false  true  true  true", "true     in 3 of 4 periods  ▁███"]),
         ("leads - prev(leads, 90)", ["periods  2027-01 .. 2027-04", "values   10  10  10  10", "total    40  ▄▄▄▄"]),
     ])
     func seriesExpression(line: String, shown: [String]) {
