@@ -37,6 +37,15 @@ public struct CellChange: Sendable, Equatable {
     }
 }
 
+extension CellChange {
+    /// The change of deleting `cell`: its value (a series by its summary, with its periods) gone.
+    public static func removal(of cell: Cell) -> CellChange {
+        CellChange(
+            name: cell.name, old: cell.summary, new: nil, format: cell.format, isLeadIndicator: cell.isLeadIndicator,
+            series: cell.isSeries ? SeriesChange(old: cell.values, new: [], periods: nil) : nil, isStock: cell.isStock)
+    }
+}
+
 /// A series before and after an edit.
 public struct SeriesChange: Sendable, Equatable {
     /// nil for a cell the edit created.

@@ -282,8 +282,7 @@ public struct Model: Sendable {
         guard let id = store.definedID(of: name), let cell = store.cell(id) else { throw .undefinedCell(name) }
         graph.removePrecedents(of: id)
         store.undefine(id)
-        let removed = CellChange(
-            name: name, old: cell.summary, new: nil, format: cell.format, isLeadIndicator: cell.isLeadIndicator)
+        let removed = CellChange.removal(of: cell)
         return [removed] + recalculator.recompute(from: [id], store: &store, graph: graph)
     }
 

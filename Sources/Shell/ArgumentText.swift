@@ -144,7 +144,11 @@ extension ArgumentText {
         case .failure(let diagnostic): throw diagnostic
         case .success(let parsed): expression = parsed
         }
-        let value = model.evaluate(expression)
+        let values = model.evaluateSeries(expression)
+        guard values.count == 1 else {
+            throw Diagnostic("\(what) must be one value; \(text) is a series over \(model.timeline.description)", at: sourceRange)
+        }
+        let value = values[0]
         guard case .number(let number) = value, number.isFinite else {
             let shown = ValueFormatter.display(value, format: model.format(of: expression))
             throw Diagnostic("\(what) must be a number; \(text) is \(shown)", at: sourceRange)

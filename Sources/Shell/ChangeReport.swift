@@ -10,7 +10,8 @@ import TextLayout
 ///     revenue      $14,256 → $17,820  +25%
 ///
 /// New cells print first as `name = value (new)` and deleted ones as
-/// `name deleted (was value)`: the edit itself, then what followed from it. The edit's
+/// `name deleted (was value)` (a series `name total = value (new)  ▁▃▆█` and `name deleted (was
+/// total value)`): the edit itself, then what followed from it. The edit's
 /// ``EditNote``s follow the list as warnings (a script's with its file and line), except a
 /// note that labels a new cell, said beside it: `lead = 150 (new; did you mean leads?)`.
 enum ChangeReport {
@@ -58,9 +59,12 @@ enum ChangeReport {
             case (nil, let new?):
                 let label = ([newLabel] + notes.filter { $0.isLabel && $0.cell == change.name }.map(\.message))
                     .joined(separator: "; ")
-                appeared.append("\(name) = \(ValueFormatter.display(new, format: change.format)) (\(label))")
+                // A new series says which one value stands for it, and its shape.
+                let shape = change.series.map { "  " + SeriesDisplay.sparkline($0.new, unicode: unicode) } ?? ""
+                appeared.append("\(name)\(summaryWord(change)) = \(ValueFormatter.display(new, format: change.format)) (\(label))\(shape)")
             case (let old?, nil):
-                appeared.append("\(name) deleted (was \(ValueFormatter.display(old, format: change.oldFormat)))")
+                let was = (change.series == nil ? "" : summaryWord(change)) + " " + ValueFormatter.display(old, format: change.oldFormat)
+                appeared.append("\(name) deleted (was\(was))")
             case (let old?, let new?):
                 moved.append(movedRow(change, name: name, old: old, new: new, periods: periods, unicode: unicode))
             case (nil, nil):
@@ -72,6 +76,12 @@ enum ChangeReport {
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }
 
+    /// ` total` (` last` for a level carried through `prev`, ` average` for a rate) after the name
+    /// of a series, which one value then stands for; nothing for a single value.
+    private static func summaryWord(_ change: CellChange) -> String {
+        change.series == nil ? "" : " " + change.measure.rawValue
+    }
+
     /// One moved cell: name, old, new, relative change, and for a series a sparkline.
     private static func movedRow(
         _ change: CellChange, name: String, old: Value, new: Value, periods: [String], unicode: Bool
@@ -80,7 +90,7 @@ enum ChangeReport {
             return [name, ValueFormatter.display(old, format: change.oldFormat),
                     ValueFormatter.display(new, format: change.format), ValueFormatter.relativeChange(from: old, to: new) ?? ""]
         }
-        var (label, before, after) = (name + " " + change.measure.rawValue, old, new)
+        var (label, before, after) = (name + summaryWord(change), old, new)
         if let moved = series.periods, moved.count == 1, let oldValues = series.old, moved.lowerBound < periods.count,
            oldValues.count == series.new.count {
             (label, before, after) = ("\(name)[\(periods[moved.lowerBound])]", oldValues[moved.lowerBound], series.new[moved.lowerBound])

@@ -100,7 +100,10 @@ extension Command {
         summary: "fail the script unless EXPR is true (or a non-zero number)",
         details: "For scripts and CI: `leadlag run` stops at the first failed assertion and exits with status 1. "
             + "After :simulate, EXPR may read the run: :assert chance(revenue >= 50k) >= 50%, :assert p10(revenue) > 40k "
-            + "(see :help simulate). On a model with actuals, plan(x) reads x on the plan without them: "
+            + "(see :help simulate). On a plan with periods an assertion on a series must hold in every period "
+            + "(:assert revenue >= 10k checks each month); a failure names the first period that fails, its value and "
+            + "how many fail. Assert one value with total(revenue) >= 600k or revenue[2027-12] >= 50k. "
+            + "On a model with actuals, plan(x) reads x on the plan without them: "
             + ":assert total(revenue) >= 95% * plan(total(revenue)) (x must have one value)."
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.assert.rejectArguments(&reply) }
@@ -116,18 +119,49 @@ extension Command {
             }
         }
         let model = session.model
-        let value = model.evaluate(expression)
-        if value.error == nil, let number = value.numeric, number != 0 {
+        // On a plan with periods an assertion on a series must hold in every period, as a monthly goal.
+        let values = model.evaluateSeries(expression)
+        let fails = { (value: Value) in value.error != nil || (value.numeric ?? 0) == 0 }
+        guard let failing = values.firstIndex(where: fails) else {
             reply.assertionPassed = true
             return
         }
-        var explanation = ValueFormatter.display(value, format: model.format(of: expression))
+        var explanation = ValueFormatter.display(values[failing], format: model.format(of: expression))
+        if values.count > 1 { explanation += " in \(model.timeline.periods[failing])" }
         if case .binary(let comparison, let lhs, _, _) = expression, comparison.isComparison,
-           let leftText = input.line.utf8Slice(lhs.range), Double(leftText) == nil {
+           let leftText = Command.closedText(of: lhs.range, in: input.line), Double(leftText) == nil {
             // The left side's value is what a reader needs to see why the comparison failed.
-            let left = ValueFormatter.display(model.evaluate(lhs), format: model.format(of: lhs))
-            explanation += ", \(leftText) = \(left)"
+            let left = model.evaluateSeries(lhs)
+            let shown = ValueFormatter.display(left[left.count > 1 ? failing : 0], format: model.format(of: lhs))
+            explanation += ", \(leftText) = \(shown)"
+        }
+        if values.count > 1 {
+            explanation += "; fails in \(values.count(where: fails)) of \(values.count) periods"
         }
         reply.fail("assertion failed: \(input.arguments) (\(explanation))")
+    }
+
+    /// The text of `range` in `line`, widened over the `(` before it and the `)` after it that its
+    /// parentheses need: the range of `1 / (t - 1)` ends inside its last group, that of
+    /// `(a + 1) / b` starts inside its first.
+    static func closedText(of range: SourceRange, in line: String) -> String? {
+        let bytes = Array(line.utf8)
+        guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
+        var (depth, lowest) = (0, 0)
+        for byte in bytes[range.start..<range.end] {
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") { depth -= 1; lowest = min(lowest, depth) }
+        }
+        var (start, opens) = (range.start, -lowest)
+        while opens > 0, start > 0, bytes[start - 1] == UInt8(ascii: "(") || bytes[start - 1].isBlankByte {
+            if bytes[start - 1] == UInt8(ascii: "(") { opens -= 1 }
+            start -= 1
+        }
+        var (end, closes) = (range.end, depth - lowest)
+        while closes > 0, end < bytes.count, bytes[end] == UInt8(ascii: ")") || bytes[end].isBlankByte {
+            if bytes[end] == UInt8(ascii: ")") { closes -= 1 }
+            end += 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self).trimmingBlanks()
     }
 }

@@ -68,7 +68,8 @@ public struct EditNote: Sendable, Equatable {
         }
         let format = model.format(of: definition.expression)
         if old.format == .percent || old.format.isCurrency, format != old.format, format != .boolean,
-           case .number(let value) = model.evaluate(definition.expression),
+           // A formula over time has no one literal to suggest (`0.1 + 0.01 * t` is not 10%).
+           case let values = model.evaluateSeries(definition.expression), values.count == 1, case .number(let value) = values[0],
            let suggestion = literal(value, keeping: old.format) {
             notes.append(EditNote(cell: name, kind: .formatDropped(was: old.format, suggestion: suggestion, previous: old.formula)))
         }

@@ -67,7 +67,9 @@ extension Command {
         usage: ":show NAME",
         summary: "one cell: value, formula, format, what it uses and what uses it",
         details: "On a plan with periods a series shows its values (the first and last when there are more than "
-            + "\(SeriesDisplay.shownPeriods) periods), its total (its last value for a level carried through prev) and a sparkline."
+            + "\(SeriesDisplay.shownPeriods) periods), its total (its last value for a level carried through prev) and a sparkline. "
+            + "An expression typed at the prompt shows a series the same way (wins * 2), and one value for total(revenue) "
+            + "or revenue[2027-03]."
     ) { input, session, reply in
         let model = session.model
         guard let cell = Command.show.namedCell(input.arguments, in: model, reply: &reply) else { return }
@@ -77,10 +79,9 @@ extension Command {
             columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
         if cell.isSeries {
             // A series has no one value: its periods, then what sums it up and its shape.
-            table.addRow(["periods", model.timeline.description])
-            table.addRow(["values", SeriesDisplay.periodRow(cell, in: model)])
-            table.addRow([cell.measure.rawValue,
-                          ValueFormatter.display(cell.summary, format: cell.format) + "  " + SeriesDisplay.sparkline(cell.values, unicode: session.isUnicode)])
+            for row in SeriesDisplay.seriesRows(cell.values, format: cell.format, measure: cell.measure, in: model, unicode: session.isUnicode) {
+                table.addRow(row)
+            }
         } else {
             table.addRow(["value", ValueFormatter.display(cell.value, format: cell.format)])
         }

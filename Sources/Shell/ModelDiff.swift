@@ -13,8 +13,7 @@ enum ModelDiff {
         let oldNames = Dictionary(renamed.map { ($0.value, $0.key) }) { first, _ in first }
         var changes: [CellChange] = []
         for cell in old.cellsInOrder where new[oldNames[cell.name] ?? cell.name] == nil {
-            changes.append(CellChange(
-                name: cell.name, old: cell.summary, new: nil, format: cell.format, isLeadIndicator: cell.isLeadIndicator))
+            changes.append(CellChange.removal(of: cell))
         }
         let count = new.timeline.count
         for cell in new.cellsInOrder {

@@ -6,9 +6,11 @@ import TextLayout
 /// grid of `:list` (cells as rows, periods as columns that fit the width, a total for flows).
 enum SeriesDisplay {
     /// `▁▂▃▅▆█`: one bar per period (`_.-=+#` without Unicode); an error value leaves a blank.
+    /// Values are drawn as they are shown, to 15 significant digits, so a ratio that is the same
+    /// every month (`wins / leads`) is flat, not a shape drawn from rounding noise.
     static func sparkline(_ values: [Value], unicode: Bool) -> String {
         guard values.count > 1 else { return "" }
-        return Sparkline.render(values.map { $0.numeric ?? .nan }, unicode: unicode)
+        return Sparkline.render(values.map { $0.numeric?.atSpreadsheetPrecision ?? .nan }, unicode: unicode)
     }
 
     /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or
@@ -21,13 +23,37 @@ enum SeriesDisplay {
 
     /// A series in one line, as `:show` gives it: every period's value when there are at most
     /// ``shownPeriods``, else the first and the last with their periods.
-    static func periodRow(_ cell: Cell, in model: Model) -> String {
+    static func periodRow(_ values: [Value], format: DisplayFormat, in model: Model) -> String {
         let periods = model.timeline.periods
-        let shown = cell.values.map { ValueFormatter.display($0, format: cell.format) }
+        let shown = values.map { ValueFormatter.display($0, format: format) }
         guard shown.count > shownPeriods, let first = periods.first, let last = periods.last else {
             return shown.joined(separator: "  ")
         }
         return "\(shown[0]) in \(first) … \(shown[shown.count - 1]) in \(last)"
+    }
+
+    /// What stands for a series under its values: `total $46,000  ▁▃▆█` (a flow), `last …`
+    /// (a level carried through `prev`), `average …` (a rate), or for a comparison
+    /// `true in 3 of 4 periods  ▁███`, as label and text.
+    static func summaryRow(_ values: [Value], format: DisplayFormat, measure: SeriesMeasure, unicode: Bool) -> [String] {
+        if format == .boolean {
+            let holding = values.count { $0 == .boolean(true) }
+            return ["true", "in \(holding) of \(values.count) periods  " + sparkline(values, unicode: unicode)]
+        }
+        return [measure.rawValue,
+                ValueFormatter.display(measure.summary(of: values), format: format) + "  " + sparkline(values, unicode: unicode)]
+    }
+
+    /// A series as `:show` and a bare expression give it, as label and text rows:
+    ///
+    ///     periods  2027-01 .. 2027-04
+    ///     values   $10,000  $11,000  $12,000  $13,000
+    ///     total    $46,000  ▁▃▆█
+    static func seriesRows(
+        _ values: [Value], format: DisplayFormat, measure: SeriesMeasure, in model: Model, unicode: Bool
+    ) -> [[String]] {
+        [["periods", model.timeline.description], ["values", periodRow(values, format: format, in: model)],
+         summaryRow(values, format: format, measure: measure, unicode: unicode)]
     }
 
     /// Most periods whose values `:show` lists one by one.

@@ -161,16 +161,31 @@ public final class Session {
         return false
     }
 
-    /// Prints an expression's value. In a script an error value is an evaluation error
-    /// (SPEC §6: exit 1); at the terminal it is simply the answer.
+    /// Prints an expression's value; on a plan with periods, a series as `:show` gives a cell's:
+    /// its values, its total (last for a level carried through `prev`) and a sparkline. In a script
+    /// an error value (in any period) is an evaluation error (SPEC §6: exit 1); at the terminal it is
+    /// simply the answer.
     private func show(_ expression: Expr, reply: inout Reply) {
         let model = self.model
-        let value = model.evaluate(expression)
-        reply.say(ValueFormatter.display(value, format: model.format(of: expression)))
-        for warning in model.undefinedUseWarnings(in: expression) { reply.warn(warning) }
-        if let code = value.error, reply.location != nil {
-            reply.fail("the expression evaluates to \(code.rawValue)")
+        let values = model.evaluateSeries(expression)
+        let format = model.format(of: expression)
+        if values.count > 1 {
+            let isStock: Bool = if case .name(let name, _) = expression { model[name]?.isStock ?? false } else { false }
+            var table = TextTable(
+                columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
+            let measure = SeriesMeasure(isStock: isStock, format: format)
+            for row in SeriesDisplay.seriesRows(values, format: format, measure: measure, in: model, unicode: isUnicode) {
+                table.addRow(row)
+            }
+            reply.say(table.render(width: width))
+        } else {
+            reply.say(ValueFormatter.display(values[0], format: format))
         }
+        for warning in model.undefinedUseWarnings(in: expression) { reply.warn(warning) }
+        guard reply.location != nil, let failing = values.indices.first(where: { values[$0].error != nil }),
+              let code = values[failing].error else { return }
+        let period = values.count > 1 ? " in \(model.timeline.periods[failing])" : ""
+        reply.fail("the expression evaluates to \(code.rawValue)\(period)")
     }
 
     /// `typed` is the formula as parsed from `line`, for errors that point into it; `periods`, for

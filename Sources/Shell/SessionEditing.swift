@@ -105,8 +105,8 @@ extension Session {
         case .define(let definition, _, _, _), .restore(let definition, _, _, _),
              .override(_, _, let definition?, _), .setOverride(let definition, _), .removeOverride(let definition):
             if changes.isEmpty {
-                let name = definition.name
-                let value = ValueFormatter.display(model.value(of: name), format: model.format(of: name))
+                // A series says which one value stands for it (total $46,000), never its first period.
+                let value = model[definition.name].map(SeriesDisplay.summaryText) ?? ""
                 reply.say("\(colorizer.cellName(definition.name, in: model)) = \(value) (unchanged)")
             }
             ChangeReport.tell(

@@ -5,8 +5,10 @@ import PlanEngine
 /// gives one value (`total(revenue)`, `revenue[2027-12]`, `wins * 2`).
 ///
 /// On a plan with periods a series has no single value, so a target must be single-valued;
-/// ``seriesProblem(in:verb:)`` says so before any work is done. A target that still turns out
-/// a series at some tried value reads as `#VALUE!`, never as its first period.
+/// ``seriesProblem(in:verb:)`` says so before any work is done. Nothing tried afterwards can make
+/// it one: whether a cell varies over time follows from its formula and from what it reads, and a
+/// seek or a table only sets an input to one constant, so a search can make cells stop varying but
+/// never start. ``value(in:)`` still reads `#VALUE!` for a series, never its first period.
 public struct WhatIfTarget: Sendable, Equatable {
     /// The target as typed, for messages: `total(revenue)`.
     public let text: String

@@ -24,7 +24,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Apply the overrides of this scenario first.")
     var scenario: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a cell, e.g. --set leads=150.", valueName: "NAME=EXPR"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a cell, e.g. --set leads=150 (a plan with periods: also --set leads[2027-03]=150).", valueName: "NAME=EXPR"))
     var settings: [String] = []
 
     @Option(name: .customLong("get"), help: ArgumentHelp("Print only this cell (repeatable).", valueName: "NAME"))
@@ -137,35 +137,42 @@ struct Eval: ParsableCommand {
         ModelLoading.finish(result.cells.contains { $0.errorTrials > 0 } ? 1 : 0)
     }
 
-    /// `--set NAME=EXPR` redefines an existing cell; errors point into the argument.
+    /// `--set NAME=EXPR` redefines an existing cell, `--set NAME[PERIOD]=EXPR` overrides some of its
+    /// periods; errors point into the argument.
     private func apply(_ setting: String, to plan: inout Model, of workbook: Workbook) throws {
         let source = SourceText(path: "--set", line: setting, number: 1)
+        let name: String, expression: Expr, periods: PeriodSpan?
         switch Parser.parseStatement(setting) {
         case .failure(let diagnostic):
             ModelLoading.printError(DiagnosticPrinter.render(diagnostic, in: source))
             throw ExitCode(2)
-        case .success(.definition(let name, _, let expression)):
-            guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)\(plan.cellHint(for: name))") }
-            let replaced = Workbook.ReplacedDefinition(cell: name, scenario: scenario)
-            if let problem = workbook.currencyProblems(in: [expression], replacing: replaced).first {
-                ModelLoading.printError(DiagnosticPrinter.render(problem, in: source))
-                throw ExitCode(2)
-            }
-            let bytes = Array(setting.utf8)
-            let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
-            let definition = RelativeEdit.resolve(Definition(name: name, formula: formula, expression: expression), in: plan)
-            let notes = EditNote.notes(defining: definition, in: plan)
-            do throws(ModelError) {
-                try plan.define(definition)
-            } catch {
-                try fail("--set \(setting): \(error)")
-            }
-            // Allowed, but said: a plain number in a percent cell, a constant over a formula.
-            for note in notes {
-                ModelLoading.printError(VisibleText.escaping("warning: --set \(setting): \(note.message)"))
-            }
+        case .success(.definition(let cell, _, let formula)):
+            (name, expression, periods) = (cell, formula, nil)
+        case .success(.override(let cell, _, let span, let formula)):
+            // `--set leads[2027-03]=150` overrides those periods, as the same line in the model would.
+            (name, expression, periods) = (cell, formula, span)
         case .success:
-            try fail("--set wants NAME=EXPR, as in --set leads=150")
+            try fail("--set wants NAME=EXPR or NAME[PERIOD]=EXPR, as in --set leads=150 or --set leads[2027-03]=150")
+        }
+        guard plan[name] != nil else { try fail("--set: no cell named '\(name)' in \(model)\(plan.cellHint(for: name))") }
+        let replaced = Workbook.ReplacedDefinition(cell: name, scenario: scenario)
+        if let problem = workbook.currencyProblems(in: [expression], replacing: replaced).first {
+            ModelLoading.printError(DiagnosticPrinter.render(problem, in: source))
+            throw ExitCode(2)
+        }
+        let bytes = Array(setting.utf8)
+        let formula = String(decoding: bytes[expression.range.start..<expression.range.end], as: UTF8.self)
+        let definition = RelativeEdit.resolve(
+            Definition(name: name, formula: formula, expression: expression, periods: periods), in: plan)
+        let notes = EditNote.notes(defining: definition, in: plan)
+        do throws(ModelError) {
+            try plan.define(definition)
+        } catch {
+            try fail("--set \(setting): \(error)")
+        }
+        // Allowed, but said: a plain number in a percent cell, a constant over a formula.
+        for note in notes {
+            ModelLoading.printError(VisibleText.escaping("warning: --set \(setting): \(note.message)"))
         }
     }
 
