@@ -30,8 +30,10 @@ public enum ActualsImportInvariants {
     /// The name the CSV file is written under, in the folder given to ``check(_:in:)``.
     public static let fileName = "fuzz-actuals.csv"
 
-    /// Writes `bytes` as a CSV file into `folder` (the current one by default) and imports it.
-    public static func check(_ bytes: [UInt8], in folder: String = ".") throws(InvariantViolation) {
+    /// Writes `bytes` as a CSV file into `folder` (the current one by default) and imports it;
+    /// true when the import was accepted.
+    @discardableResult
+    public static func check(_ bytes: [UInt8], in folder: String = ".") throws(InvariantViolation) -> Bool {
         let path = folder + "/" + fileName
         guard case .success(let workbook) = Workbook.parse(plan, path: "plan.model") else {
             throw InvariantViolation("the plan imported into does not load")
@@ -47,7 +49,7 @@ public enum ActualsImportInvariants {
             let now = SessionState(session)
             guard now == before else { throw InvariantViolation("a refused import changed \(now.difference(from: before))") }
             try checkMessages(reply.errors, path: path, lineCount: lineCount(of: bytes))
-            return
+            return false
         }
         let text = String(decoding: bytes, as: UTF8.self)
         guard case .success(let changes) = ActualsFile.read(text, path: path, for: workbook.model) else {
@@ -65,6 +67,7 @@ public enum ActualsImportInvariants {
         _ = session.handle(":undo")
         let undone = SessionState(session)
         guard undone == before else { throw InvariantViolation(":undo of the import left \(undone.difference(from: before))") }
+        return true
     }
 
     /// Lines as a spreadsheet or an editor counts them: CRLF, a lone CR and LF each end one.

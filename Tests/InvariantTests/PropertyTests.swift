@@ -1,4 +1,5 @@
 import Formula
+import Foundation
 import Invariants
 import ModelFile
 import Testing
@@ -24,6 +25,22 @@ struct PropertyTests {
         SeededProperty.check(200, of: GeneratedSession.generator, test: "sessionsKeepTheirPromises") { session in
             try SessionInvariants.check(SessionScript(model: session.model.text, lines: session.lines))
         }
+    }
+
+    @Test("""
+        an imported CSV of actuals keeps its promises: a refused import changes nothing and names a \
+        line of the file, an accepted one shows every actual, saves and loads back, and undo restores every byte
+        """)
+    func actualsImportsKeepTheirPromises() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actuals-property-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var accepted = 0
+        SeededProperty.check(200, of: GeneratedActualsFile.generator, test: "actualsImportsKeepTheirPromises") { csv in
+            if try ActualsImportInvariants.check(Array(csv.utf8), in: folder.path) { accepted += 1 }
+        }
+        // Most generated files are well formed: the property must reach the accepted side.
+        #expect(accepted >= 100, "only \(accepted) of 200 generated files were imported")
     }
 
     @Test("a number written for machines reads back as the same number")
