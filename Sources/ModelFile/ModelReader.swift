@@ -70,7 +70,9 @@ struct ModelReader {
     /// and an override of the base model must name one of its cells.
     private mutating func checkPeriodUses() {
         let timeline = contents.timeline
-        let baseNames = Set(contents.definitions.filter { $0.periods == nil }.map(\.name))
+        // Only overrides and actuals need the names of the base model.
+        let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
+        let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
         for (definition, nameRange, section) in readDefinitions {
             let statement: Statement = definition.periods.map {
                 .override(name: definition.name, nameRange: nameRange, periods: $0, expression: definition.expression)
