@@ -20,10 +20,9 @@ struct Compiler {
     private var variesByItself = false
     private var reach = PeriodReach.samePeriod
     private var wholePlanSlots: [Int] = []
-    private var seriesSlots: [Int] = []
-    private var seenSeriesSlots: Set<Int> = []
+    private var seriesSlots = UniqueSlots()
     private var laggedCandidates: [Int] = []
-    private var samePeriodSlots: Set<Int> = []
+    private var samePeriodSlots = UniqueSlots()
 
     private init(timeline: Timeline) {
         self.timeline = timeline
@@ -49,14 +48,14 @@ struct Compiler {
         compiler.emit(expr, value: true, format: true, bind: bind)
         for jump in jumpsToEnd { compiler.code[jump] = .jump(compiler.code.count) }
         var lagged: [Int] = []
-        var seenLagged: Set<Int> = []
+        var seenLagged = UniqueSlots()
         for slot in compiler.laggedCandidates where !compiler.samePeriodSlots.contains(slot) {
-            if seenLagged.insert(slot).inserted { lagged.append(slot) }
+            if seenLagged.insert(slot) { lagged.append(slot) }
         }
         return Program(
             code: compiler.code, formatCode: compiler.formatCode,
             stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest,
-            variesByItself: compiler.variesByItself, seriesSlots: compiler.seriesSlots, laggedSlots: lagged,
+            variesByItself: compiler.variesByItself, seriesSlots: compiler.seriesSlots.list, laggedSlots: lagged,
             wholePlanSlots: compiler.wholePlanSlots, reach: compiler.reach)
     }
 
@@ -66,13 +65,13 @@ struct Compiler {
 
     /// Records a read of `slot` in the period being computed (or, inside `prev`, an earlier one).
     private mutating func noteRead(_ slot: Int) {
-        if singleReductionDepth == 0, seenSeriesSlots.insert(slot).inserted { seriesSlots.append(slot) }
+        if singleReductionDepth == 0 { _ = seriesSlots.insert(slot) }
         if singleReductionDepth > 0, !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
         // Inside a running total prev still reads earlier periods only; a total of the plan reads them all.
         if previousDepth > 0 && singleReductionDepth == 0 {
             laggedCandidates.append(slot)
         } else {
-            samePeriodSlots.insert(slot)
+            _ = samePeriodSlots.insert(slot)
         }
     }
 
@@ -102,7 +101,7 @@ struct Compiler {
             if format { pushFormat(.load(slot)) }
         case .at(let name, _, let literal, _):
             let slot = bind(name)
-            samePeriodSlots.insert(slot)
+            _ = samePeriodSlots.insert(slot)
             if !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
             reach = .allPeriods
             if value { push(timeline.index(of: literal.period).map { .loadAt(slot, period: $0) } ?? .constant(.error(.value))) }

@@ -41,9 +41,9 @@ extension Expr {
         forEachNodeInSourceOrder { node in
             guard problem == nil else { return }
             switch node {
-            case .name(let name, let range) where ReservedWords.referenceable.contains(name) && !timeline.hasPeriods:
+            case .name(let name, let range) where !timeline.hasPeriods && ReservedWords.referenceable.contains(name):
                 problem = Diagnostic("'\(name)' needs a periods line (periods = 2027-01 .. 2027-12)", at: range)
-            case .call(let name, _, let range) where name.lowercased() == "prev" && !timeline.hasPeriods:
+            case .call(let name, _, let range) where !timeline.hasPeriods && name.lowercased() == "prev":
                 problem = Diagnostic("prev needs a periods line (periods = 2027-01 .. 2027-12)",
                                      at: SourceRange(start: range.start, end: range.start + name.utf8.count))
             case .at(let name, _, let literal, _):

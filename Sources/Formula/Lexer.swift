@@ -25,6 +25,7 @@ struct Lexer {
     static func tokens(of source: ArraySlice<UInt8>) -> [Token] {
         var lexer = Lexer(source: source)
         var tokens: [Token] = []
+        tokens.reserveCapacity(8)
         var previousEnd = source.startIndex
         while true {
             lexer.skipBlanksAndComment()
@@ -65,8 +66,7 @@ struct Lexer {
     private mutating func word(startingAt start: Int) -> Token {
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
         let bytes = source[start..<position]
-        let kind: Token.Kind = Keyword.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }.map { .keyword($0) }
-            ?? .name(spelling(start..<position))
+        let kind: Token.Kind = Keyword.spelled(bytes).map { .keyword($0) } ?? .name(spelling(start..<position))
         return Token(kind, range(from: start))
     }
 
@@ -82,6 +82,15 @@ struct Lexer {
         "%": "'%' must follow a number, as in 15%",
     ]
 
+    /// Whether `byte` begins one of ``misusedSymbols``: only then is the text worth looking up.
+    private static func startsMisusedSymbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+             UInt8(ascii: "!"), UInt8(ascii: "%"): true
+        default: false
+        }
+    }
+
     /// The longest operator spelled at `start` (so `<=` wins over `<`).
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
         for length in [2, 1] where start + length <= source.endIndex {
@@ -90,7 +99,8 @@ struct Lexer {
                 position = start + length
                 return Token(.symbol(symbol), range(from: start))
             }
-            if let advice = Self.misusedSymbols[spelling(start..<(start + length))] {
+            if Self.startsMisusedSymbol(source[start]),
+               let advice = Self.misusedSymbols[spelling(start..<(start + length))] {
                 throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
             }
         }
@@ -127,7 +137,9 @@ struct Lexer {
 
     /// The currency symbol whose UTF-8 bytes start at the current position, if any.
     private func currencySymbol() -> CurrencySymbol? {
-        CurrencySymbol.allCases.first { symbol in
+        // Every symbol starts with `$` or a byte of a multi-byte character: most text is neither.
+        guard let byte = peek(), byte == UInt8(ascii: "$") || byte >= 0x80 else { return nil }
+        return CurrencySymbol.allCases.first { symbol in
             source[position...].starts(with: symbol.rawValue.utf8)
         }
     }

@@ -31,6 +31,18 @@ struct Token: Sendable {
 enum Keyword: String, Sendable, CaseIterable {
     case and, or, not
     case `true`, `false`
+
+    /// The keyword spelled by `bytes`, read without building a text; nil for any other word.
+    static func spelled(_ bytes: ArraySlice<UInt8>) -> Keyword? {
+        // Keywords are two to five letters and start with one of these: most names are rejected here.
+        guard (2...5).contains(bytes.count), let first = bytes.first else { return nil }
+        switch first {
+        case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
+        default:
+            return nil
+        }
+    }
 }
 
 /// Operators and punctuation, spelled as written.

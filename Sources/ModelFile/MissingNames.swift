@@ -14,8 +14,8 @@ enum MissingNames {
             guard let range = firstUse else { return "\(source.path): warning: \(message)" }
             return DiagnosticPrinter.render(Diagnostic(message, at: range, severity: .warning), in: source)
         }
-        let functions = model.cellsInOrder.flatMap { cell in
-            cell.expression.unknownFunctionCalls.map { call in
+        let functions = model.expressionsInOrder.flatMap { expression in
+            expression.unknownFunctionCalls.map { call in
                 DiagnosticPrinter.render(
                     Diagnostic(Builtins.unknownFunctionMessage(call.name), at: call.range, severity: .warning), in: source)
             }

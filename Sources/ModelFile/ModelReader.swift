@@ -70,7 +70,9 @@ struct ModelReader {
     /// and an override of the base model must name one of its cells.
     private mutating func checkPeriodUses() {
         let timeline = contents.timeline
-        let baseNames = Set(contents.definitions.filter { $0.periods == nil }.map(\.name))
+        // Only overrides and actuals need the names of the base model.
+        let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
+        let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
         for (definition, nameRange, section) in readDefinitions {
             let statement: Statement = definition.periods.map {
                 .override(name: definition.name, nameRange: nameRange, periods: $0, expression: definition.expression)
@@ -218,12 +220,13 @@ struct ModelReader {
         parts.periods = periods?.periods
 
         let definition = Definition(name: name, formula: parts.formula, expression: expression, periods: periods)
-        if let earlier = definedOn[section, default: [:]][definition.target] {
+        // One lookup records the line; a target defined earlier keeps its first line.
+        if let earlier = definedOn[section, default: [:]].updateValue(lineNumber, forKey: definition.target) {
+            definedOn[section, default: [:]][definition.target] = earlier
             let what = periods == nil ? "'\(name)' is already defined" : "\(definition.targetText) is already overridden"
             diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
         }
-        definedOn[section, default: [:]][definition.target] = lineNumber
         readDefinitions.append((definition, nameRange, section))
         if let section, let index = contents.scenarios.firstIndex(where: { $0.name == section }) {
             contents.scenarios[index].overrides.append(definition)

@@ -82,6 +82,19 @@ struct CellStore: Sendable {
         return id
     }
 
+    /// Makes room for `count` more names, so that loading a model grows no table name by name.
+    mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(ids.count + count)
+        names.reserveCapacity(names.count + count)
+        slots.reserveCapacity(slots.count + count)
+        defined.reserveCapacity(defined.count + count)
+        programs.reserveCapacity(programs.count + count)
+        values.reserveCapacity(values.count + count * stride)
+        formats.reserveCapacity(formats.count + count)
+        isSeries.reserveCapacity(isSeries.count + count)
+        order.reserveCapacity(order.count + count)
+    }
+
     /// The id of `name`, interning it when it is new.
     mutating func intern(_ name: String) -> CellID {
         if let id = ids[name] { return id }
@@ -125,8 +138,7 @@ struct CellStore: Sendable {
     /// An actual compiles as one more override branch, the last (so it wins over the plan's own
     /// overrides): downstream cells read it like any value, and the recompute needs nothing new.
     private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition], actuals: [Int: Double]) {
-        var referenceIDs: [CellID] = []
-        var seen: Set<CellID> = [id]
+        var references = UniqueSlots()
         let branches = overrides.compactMap { override -> (periods: ClosedRange<Int>, expression: Expr)? in
             guard let span = override.periods, let first = timeline.index(of: span.first.period),
                   let last = timeline.index(of: span.last.period) else { return nil }
@@ -138,9 +150,10 @@ struct CellStore: Sendable {
         let program = Program(definition.expression, overrides: branches, timeline: timeline) { name in
             let reference = intern(name)
             if reference == id { readsItself = true }
-            if seen.insert(reference).inserted { referenceIDs.append(reference) }
+            if reference != id { _ = references.insert(reference) }
             return reference
         }
+        let referenceIDs = references.list
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, actuals: actuals, referencedNames: referenceIDs.map { names[$0] },
             referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),

@@ -30,6 +30,7 @@ public struct Model: Sendable {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
+        store.reserveCapacity(definitions.count)
         var overrides: [CellID: [Definition]] = [:]
         for definition in definitions {
             let id = store.intern(definition.name)
@@ -77,6 +78,10 @@ public struct Model: Sendable {
     public var names: [String] { store.order.map { store.names[$0] } }
     public var count: Int { store.order.count }
     public var cellsInOrder: [Cell] { store.order.compactMap { store.cell($0) } }
+
+    /// The formula of each cell in file order (overrides left out): what ``cellsInOrder`` gives
+    /// as `expression`, without building the cells.
+    public var expressionsInOrder: [Expr] { store.order.compactMap { store.slots[$0]?.definition.expression } }
 
     public subscript(name: String) -> Cell? { store.definedID(of: name).flatMap { store.cell($0) } }
 

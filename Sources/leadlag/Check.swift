@@ -7,7 +7,7 @@ import ModelFile
 /// A file with errors exits 2; with `--strict`, one that loads with warnings (an undefined
 /// name, an unknown function) exits 1, so CI can keep a model clean.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a model file.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a model file.")
 
     @Argument(help: "The model file to check.")
     var model: String

@@ -12,7 +12,7 @@ import WhatIf
 /// Exits 1 when any value printed is an error value (`#DIV/0!` …), so a
 /// pipeline notices a broken plan; 2 for usage errors and models that do not load.
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Evaluate a model once and print its values.")
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Evaluate a model once and print its values.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json

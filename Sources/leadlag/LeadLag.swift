@@ -30,6 +30,7 @@ struct LeadLag: ParsableCommand {
 /// `leadlag [MODEL]`: the REPL, the default when no subcommand is named.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repl",
         abstract: "Open the REPL on a model (script mode when standard input is not a terminal).")
 
     @Argument(help: "The model file to open.")

@@ -5,6 +5,7 @@ import Shell
 /// `leadlag run SCRIPT [--model MODEL]`: REPL input from a file, without a terminal.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a file of REPL input; stops at the first error or failed :assert (exit 1).")
 
     @Argument(help: "The script: one REPL input per line.")

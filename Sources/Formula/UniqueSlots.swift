@@ -1,0 +1,30 @@
+/// Slots (or cell ids) in order of first insertion, each kept once: a formula's references.
+///
+/// Most formulas read a handful of cells, for which a linear search is cheaper than hashing
+/// and allocates nothing more than the list; past ``linearLimit`` a set takes over, so a
+/// `sum` over thousands of cells stays linear in their number.
+public struct UniqueSlots: Sendable {
+    /// The slots, in order of first insertion.
+    public private(set) var list: [Int] = []
+    private var seen: Set<Int> = []
+    private static let linearLimit = 16
+
+    public init() {}
+
+    /// Adds `slot` unless it is there already; whether it was added.
+    public mutating func insert(_ slot: Int) -> Bool {
+        if list.count < Self.linearLimit {
+            guard !list.contains(slot) else { return false }
+            list.append(slot)
+            if list.count == Self.linearLimit { seen = Set(list) }
+            return true
+        }
+        guard seen.insert(slot).inserted else { return false }
+        list.append(slot)
+        return true
+    }
+
+    public func contains(_ slot: Int) -> Bool {
+        list.count < Self.linearLimit ? list.contains(slot) : seen.contains(slot)
+    }
+}
