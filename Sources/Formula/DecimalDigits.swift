@@ -21,14 +21,28 @@ public struct DecimalDigits: Sendable, Equatable {
         guard number.isFinite else { return nil }
         // Swift's description is the shortest text that reads back as the same double,
         // written as `14256.0`, `0.15` or `1.2e+20`.
-        let text = Swift.abs(number).description
-        let parts = text.split(separator: "e", maxSplits: 1)
-        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        let integerPart = mantissa[0]
-        let fractionPart = mantissa.count > 1 ? mantissa[1] : ""
-        var digits = (integerPart + fractionPart).compactMap { $0.wholeNumberValue.map(UInt8.init) }
-        var pointPosition = integerPart.count + exponent
+        // Read as ASCII bytes: a Character's digit value goes through Unicode property tables,
+        // which made this the hottest code of an edit's change display.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        var integerDigits = 0
+        var exponent = 0
+        var isExponentNegative = false
+        enum Part { case integer, fraction, exponent }
+        var part = Part.integer
+        for byte in Swift.abs(number).description.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = byte - UInt8(ascii: "0")
+                if part == .exponent { exponent = exponent * 10 + Int(digit) } else { digits.append(digit) }
+                if part == .integer { integerDigits += 1 }
+            case UInt8(ascii: "."): part = .fraction
+            case UInt8(ascii: "e"): part = .exponent
+            case UInt8(ascii: "-"): isExponentNegative = true
+            default: break
+            }
+        }
+        var pointPosition = integerDigits + (isExponentNegative ? -exponent : exponent)
         let leadingZeros = digits.prefix(while: { $0 == 0 }).count
         digits.removeFirst(leadingZeros)
         pointPosition -= leadingZeros
