@@ -6,11 +6,17 @@ import TextLayout
 /// grid of `:list` (cells as rows, periods as columns that fit the width, a total for flows).
 enum SeriesDisplay {
     /// `▁▂▃▅▆█`: one bar per period (`_.-=+#` without Unicode); an error value leaves a blank.
-    /// Values are drawn as they are shown, to 15 significant digits, so a ratio that is the same
-    /// every month (`wins / leads`) is flat, not a shape drawn from rounding noise.
+    /// A series whose values differ only beyond the 15 significant digits they are shown with
+    /// (a ratio that is the same every month, `wins / leads`) is drawn flat, not as a shape
+    /// drawn from rounding noise; any other difference is far larger than one bar can show.
     static func sparkline(_ values: [Value], unicode: Bool) -> String {
         guard values.count > 1 else { return "" }
-        return Sparkline.render(values.map { $0.numeric?.atSpreadsheetPrecision ?? .nan }, unicode: unicode)
+        var numbers = values.map { $0.numeric ?? .nan }
+        let finite = numbers.filter(\.isFinite)
+        if let low = finite.min(), let high = finite.max(), high - low <= Swift.max(abs(low), abs(high)) * 1e-14 {
+            numbers = numbers.map { $0.isFinite ? low : $0 }
+        }
+        return Sparkline.render(numbers, unicode: unicode)
     }
 
     /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or

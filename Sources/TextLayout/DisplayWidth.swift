@@ -63,9 +63,18 @@ public enum DisplayWidth {
         guard let first = character.unicodeScalars.first else { return 0 }
         if (0x20..<0x7F).contains(first.value) && character.unicodeScalars.count == 1 { return 1 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+        // What the tables and charts draw with (arrows, box lines, blocks, braille, Latin letters,
+        // € and …) is one column: answered before the slower emoji property lookup.
+        if character.unicodeScalars.count == 1, narrowRanges.contains(where: { $0.contains(first.value) }) { return 1 }
         if isWide(first) || character.unicodeScalars.contains(emojiPresentationSelector) { return 2 }
         return 1
     }
+
+    /// Blocks with no wide and no emoji-presentation character: Latin-1 and Latin Extended,
+    /// general punctuation, currency signs, arrows, box drawing and block elements, braille.
+    private static let narrowRanges: [ClosedRange<UInt32>] = [
+        0x00A0...0x024F, 0x2010...0x2027, 0x20A0...0x20BF, 0x2190...0x21FF, 0x2500...0x259F, 0x2800...0x28FF,
+    ]
 
     /// VARIATION SELECTOR-16 asks for a character to be drawn as an emoji, two columns wide.
     private static let emojiPresentationSelector: Unicode.Scalar = "\u{FE0F}"

@@ -63,3 +63,20 @@ import TextLayout
         #expect(DisplayWidth.padded(text, toWidth: width, alignment: alignment) == expected)
     }
 }
+
+/// The one-column shortcut for the blocks tables and charts draw with must agree with the rule:
+/// none of those characters is drawn as an emoji or wide.
+@Suite struct NarrowBlockTests {
+    @Test("arrows, box lines, blocks, braille, Latin letters, € and … are one column each",
+          arguments: [0x00A0...0x024F, 0x2010...0x2027, 0x20A0...0x20BF, 0x2190...0x21FF, 0x2500...0x259F, 0x2800...0x28FF])
+    func oneColumn(block: ClosedRange<UInt32>) {
+        for value in block {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.isEmojiPresentation else {
+                Issue.record("U+\(String(value, radix: 16)) is drawn as an emoji")
+                continue
+            }
+            #expect(scalar.properties.generalCategory != .nonspacingMark, "U+\(String(value, radix: 16)) is a combining mark")
+            #expect(DisplayWidth.of(String(scalar)) == 1, "U+\(String(value, radix: 16))")
+        }
+    }
+}
