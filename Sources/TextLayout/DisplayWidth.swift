@@ -15,6 +15,9 @@ public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         // Most text in a plan is printable ASCII, one column per byte; skip the character walk for it.
         if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
+        // So is a change display row or a chart line: printable ASCII and one-column blocks (no
+        // escape, no combining mark, no joiner), one column per scalar, without grapheme breaking.
+        if text.unicodeScalars.allSatisfy(isOneColumnAlone) { return text.unicodeScalars.count }
         return EscapeSequences.pieces(of: text).reduce(0) { total, piece in
             guard case .visible(let shown) = piece else { return total }
             return total + shown.reduce(0) { $0 + columns(of: $1) }
@@ -65,9 +68,14 @@ public enum DisplayWidth {
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         // What the tables and charts draw with (arrows, box lines, blocks, braille, Latin letters,
         // € and …) is one column: answered before the slower emoji property lookup.
-        if character.unicodeScalars.count == 1, narrowRanges.contains(where: { $0.contains(first.value) }) { return 1 }
+        if character.unicodeScalars.count == 1, isOneColumnAlone(first) { return 1 }
         if isWide(first) || character.unicodeScalars.contains(emojiPresentationSelector) { return 2 }
         return 1
+    }
+
+    /// Printable ASCII, or a character of ``narrowRanges``: one column when nothing combines with it.
+    private static func isOneColumnAlone(_ scalar: Unicode.Scalar) -> Bool {
+        (0x20..<0x7F).contains(scalar.value) || narrowRanges.contains { $0.contains(scalar.value) }
     }
 
     /// Blocks with no wide and no emoji-presentation character: Latin-1 and Latin Extended,
