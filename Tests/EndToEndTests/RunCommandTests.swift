@@ -73,15 +73,21 @@ enum Leadlag {
 
         /// Sends the rest of the input, closes it, and waits for the program; `shown` is output read earlier.
         func finish(input text: String, shown: Data = Data()) throws -> Outcome {
-            send(text)
-            try input.fileHandleForWriting.close()
-            // Read both pipes while the program runs, so a large output cannot block it.
+            // Write the input and read both pipes at the same time, so neither a large input nor a
+            // large output can block the program while the other waits.
+            let writing = LockedData()
+            let writer = Thread { [self] in
+                send(text)
+                try? input.fileHandleForWriting.close()
+                writing.set(Data())
+            }
+            writer.start()
             let errorData = LockedData()
             let errorReader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
             errorReader.start()
             let rest = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            while !errorData.isSet { usleep(1000) }
+            while !errorData.isSet || !writing.isSet { usleep(1000) }
             return Outcome(
                 status: process.terminationStatus,
                 output: String(decoding: shown + rest, as: UTF8.self),
@@ -285,6 +291,16 @@ struct RunCommandTests {
             """)
         #expect(!outcome.output.contains("leadlag>"))
         #expect(!outcome.output.contains("\u{1B}"))
+    }
+
+    @Test("a long piped session answers every line: input and output far beyond a pipe's buffer")
+    func pipedLongSession() throws {
+        let workspace = try Workspace()
+        let lines = 20_000
+        let outcome = try Leadlag.run([workspace.path("plan.model")], input: String(repeating: "wins * 2\n", count: lines))
+        #expect(!outcome.timedOut)
+        #expect(outcome.status == 0)
+        #expect(outcome.output == String(repeating: "11.88\n", count: lines))
     }
 
     @Test("piped input goes on after an error, names <stdin> and the line, and exits 1")
