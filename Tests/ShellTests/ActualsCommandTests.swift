@@ -116,6 +116,11 @@ import Testing
         let lines = session.handle(":list").output
         #expect(lines.contains { $0.hasPrefix("leads") && $0.contains("100       80*     100     280") })
         #expect(lines.last == "* actual; the other values follow from the plan and the actuals")
+        // Periods without an actual are listed without marks or legend; a narrow terminal wraps the legend.
+        let later = session.handle(":list 2027-03 .. 2027-03").output
+        #expect(!later.contains { $0.contains("*") } && later.contains { $0.hasPrefix("leads") && $0.hasSuffix("100") }, "\(later)")
+        let narrow = Session(workbook: session.workbook, width: 40).handle(":list").output
+        #expect(narrow.suffix(2) == ["* actual; the other values follow from", "the plan and the actuals"], "\(narrow)")
     }
 
     @Test func actualsAreRefusedWhileAScenarioIsShown() throws {
