@@ -123,6 +123,22 @@ import Testing
         #expect(narrow.suffix(2) == ["* actual; the other values follow from", "the plan and the actuals"], "\(narrow)")
     }
 
+    @Test func anEditOfPeriodsHeldByActualsSaysTheyStayAndMovesOnlyThePlan() throws {
+        let session = try session()
+        _ = session.handle("actual leads[2027-02] = 80")
+        _ = session.handle("actual leads[2027-03] = 70")
+        let reply = session.handle("leads[2027-02] = 90")
+        // 100 + 80 + 70: the actuals hold; only the plan of 2027-02 is 90 now.
+        #expect(reply.output == ["leads = total 250 (unchanged)"])
+        #expect(reply.errors == ["warning: leads has an actual in 2027-02 (80), which stays: the edit changes only the plan there (:variance compares the two)"])
+        #expect(session.handle(":variance leads").output.dropFirst().first?.hasPrefix("leads  2027-02      90      80         -10") == true)
+        #expect(session.handle("leads[2027-02 .. 2027-03] = 95").errors
+            == ["warning: leads has actuals in 2027-02 .. 2027-03, which stay: the edit changes only the plan there (:variance compares the two)"])
+        // An edit that reaches a period without an actual moves values and needs no note.
+        let moving = session.handle("leads[2027-01 .. 2027-02] = 110")
+        #expect(moving.errors.isEmpty && moving.output.first?.hasPrefix("leads[2027-01]") == true, "\(moving.output)")
+    }
+
     @Test func actualsAreRefusedWhileAScenarioIsShown() throws {
         let session = Session(workbook: try Workbook.parse(Self.plan + "[scenario s]\nconversion = 20%\n", path: "p.model").get())
         _ = session.handle(":scenario use s")
