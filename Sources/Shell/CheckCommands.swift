@@ -19,7 +19,8 @@ extension Command {
             recorded), how many periods meet it and the first that misses. A goal on one value
             (goal total(revenue) >= 600k) is an annual goal, shown with that value for the whole plan.
             With actual results recorded, the current period is the last with an actual: a monthly goal counts
-            the periods met so far (actuals where recorded) and then the whole plan as projected; an annual
+            the periods met in the year so far (from the current period's January; actuals where recorded) and
+            then the whole plan as projected; an annual
             goal's value is the projection (actuals so far, plan for the rest), next to the plan without actuals.
             """,
         aliases: ["goal"]

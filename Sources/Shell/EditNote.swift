@@ -16,6 +16,10 @@ public struct EditNote: Sendable, Equatable {
         case formatDropped(was: DisplayFormat, suggestion: String, previous: String)
         /// A constant typed over a lag indicator, or over a formula that varies over time: that formula is gone.
         case formulaReplaced(String)
+        /// Every period the edit sets holds an actual of the cell (`periods`, and the actual's value
+        /// when it is one period): the actuals stay, so the edit moves only the plan there, which
+        /// `:variance` compares with them, and no value the model shows changes.
+        case heldByActuals(periods: String, actual: String?)
     }
 
     public let cell: String
@@ -37,6 +41,10 @@ public struct EditNote: Sendable, Equatable {
             "\(cell) was \(format == .percent ? "a percent" : "currency"): did you mean \(suggestion)?"
         case .formulaReplaced(let formula):
             "\(cell) was \(formula); it is now a fixed value"
+        case .heldByActuals(let periods, let actual?):
+            "\(cell) has an actual in \(periods) (\(actual)), which stays: the edit changes only the plan there (:variance compares the two)"
+        case .heldByActuals(let periods, nil):
+            "\(cell) has actuals in \(periods), which stay: the edit changes only the plan there (:variance compares the two)"
         }
     }
 
@@ -46,6 +54,7 @@ public struct EditNote: Sendable, Equatable {
         case .possibleTypo: message
         case .formatDropped(_, _, let previous): message + " (:undo restores \(previous))"
         case .formulaReplaced: message + " (:undo restores it)"
+        case .heldByActuals: message
         }
     }
 
@@ -57,9 +66,9 @@ public struct EditNote: Sendable, Equatable {
                   let known = NameSuggestion.oneEditAway(from: name, among: model.names) else { return [] }
             return [EditNote(cell: name, kind: .possibleTypo(of: known))]
         }
+        var notes = heldByActuals(definition, old, in: model).map { [$0] } ?? []
         // Only a constant can be a slip of format or drop a formula; a new formula is a new formula.
-        guard definition.expression.referencedNames.isEmpty else { return [] }
-        var notes: [EditNote] = []
+        guard definition.expression.referencedNames.isEmpty else { return notes }
         // A formula over time (`120 * 1.05 ^ t`) gives way to one value as a lag indicator's formula does.
         let variedOverTime = definition.periods == nil && old.isLeadIndicator && model.evaluateSeries(old.expression).count > 1
             && model.evaluateSeries(definition.expression).count == 1
@@ -74,6 +83,18 @@ public struct EditNote: Sendable, Equatable {
             notes.append(EditNote(cell: name, kind: .formatDropped(was: old.format, suggestion: suggestion, previous: old.formula)))
         }
         return notes
+    }
+
+    /// The note for an edit of `cell` whose every period holds one of its actuals; nil otherwise.
+    static func heldByActuals(_ definition: Definition, _ cell: Cell, in model: Model) -> EditNote? {
+        let timeline = model.timeline
+        guard !cell.actuals.isEmpty,
+              let first = definition.periods.map({ timeline.index(of: $0.first.period) }) ?? 0,
+              let last = definition.periods.map({ timeline.index(of: $0.last.period) }) ?? timeline.count - 1,
+              (first...last).allSatisfy({ cell.actuals[$0] != nil }) else { return nil }
+        let periods = first == last ? "\(timeline.periods[first])" : "\(timeline.periods[first]) .. \(timeline.periods[last])"
+        let actual = first == last ? cell.actuals[first].map { ValueFormatter.display(.number($0), format: cell.format) } : nil
+        return EditNote(cell: definition.name, kind: .heldByActuals(periods: periods, actual: actual))
     }
 
     /// `40%` for 40 (and for 0.4, which already is 40%), `$40` (or `€40`) for 40: the number as it
@@ -100,6 +121,8 @@ extension Session {
         switch edit {
         case .define(let definition, _, _, _), .override(_, _, let definition?, _):
             return EditNote.notes(defining: definition, in: model)
+        case .setOverride(let definition, _):
+            return model[definition.name].flatMap { EditNote.heldByActuals(definition, $0, in: model) }.map { [$0] } ?? []
         default:
             return []
         }

@@ -36,18 +36,21 @@ extension GoalStatus {
 
     /// `met in 2 of 4 periods, first missed 2027-01 at $10,000`; empty for a goal on single values.
     /// On a model with actuals, the periods so far first, then the whole plan as projected:
-    /// `met in 1 of 2 periods so far, first missed 2027-01 at $10,000; 3 of 4 projected`.
+    /// `met in 1 of 2 periods so far, first missed 2027-01 at $10,000; 3 of 4 projected`. So far is
+    /// the year so far: on a plan that began in an earlier year, `so far in 2027`.
     var periodsText: String {
         guard let periods else { return "" }
-        guard let soFar = tracking?.soFar else { return Self.counted(periods, format: format) }
-        let projected = Self.counted(soFar, format: format, soFar: true) + "; \(periods.metCount) of \(periods.count) projected"
-        // A miss so far is the plan's first miss too; with none so far, the first the plan still expects.
+        guard let tracking, let soFar = tracking.soFar else { return Self.counted(periods, format: format) }
+        let year = tracking.newYearStart.map { " in \($0.year)" } ?? ""
+        let projected = Self.counted(soFar, format: format, soFar: " so far" + year)
+            + "; \(periods.metCount) of \(periods.count) projected"
+        // A miss so far is named; with none, the projection's first miss (which may lie in an earlier year).
         guard soFar.firstMiss == nil, let ahead = Self.missText(periods, format: format) else { return projected }
         return projected + ", " + ahead
     }
 
-    private static func counted(_ checks: PeriodChecks, format: DisplayFormat, soFar: Bool = false) -> String {
-        let met = "met in \(checks.metCount) of \(checks.count) periods" + (soFar ? " so far" : "")
+    private static func counted(_ checks: PeriodChecks, format: DisplayFormat, soFar: String = "") -> String {
+        let met = "met in \(checks.metCount) of \(checks.count) periods" + soFar
         return met + (missText(checks, format: format).map { ", " + $0 } ?? "")
     }
 

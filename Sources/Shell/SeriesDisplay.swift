@@ -67,16 +67,16 @@ enum SeriesDisplay {
 
     /// The grid of `cells` over the model's periods at `shown` (every period when nil), lead
     /// indicators first. The totals and sparklines cover the periods shown. A cell that does not
-    /// vary over time is one value, not the same value repeated in every column (SPEC §7). In a
-    /// model with actuals, an actual value is marked `*` (the others get a space, so digits stay
-    /// aligned) and a last line says so.
+    /// vary over time is one value, not the same value repeated in every column (SPEC §7). When an
+    /// actual falls in the periods asked for, an actual value is marked `*` (the others get a space,
+    /// so digits stay aligned) and a last line, wrapped to the width, says so.
     static func grid(
         _ cells: [Cell], in model: Model, periods shown: ClosedRange<Int>? = nil, colorizer: Colorizer, width: Int?,
         unicode: Bool
     ) -> [String] {
         let indices = shown ?? 0...(model.timeline.count - 1)
         let periods = indices.map { model.timeline.periods[$0].description }
-        let marksActuals = model.hasActuals
+        let marksActuals = cells.contains { cell in cell.actuals.keys.contains { indices.contains($0) } }
         func row(_ cell: Cell) -> PeriodGrid.Row {
             let name = colorizer.cellName(cell.name, isLeadIndicator: cell.isLeadIndicator)
             guard cell.isSeries else {
@@ -98,6 +98,7 @@ enum SeriesDisplay {
             lagIndicators: cells.filter { !$0.isLeadIndicator }.map(row),
             leadTitle: colorizer.apply(.bold, to: "lead indicators"), lagTitle: colorizer.apply(.bold, to: "lag indicators"))
         grid.unicode = unicode
-        return grid.render(width: width) + (marksActuals ? ["* actual; the other values follow from the plan and the actuals"] : [])
+        let legend = "* actual; the other values follow from the plan and the actuals"
+        return grid.render(width: width) + (marksActuals ? WordWrap.lines(legend, width: width) : [])
     }
 }

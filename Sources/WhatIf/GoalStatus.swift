@@ -38,9 +38,13 @@ public struct GoalStatus: Equatable, Sendable {
     public struct Tracking: Equatable, Sendable {
         /// The current period (``Model/currentPeriod``): the last with an actual.
         public let asOf: Period
-        /// A monthly goal checked in the periods up to and including the current one, using the
-        /// actuals where recorded; nil for an annual goal.
+        /// A monthly goal checked in the year so far: from the first period of the current period's
+        /// year (its January on a monthly plan, or the plan's first period when that comes later) up to
+        /// and including the current one, using the actuals where recorded; nil for an annual goal.
         public let soFar: PeriodChecks?
+        /// The first period of the current period's year, from which ``soFar`` counts, when the plan
+        /// began in an earlier year; nil when it counts from the plan's first period.
+        public let newYearStart: Period?
         /// The left side on the plan without actuals (``Model/plan``): in the current period for a
         /// monthly goal, for the whole plan for an annual one. Nil when it was not asked for.
         public let planValue: Value?
@@ -94,8 +98,11 @@ public struct GoalStatus: Equatable, Sendable {
         }
         periods = checks.count > 1 ? counted(checks[...]) : nil
         if model.hasActuals, model.timeline.hasPeriods {
+            let yearStart = model.timeline.yearStarts[model.currentPeriod]
             tracking = Tracking(
-                asOf: labels[model.currentPeriod], soFar: checks.count > 1 ? counted(checks[...now]) : nil,
+                asOf: labels[model.currentPeriod],
+                soFar: checks.count > 1 ? counted(checks[yearStart...now]) : nil,
+                newYearStart: yearStart > 0 ? labels[yearStart] : nil,
                 planValue: plan.map { at($0.evaluateSeries(goal.lhs), now) })
         } else {
             tracking = nil

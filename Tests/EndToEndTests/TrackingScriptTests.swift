@@ -9,14 +9,20 @@ struct TrackingScriptTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("models")
 
+    /// A workspace holding the example as shipped (`msp-bottoms-up.model`, with the first quarter's
+    /// actuals), its CSV, and `plan.model`: the example without its `actual` lines, the plan as it
+    /// stood before the quarter's results came in.
     private func workspace() throws -> Workspace {
         let workspace = try Workspace()
         for name in ["msp-bottoms-up.model", "actuals-2027-q1.csv"] {
             try workspace.write(name, try String(contentsOf: Self.models.appendingPathComponent(name), encoding: .utf8))
         }
+        let shipped = try workspace.read("msp-bottoms-up.model").components(separatedBy: "\n")
+        try workspace.write("plan.model", shipped.filter { !$0.hasPrefix("actual ") }.joined(separator: "\n"))
         return workspace
     }
 
+    /// The import is made on the plan without actuals; saved, it is the example as shipped, byte for byte.
     @Test("an import, assertions on what it moved, variance, undo to the original bytes, and a saved import")
     func trackingScript() throws {
         let workspace = try workspace()
@@ -33,7 +39,7 @@ struct TrackingScriptTests {
             :save \(saved)
 
             """)
-        let outcome = try Leadlag.run(["run", workspace.path("track.leadlag"), "--model", workspace.path("msp-bottoms-up.model")])
+        let outcome = try Leadlag.run(["run", workspace.path("track.leadlag"), "--model", workspace.path("plan.model")])
         #expect(outcome.status == 0, "\(outcome.errors)")
         #expect(outcome.errors == "9 lines, 4 assertions passed\n")
         #expect(outcome.output.contains("""
@@ -44,8 +50,10 @@ struct TrackingScriptTests {
                   YTD total  22.08      18       -4.08  -18.47%
 
             """))
-        let original = try workspace.read("msp-bottoms-up.model")
+        let original = try workspace.read("plan.model")
         let tracked = try workspace.read("tracked.model")
+        #expect(!original.contains("\nactual "))
+        #expect(tracked == (try workspace.read("msp-bottoms-up.model")))
         #expect(tracked.contains("leads[2027-03] = 200           # the trade show in March\n"
                                  + "actual leads[2027-01] = 118\nactual leads[2027-02] = 131\nactual leads[2027-03] = 204\n"))
         #expect(tracked.components(separatedBy: "\n").filter { $0.hasPrefix("actual ") }.count == 9)
@@ -62,8 +70,36 @@ struct TrackingScriptTests {
             leads,YTD total,446,453,7,0.015695067264574
 
             """))
-        let none = try Leadlag.run(["eval", workspace.path("msp-bottoms-up.model"), "--variance"])
+        let none = try Leadlag.run(["eval", workspace.path("plan.model"), "--variance"])
         #expect(none.status == 2)
+    }
+
+    /// The example as shipped holds the quarter's actuals: Q1 downstream comes from them (March: 8
+    /// wins at $2400), April on from the plan; `:calibrate apply` re-bases the rates from April and
+    /// `:undo` takes it back to the shipped bytes.
+    @Test("the example's actuals drive Q1, and calibrate apply then undo saves the example byte for byte")
+    func calibrateApplyAndUndoOnTheExample() throws {
+        let workspace = try workspace()
+        let applied = workspace.path("applied.model"), undone = workspace.path("undone.model")
+        try workspace.write("calibrate.leadlag", """
+            :assert new_mrr[2027-03] == 8 * 2400 and plan(new_mrr[2027-03]) == 200 * 15% * 33% * 2400
+            :assert mrr[2027-02] == 5 * 2400 * 98% + 5 * 2400
+            :calibrate
+            :calibrate apply
+            :assert conversion[2027-03] == 15% and conversion[2027-04] == (14 / 118 + 16 / 131 + 25 / 204) / 3
+            :save \(applied)
+            :undo
+            :save \(undone)
+
+            """)
+        let outcome = try Leadlag.run(["run", workspace.path("calibrate.leadlag"), "--model", workspace.path("msp-bottoms-up.model")])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output.contains("conversion: plan 15%, implied 12.11% over 2027-01 .. 2027-03 (from opportunities)\n"))
+        let shipped = try workspace.read("msp-bottoms-up.model")
+        #expect(try workspace.read("undone.model") == shipped)
+        let added = try workspace.read("applied.model").components(separatedBy: "\n")
+            .filter { !shipped.components(separatedBy: "\n").contains($0) }
+        #expect(added.map { $0.prefix { $0 != "=" } } == ["conversion[2027-04 .. 2027-12] ", "win_rate[2027-04 .. 2027-12] "])
     }
 
     /// Four months, revenue $10,000 $11,000 $12,000 $13,000 on the plan ($46,000); actual wins of

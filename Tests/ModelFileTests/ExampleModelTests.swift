@@ -1,5 +1,6 @@
 import Foundation
 import Formula
+import PlanEngine
 import Testing
 @testable import ModelFile
 
@@ -44,8 +45,10 @@ struct ExampleModelTests {
         Expectation(file: "make-or-break.model", scenario: "better_service", values: [
             "referrals": 5, "annual_referrals": 76.115, "worst_month": 5,
         ]),
+        // With the first quarter's actuals: January bills 5 actual wins × $2400; the year is
+        // 5 + 5 + 8 wins, then the plan's 120 × 1.05^t × 15% × 33% from April.
         Expectation(file: "msp-bottoms-up.model", scenario: nil, values: [
-            "mrr": 14_256, "annual_revenue": 1_328_925.44020961, "annual_wins": 97.898881531429,
+            "mrr": 12_000, "annual_revenue": 1_233_354.64832256, "annual_wins": 93.821881531429,
         ]),
     ]
 
@@ -64,7 +67,9 @@ struct ExampleModelTests {
         }
     }
 
-    /// Recurring revenue carries forward: each month keeps 98% of the month before and adds what was won.
+    /// Recurring revenue carries forward: each month keeps 98% of the month before and adds what was
+    /// won. In the first quarter what was won is the actual wins (5, 5, 8); the plan without them
+    /// still has the trade show's 200 leads in March.
     @Test func theTwelveMonthPlanCarriesRevenueForward() throws {
         let path = Self.modelsFolder.appendingPathComponent("msp-bottoms-up.model").path
         let model = try Workbook.load(path: path).get().model
@@ -72,9 +77,15 @@ struct ExampleModelTests {
         let mrr = model.values(of: "mrr").compactMap(\.numeric)
         let newMRR = model.values(of: "new_mrr").compactMap(\.numeric)
         #expect(mrr.count == 12 && newMRR.count == 12)
-        #expect(newMRR[2] == 200 * 0.15 * 0.33 * 2400)
-        #expect(abs(mrr[1] - (14_256 * 0.98 + newMRR[1])) < 1e-9)
+        let actualWins: [Double] = [5, 5, 8]
+        #expect(Array(newMRR.prefix(3)) == actualWins.map { $0 * 2400 })
+        #expect(abs(newMRR[3] - 120 * pow(1.05, 3) * 0.15 * 0.33 * 2400) < 1e-9)
+        #expect(abs(mrr[1] - (12_000 * 0.98 + newMRR[1])) < 1e-9)
         for month in 1..<12 { #expect(abs(mrr[month] - (mrr[month - 1] * 0.98 + newMRR[month])) < 1e-6) }
+        let plan = model.plan.values(of: "new_mrr").compactMap(\.numeric)
+        let planWins = [120 * 0.15 * 0.33, 200 * 0.15 * 0.33]
+        #expect([plan[0], plan[2]] == planWins.map { $0 * 2400 })
+        #expect(plan[3...] == newMRR[3...])
     }
 
     @Test func everyExampleModelHasGoalsAndIsByteIdenticalWhenSaved() throws {

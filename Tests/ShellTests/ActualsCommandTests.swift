@@ -116,6 +116,27 @@ import Testing
         let lines = session.handle(":list").output
         #expect(lines.contains { $0.hasPrefix("leads") && $0.contains("100       80*     100     280") })
         #expect(lines.last == "* actual; the other values follow from the plan and the actuals")
+        // Periods without an actual are listed without marks or legend; a narrow terminal wraps the legend.
+        let later = session.handle(":list 2027-03 .. 2027-03").output
+        #expect(!later.contains { $0.contains("*") } && later.contains { $0.hasPrefix("leads") && $0.hasSuffix("100") }, "\(later)")
+        let narrow = Session(workbook: session.workbook, width: 40).handle(":list").output
+        #expect(narrow.suffix(2) == ["* actual; the other values follow from", "the plan and the actuals"], "\(narrow)")
+    }
+
+    @Test func anEditOfPeriodsHeldByActualsSaysTheyStayAndMovesOnlyThePlan() throws {
+        let session = try session()
+        _ = session.handle("actual leads[2027-02] = 80")
+        _ = session.handle("actual leads[2027-03] = 70")
+        let reply = session.handle("leads[2027-02] = 90")
+        // 100 + 80 + 70: the actuals hold; only the plan of 2027-02 is 90 now.
+        #expect(reply.output == ["leads = total 250 (unchanged)"])
+        #expect(reply.errors == ["warning: leads has an actual in 2027-02 (80), which stays: the edit changes only the plan there (:variance compares the two)"])
+        #expect(session.handle(":variance leads").output.dropFirst().first?.hasPrefix("leads  2027-02      90      80         -10") == true)
+        #expect(session.handle("leads[2027-02 .. 2027-03] = 95").errors
+            == ["warning: leads has actuals in 2027-02 .. 2027-03, which stay: the edit changes only the plan there (:variance compares the two)"])
+        // An edit that reaches a period without an actual moves values and needs no note.
+        let moving = session.handle("leads[2027-01 .. 2027-02] = 110")
+        #expect(moving.errors.isEmpty && moving.output.first?.hasPrefix("leads[2027-01]") == true, "\(moving.output)")
     }
 
     @Test func actualsAreRefusedWhileAScenarioIsShown() throws {
