@@ -60,3 +60,54 @@ public struct SeriesChange: Sendable, Equatable {
         self.periods = periods
     }
 }
+
+extension CellChange {
+    /// The changes of several edits made as one (`:calibrate apply`, `:scenario new`) as one list:
+    /// each cell once, from its value before the first edit to its value after the last; lead
+    /// indicators first, each side in the order the cells first moved. A cell that moved and came
+    /// back is left out.
+    public static func combining(_ lists: [[CellChange]]) -> [CellChange] {
+        var order: [String] = []
+        var combined: [String: CellChange] = [:]
+        for change in lists.joined() {
+            guard let earlier = combined[change.name] else {
+                order.append(change.name)
+                combined[change.name] = change
+                continue
+            }
+            combined[change.name] = earlier.followed(by: change)
+        }
+        let changes = order.compactMap { combined[$0] }.filter(\.isChange)
+        return changes.filter(\.isLeadIndicator) + changes.filter { !$0.isLeadIndicator }
+    }
+
+    /// This change and a later one of the same cell as one.
+    private func followed(by later: CellChange) -> CellChange {
+        var series: SeriesChange?
+        if let first = self.series, let last = later.series {
+            series = SeriesChange(old: first.old, new: last.new, periods: SeriesChange.moved(from: first.old ?? [], to: last.new))
+        } else {
+            series = later.series ?? self.series
+        }
+        return CellChange(
+            name: name, old: old, new: later.new, format: later.format, oldFormat: oldFormat,
+            isLeadIndicator: later.isLeadIndicator, series: series, isStock: later.isStock)
+    }
+
+    /// Whether anything shown moved: a value, a period's value, a format, or the cell's existence.
+    private var isChange: Bool {
+        if old != new || format != oldFormat { return true }
+        guard let series else { return false }
+        return series.old != series.new
+    }
+}
+
+extension SeriesChange {
+    /// The first and last period whose value differs; nil when none does.
+    static func moved(from old: [Value], to new: [Value]) -> ClosedRange<Int>? {
+        let count = max(old.count, new.count)
+        let differs = { (index: Int) in index >= old.count || index >= new.count || old[index] != new[index] }
+        guard let first = (0..<count).first(where: differs), let last = (0..<count).last(where: differs) else { return nil }
+        return first...last
+    }
+}

@@ -214,9 +214,9 @@ enum Edit: Sendable {
             if let name, plan.workbook.scenario(named: name) == nil { throw .unknownScenario(name) }
             plan.activeScenario = name
         case .compound(let edits, _):
-            var changes: [CellChange] = []
-            for edit in edits { changes += try edit.apply(to: &plan) }
-            return changes
+            var changes: [[CellChange]] = []
+            for edit in edits { changes.append(try edit.apply(to: &plan)) }
+            return CellChange.combining(changes)
         case .actuals(_, let after, _):
             return try engine { () throws(ModelError) in try plan.workbook.restore(after) }
         }
