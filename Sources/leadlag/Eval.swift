@@ -69,7 +69,6 @@ struct Eval: ParsableCommand {
         let names = requested.filter { seen.insert($0).inserted }
         var cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
         if let simulate {
-            guard !plan.timeline.hasPeriods else { try fail("--simulate does not run plans with periods yet") }
             try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, goals: workbook.goals)
         }
         var periods = plan.timeline.periods.map(\.description)
