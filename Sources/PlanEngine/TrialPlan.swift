@@ -14,7 +14,8 @@ import Formula
 /// An input holds one value for the whole run (a belief about a rate, drawn once per trial): it
 /// has a slot of its own, and its cell's program is compiled again with that slot where the part
 /// the input sets was (``TrialInput/Part``), so the cell's other overrides and its actuals keep
-/// their periods. Over periods each program runs as a recompute runs it: once for a cell that
+/// their periods. A range that is its cell's whole formula, with no overrides or actuals, is
+/// written straight into the cell's slot instead. Over periods each program runs as a recompute runs it: once for a cell that
 /// does not vary over time (its value then fills every period), over every period for a series,
 /// and period by period, cell after cell, for cells tied in a loop through `prev`.
 public struct TrialPlan: Sendable {
@@ -26,6 +27,8 @@ public struct TrialPlan: Sendable {
     public let extras: [Program]
     /// Whether each extra varies over time (then it is read in every period).
     public let extraIsSeries: [Bool]
+    /// The slot each extra's values over the periods are written to by ``extraSeries(_:on:machine:)``.
+    private let extraSlots: [Int]
     /// Values per slot: the model's periods (one without a `periods` line).
     public let periodCount: Int
     public let timeline: Timeline
@@ -76,12 +79,19 @@ public struct TrialPlan: Sendable {
             names[name] = slot
             return slot
         }
-        // Each input's own slot, and the input cells' programs compiled again to read them.
+        // Each input's own slot, and the input cells' programs compiled again to read them; a
+        // range that is the whole of its cell (no overrides, no actuals) is drawn into the cell itself.
         var inputSlots: [Int] = []
         var rewritten: [Int: Program] = [:]
+        var drawnInPlace: [Int] = []
         for (cell, parts) in Self.grouped(inputs) {
             guard let id = store.definedID(of: cell), let slot = store.slots[id] else {
                 inputSlots += parts.map { _ in newSlot(holding: .error(.name)) }
+                continue
+            }
+            if parts == [.formula], slot.overrides.isEmpty, slot.actuals.isEmpty, !store.isSeries[id] {
+                inputSlots.append(id)
+                drawnInPlace.append(id)
                 continue
             }
             var partSlots: [(part: TrialInput.Part, name: String)] = []
@@ -114,6 +124,7 @@ public struct TrialPlan: Sendable {
         var computed = [Bool](repeating: false, count: store.symbolCount)
         var pending = Array(rewritten.keys)
         for id in pending { computed[id] = true }
+        pending += drawnInPlace
         while let id = pending.popLast() {
             for dependent in graph.dependents[id] where !computed[dependent] && store.isDefined(dependent) {
                 computed[dependent] = true
@@ -141,6 +152,7 @@ public struct TrialPlan: Sendable {
         self.cells = cells
         self.programs = programs
         extras = expressions.map { Program($0, timeline: store.timeline, bind: bind) }
+        extraSlots = extras.map { _ in newSlot(holding: .number(0)) }
         extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
         isSeries = series
         baseValues = values
@@ -208,11 +220,19 @@ public struct TrialPlan: Sendable {
         }
     }
 
-    /// The value of extra expression `index` in `period` of `values` after a run.
-    public func extra(
-        _ index: Int, on values: UnsafeMutableBufferPointer<Value>, period: Int = 0, machine: inout Machine
-    ) -> Value {
-        machine.value(of: extras[index], slots: UnsafeBufferPointer(values), period: period)
+    /// The value of extra expression `index` (one that does not vary over time) on `values` after a run.
+    public func extra(_ index: Int, on values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) -> Value {
+        machine.value(of: extras[index], slots: UnsafeBufferPointer(values))
+    }
+
+    /// The values of extra expression `index` in every period of `values` after a run, computed
+    /// in one pass over the periods into a slot of its own (a monthly goal's side).
+    public func extraSeries(
+        _ index: Int, on values: UnsafeMutableBufferPointer<Value>, machine: inout Machine
+    ) -> UnsafeBufferPointer<Value> {
+        let slot = extraSlots[index]
+        _ = machine.evaluate(extras[index], slots: values, into: slot, periods: 0...(periodCount - 1))
+        return UnsafeBufferPointer(rebasing: values[(slot &* periodCount)..<((slot &+ 1) &* periodCount)])
     }
 }
 

@@ -219,18 +219,19 @@ struct GoalCheck: Sendable {
     }
 
     func holds(_ plan: TrialPlan, _ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) -> Bool {
-        for period in 0..<(overPeriods ? plan.periodCount : 1)
-        where !holds(plan, values, period: period, machine: &machine) {
-            return false
+        guard overPeriods else {
+            let left = plan.extra(self.left, on: values, machine: &machine)
+            guard let comparison else { return Self.isTrue(left) }
+            return Self.holds(comparison, left, plan.extra(self.left + 1, on: values, machine: &machine))
         }
+        let left = plan.extraSeries(self.left, on: values, machine: &machine)
+        guard let comparison else { return left.allSatisfy(Self.isTrue) }
+        let right = plan.extraSeries(self.left + 1, on: values, machine: &machine)
+        for period in left.indices where !Self.holds(comparison, left[period], right[period]) { return false }
         return true
     }
 
-    private func holds(_ plan: TrialPlan, _ values: UnsafeMutableBufferPointer<Value>, period: Int, machine: inout Machine) -> Bool {
-        let left = plan.extra(self.left, on: values, period: period, machine: &machine)
-        guard let comparison else { return left.numeric.map { $0 != 0 } ?? false }
-        return Self.holds(comparison, left, plan.extra(self.left + 1, on: values, period: period, machine: &machine))
-    }
+    private static func isTrue(_ value: Value) -> Bool { value.numeric.map { $0 != 0 } ?? false }
 
     /// `left OP right` as the evaluator decides it; an error on either side is a missed goal.
     /// Rounding to 15 digits keeps order, and can make two numbers equal only when they are
