@@ -126,7 +126,7 @@ public struct TrialPlan: Sendable {
         for id in pending { computed[id] = true }
         pending += drawnInPlace
         while let id = pending.popLast() {
-            for dependent in graph.dependents[id] where !computed[dependent] && store.isDefined(dependent) {
+            for dependent in id < graph.dependents.count ? graph.dependents[id] : [] where !computed[dependent] && store.isDefined(dependent) {
                 computed[dependent] = true
                 pending.append(dependent)
             }

@@ -41,7 +41,7 @@ struct Eval: ParsableCommand {
     var variance = false
 
     @Option(help: ArgumentHelp(
-        "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance.",
+        "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance; over periods a series by its total (a level by its last value, a percent by its average), a monthly goal met in every period.",
         valueName: "N"))
     var simulate: Int?
 

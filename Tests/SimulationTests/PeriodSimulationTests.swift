@@ -152,6 +152,26 @@ struct PeriodSimulationTests {
         #expect(y.values.allSatisfy { $0 > 65 && $0 < 130 })
     }
 
+    /// An actual is what happened: a trial draws the range for the other periods only.
+    @Test func actualsKeepTheirPeriods() throws {
+        let text = """
+            periods = 2027-01 .. 2027-04
+            x = uniform(0, 1)
+            y = x * 1
+            goal y[2027-01] == 5
+            actual x[2027-01] = 5
+
+            """
+        let plan = try workbook(text)
+        let result = try #require(Simulation.run(plan.model, trials: 4, seed: 6, reporting: ["y"], goals: goals(of: plan)))
+        #expect(result.goalChances == [1])
+        let distribution = try #require(RangeSyntax.distribution(of: expression("uniform(0, 1)")))
+        let replayed = (0..<4).map { 5 + 3 * draws([distribution], seed: 6, trial: $0)[0] }
+        for (simulated, expected) in zip(result.cells[0].values.sorted(), replayed.sorted()) {
+            #expect(abs(simulated - expected) < 1e-12)
+        }
+    }
+
     /// The same seed gives the same numbers, bit for bit, on one core or two, over periods too.
     @Test func sameSeedSameNumbersWhateverTheCores() throws {
         let plan = try workbook(Self.linear + "z = prev(z) + y\n")
