@@ -15,9 +15,11 @@ import Formula
 /// has a slot of its own, and its cell's program is compiled again with that slot where the part
 /// the input sets was (``TrialInput/Part``), so the cell's other overrides and its actuals keep
 /// their periods. A range that is its cell's whole formula, with no overrides or actuals, is
-/// written straight into the cell's slot instead. Over periods each program runs as a recompute runs it: once for a cell that
-/// does not vary over time (its value then fills every period), over every period for a series,
-/// and period by period, cell after cell, for cells tied in a loop through `prev`.
+/// written straight into the cell's slot instead.
+///
+/// Over periods each program runs as a recompute runs it: once for a cell that does not vary
+/// over time (its value then fills every period), over every period for a series, and period by
+/// period, cell after cell, for cells tied in a loop through `prev`.
 public struct TrialPlan: Sendable {
     /// Every slot at the model's current values, plus a slot per input (at its current value) and
     /// one per name an extra expression uses that the model does not define (holding `#NAME?`);
@@ -31,6 +33,7 @@ public struct TrialPlan: Sendable {
     private let extraSlots: [Int]
     /// Values per slot: the model's periods (one without a `periods` line).
     public let periodCount: Int
+    /// The periods a run's machine is laid out over (``makeMachine()``).
     public let timeline: Timeline
     private let inputSlots: [Int]
     /// What each run computes, in order: a step runs `cells[first..<first + count]` with their programs.

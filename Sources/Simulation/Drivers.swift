@@ -38,7 +38,8 @@ public struct DriverAnalysis: Sendable {
 
     public init(of target: Expr, in model: Model) {
         let ranges = UncertainInputs(model)
-        var candidates: [(name: String, cell: String, measure: SeriesMeasure?, isRange: Bool, low: Double, high: Double, ends: [Value])] = []
+        var candidates: [(name: String, cell: String, measure: SeriesMeasure?, isRange: Bool, low: Double, high: Double,
+                          ends: [Value])] = []
         var inputs: [TrialInput] = []
         for cell in model.cellsInOrder where cell.isLeadIndicator {
             let own = ranges.cells.indices.filter { ranges.cells[$0] == cell.name }
@@ -50,7 +51,8 @@ public struct DriverAnalysis: Sendable {
             }
             // A plain lead indicator moves by 10% either way in every period; over time its measure shows it.
             if own.isEmpty, case .number(let value) = cell.summary {
-                candidates.append((cell.name, cell.name, cell.isSeries ? cell.measure : nil, false, value * 0.9, value * 1.1, [.number(0.9), .number(1.1)]))
+                candidates.append((cell.name, cell.name, cell.isSeries ? cell.measure : nil, false, value * 0.9, value * 1.1,
+                                   [.number(0.9), .number(1.1)]))
                 inputs.append(TrialInput(cell: cell.name, part: .scale))
             }
         }
@@ -77,8 +79,9 @@ public struct DriverAnalysis: Sendable {
                 unmoved.append(candidate.name)
                 continue
             }
-            drivers.append(Driver(name: candidate.name, cell: candidate.cell, measure: candidate.measure, isRange: candidate.isRange, low: candidate.low,
-                                  high: candidate.high, targetAtLow: atLow, targetAtHigh: atHigh))
+            drivers.append(Driver(name: candidate.name, cell: candidate.cell, measure: candidate.measure,
+                                  isRange: candidate.isRange, low: candidate.low, high: candidate.high,
+                                  targetAtLow: atLow, targetAtHigh: atHigh))
         }
         self.drivers = drivers.enumerated().sorted { ($1.element.swing, $0.offset) < ($0.element.swing, $1.offset) }.map(\.element)
         self.unmoved = unmoved

@@ -234,6 +234,22 @@ struct PeriodDriverTests {
         #expect(churn.targetAtHigh == churned.values(of: "mrr").last?.numeric)
     }
 
+    /// A range in an override is a driver of its own, named by its periods, moved only there.
+    @Test func aRangeInAnOverrideIsADriverOfItsPeriods() throws {
+        let model = try workbook(Self.plan + "conversion[2027-07 .. 2027-12] = 20% to 30%\n").model
+        let analysis = DriverAnalysis(of: try expression("revenue"), in: model)
+        let second = try #require(analysis.drivers.first { $0.name == "conversion[2027-07 .. 2027-12]" })
+        #expect(second.cell == "conversion" && second.isRange)
+        let distribution = try #require(RangeSyntax.distribution(of: expression("20% to 30%")))
+        #expect(second.low == distribution.quantile(0.1))
+        var moved = model
+        try moved.define(Definition(name: "conversion", formula: "\(second.low)", periods: PeriodSpan(
+            first: PeriodLiteral(period: try Period.parse("2027-07").get(), range: SourceRange(start: 0, end: 0)),
+            last: PeriodLiteral(period: try Period.parse("2027-12").get(), range: SourceRange(start: 0, end: 0)))))
+        let expected = try #require(moved.evaluate(try expression("total(revenue)")).numeric)
+        #expect(abs(second.targetAtLow - expected) < 1e-9 * expected)
+    }
+
     @Test func aSingleValuedTargetSwingsAsItIs() throws {
         let model = try workbook(Self.plan).model
         let analysis = DriverAnalysis(of: try expression("revenue[2027-03]"), in: model)
