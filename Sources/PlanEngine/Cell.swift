@@ -77,8 +77,16 @@ public enum SeriesMeasure: String, Sendable, Equatable {
         self = isStock ? .last : format == .percent ? .average : .total
     }
 
+    /// `total`, `average`, `last value`: the measure in a sentence.
+    public var words: String { self == .last ? "last value" : rawValue }
+
     /// The one value for `values`; a single value stands for itself.
     public func summary(of values: [Value]) -> Value {
+        values.withUnsafeBufferPointer { summary(of: $0) }
+    }
+
+    /// The one value for `values` read in place (a simulation reads each trial's series so).
+    public func summary(of values: UnsafeBufferPointer<Value>) -> Value {
         guard values.count > 1 else { return values.first ?? .error(.value) }
         if self == .last { return values[values.count - 1] }
         var total = 0.0

@@ -139,13 +139,7 @@ struct CellStore: Sendable {
     /// overrides): downstream cells read it like any value, and the recompute needs nothing new.
     private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition], actuals: [Int: Double]) {
         var references = UniqueSlots()
-        let branches = overrides.compactMap { override -> (periods: ClosedRange<Int>, expression: Expr)? in
-            guard let span = override.periods, let first = timeline.index(of: span.first.period),
-                  let last = timeline.index(of: span.last.period) else { return nil }
-            return (first...last, override.expression)
-        } + actuals.keys.sorted().map { period in
-            (period...period, Expr.number(actuals[period] ?? 0, .plain, SourceRange(start: 0, end: 0)))
-        }
+        let branches = Self.branches(overrides: overrides, actuals: actuals, timeline: timeline) { $1 }
         var readsItself = false
         let program = Program(definition.expression, overrides: branches, timeline: timeline) { name in
             let reference = intern(name)
@@ -159,6 +153,20 @@ struct CellStore: Sendable {
             referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
             isStock: program.laggedSlots.contains(id), isOwnCycle: readsItself && !program.laggedSlots.contains(id))
         programs[id] = program
+    }
+
+    /// The override branches of a cell's program: its overrides in the order given, each with
+    /// `expression(index, override)` for its expression, then its actuals (which win).
+    static func branches(
+        overrides: [Definition], actuals: [Int: Double], timeline: Timeline, expression: (Int, Expr) -> Expr
+    ) -> [(periods: ClosedRange<Int>, expression: Expr)] {
+        overrides.enumerated().compactMap { index, override -> (periods: ClosedRange<Int>, expression: Expr)? in
+            guard let span = override.periods, let first = timeline.index(of: span.first.period),
+                  let last = timeline.index(of: span.last.period) else { return nil }
+            return (first...last, expression(index, override.expression))
+        } + actuals.keys.sorted().map { period in
+            (period...period, Expr.number(actuals[period] ?? 0, .plain, SourceRange(start: 0, end: 0)))
+        }
     }
 
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.

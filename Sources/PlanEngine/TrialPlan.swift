@@ -4,74 +4,258 @@ import Formula
 /// trials of a simulation, the low and high runs of `:drivers`.
 ///
 /// Each run starts from a copy of ``baseValues`` (every cell at its current value, ranges at
-/// their means), writes the inputs' values into their slots and runs the programs of the cells
-/// downstream of them, in dependency order, on that array. Nothing else is computed and nothing
-/// allocates: the programs are the model's own compiled ``Program``s, run by a ``Machine``
-/// over a flat value array, never the syntax tree. A plan is immutable and `Sendable`, so
-/// workers on several cores share it, each with its own machine and array.
+/// their means, laid out as the model's values: slot-major over the periods), writes the inputs
+/// (``set(_:to:in:)``) and runs the programs of the input cells and of the cells downstream of
+/// them, in dependency order, on that array. Nothing else is computed and nothing allocates: the
+/// programs are compiled ``Program``s run by a ``Machine`` over a flat value array, never the
+/// syntax tree. A plan is immutable and `Sendable`, so workers on several cores share it, each
+/// with its own machine and array.
 ///
-/// Design for plans over time: an input holds one value for the whole run (a belief about a rate,
-/// drawn once per trial); once cells are series, writing an input writes it to every period of
-/// its cell, and each program runs over its periods as it does in a recompute.
+/// An input holds one value for the whole run (a belief about a rate, drawn once per trial): it
+/// has a slot of its own, and its cell's program is compiled again with that slot where the part
+/// the input sets was (``TrialInput/Part``), so the cell's other overrides and its actuals keep
+/// their periods. A range that is its cell's whole formula, with no overrides or actuals, is
+/// written straight into the cell's slot instead.
+///
+/// Over periods each program runs as a recompute runs it: once for a cell that does not vary
+/// over time (its value then fills every period), over every period for a series, and period by
+/// period, cell after cell, for cells tied in a loop through `prev`.
 public struct TrialPlan: Sendable {
-    /// Every slot at the model's current values, plus one slot per name an extra expression
-    /// uses that the model does not define (holding `#NAME?`).
+    /// Every slot at the model's current values, plus a slot per input (at its current value) and
+    /// one per name an extra expression uses that the model does not define (holding `#NAME?`);
+    /// ``periodCount`` values each.
     public let baseValues: [Value]
-    /// The slots set from outside, in the order the inputs were given.
-    public let inputSlots: [Int]
     /// Extra expressions (goals, a target) compiled against the same slots, in the order given.
     public let extras: [Program]
-    /// The cells to recompute in each run, in dependency order, and their programs.
-    private let steps: [Int]
+    /// Whether each extra varies over time (then it is read in every period).
+    public let extraIsSeries: [Bool]
+    /// The slot each extra's values over the periods are written to by ``extraSeries(_:on:machine:)``.
+    private let extraSlots: [Int]
+    /// Values per slot: the model's periods (one without a `periods` line).
+    public let periodCount: Int
+    /// The periods a run's machine is laid out over (``makeMachine()``).
+    public let timeline: Timeline
+    private let inputSlots: [Int]
+    /// What each run computes, in order: a step runs `cells[first..<first + count]` with their programs.
+    private let steps: [Step]
+    private let cells: [Int]
     private let programs: [Program]
+    private let isSeries: [Bool]
     private let slotsByName: [String: Int]
 
-    /// The plan for setting `inputs` (defined cells of `model`) and reading anything downstream,
-    /// with `expressions` compiled as ``extras`` to read the results.
-    public init(_ model: Model, inputs: [String], reading expressions: [Expr] = []) {
+    private struct Step: Sendable {
+        enum Kind: Sendable {
+            /// One cell that does not vary over time: computed once, copied to every period.
+            case single
+            /// One cell over every period in order (it may read itself through `prev`).
+            case series
+            /// Cells tied in a loop through `prev`: each period in turn, every cell of the loop.
+            case loop
+        }
+
+        let kind: Kind
+        let first: Int
+        let count: Int
+    }
+
+    /// The plan for setting `inputs` (parts of defined cells of `model`) and reading anything
+    /// downstream, with `expressions` compiled as ``extras`` to read the results.
+    public init(_ model: Model, inputs: [TrialInput], reading expressions: [Expr] = []) {
         let store = model.store
         let graph = model.graph
+        let stride = store.stride
+        timeline = store.timeline
+        periodCount = stride
         var values = store.values
+        var series = store.isSeries
         var names: [String: Int] = [:]
         for (id, name) in store.names.enumerated() { names[name] = id }
-        inputSlots = inputs.compactMap { store.definedID(of: $0) }
-        extras = expressions.map { expression in
-            Program(expression) { name in
-                if let slot = names[name] { return slot }
-                values.append(.error(.name))
-                names[name] = values.count - 1
-                return values.count - 1
-            }
+        func newSlot(holding value: Value) -> Int {
+            values.append(contentsOf: repeatElement(value, count: stride))
+            series.append(false)
+            return series.count - 1
         }
-        var downstream = [Bool](repeating: false, count: store.symbolCount)
-        var pending = inputSlots
+        /// The slot of a name; a name the model does not define gets one holding `#NAME?`.
+        func bind(_ name: String) -> Int {
+            if let slot = names[name] { return slot }
+            let slot = newSlot(holding: .error(.name))
+            names[name] = slot
+            return slot
+        }
+        // Each input's own slot, and the input cells' programs compiled again to read them; a
+        // range that is the whole of its cell (no overrides, no actuals) is drawn into the cell itself.
+        var inputSlots: [Int] = []
+        var rewritten: [Int: Program] = [:]
+        var drawnInPlace: [Int] = []
+        for (cell, parts) in Self.grouped(inputs) {
+            guard let id = store.definedID(of: cell), let slot = store.slots[id] else {
+                inputSlots += parts.map { _ in newSlot(holding: .error(.name)) }
+                continue
+            }
+            if parts == [.formula], slot.overrides.isEmpty, slot.actuals.isEmpty, !store.isSeries[id] {
+                inputSlots.append(id)
+                drawnInPlace.append(id)
+                continue
+            }
+            var partSlots: [(part: TrialInput.Part, name: String)] = []
+            for part in parts {
+                let base: Value = switch part {
+                case .formula: Evaluator.evaluate(slot.definition.expression) { _ in .error(.name) }
+                case .override(let index): index < slot.overrides.count
+                    ? Evaluator.evaluate(slot.overrides[index].expression) { _ in .error(.name) } : .error(.value)
+                case .scale: .number(1)
+                }
+                let input = newSlot(holding: base)
+                inputSlots.append(input)
+                let name = "\u{0}input \(input)"
+                names[name] = input
+                partSlots.append((part, name))
+            }
+            let read = { (name: String, at: SourceRange) in Expr.name(name, at) }
+            let scaled = partSlots.first { $0.part == .scale }.map { scale in
+                { (expression: Expr) in Expr.binary(.multiply, expression, read(scale.name, expression.range), expression.range) }
+            } ?? { $0 }
+            let formula = slot.definition.expression
+            let branches = CellStore.branches(overrides: slot.overrides, actuals: slot.actuals, timeline: store.timeline) { index, expression in
+                partSlots.first { $0.part == .override(index) }.map { read($0.name, expression.range) } ?? scaled(expression)
+            }
+            let main = partSlots.first { $0.part == .formula }.map { read($0.name, formula.range) } ?? scaled(formula)
+            rewritten[id] = Program(main, overrides: branches, timeline: store.timeline, bind: bind)
+        }
+        self.inputSlots = inputSlots
+        // The input cells and everything downstream, by components along precedents, each after what it uses.
+        var computed = [Bool](repeating: false, count: store.symbolCount)
+        var pending = Array(rewritten.keys)
+        for id in pending { computed[id] = true }
+        pending += drawnInPlace
         while let id = pending.popLast() {
-            for dependent in id < graph.dependents.count ? graph.dependents[id] : [] where !downstream[dependent] {
-                downstream[dependent] = true
+            for dependent in id < graph.dependents.count ? graph.dependents[id] : [] where !computed[dependent] && store.isDefined(dependent) {
+                computed[dependent] = true
                 pending.append(dependent)
             }
         }
-        let sorted = TopologicalSort.sort(store.order, graph: graph) { store.isDefined($0) }.order
-        steps = sorted.filter { downstream[$0] && store.isDefined($0) }
-        programs = steps.map { store.programs[$0] }
+        let components = StronglyConnected.components(
+            of: store.order.filter { computed[$0] }, graph: graph, includes: { $0 < computed.count && computed[$0] })
+        var steps: [Step] = []
+        var cells: [Int] = []
+        var programs: [Program] = []
+        for component in components {
+            let order = StronglyConnected.periodOrder(component, graph: graph)
+            for id in order {
+                let program = rewritten[id] ?? store.programs[id]
+                cells.append(id)
+                programs.append(program)
+                series[id] = stride > 1 && (order.count > 1 || program.variesByItself
+                    || program.seriesSlots.contains { $0 != id && series[$0] })
+            }
+            let kind: Step.Kind = order.count > 1 ? .loop : series[order[0]] ? .series : .single
+            steps.append(Step(kind: kind, first: cells.count - order.count, count: order.count))
+        }
+        self.steps = steps
+        self.cells = cells
+        self.programs = programs
+        extras = expressions.map { Program($0, timeline: store.timeline, bind: bind) }
+        extraSlots = extras.map { _ in newSlot(holding: .number(0)) }
+        extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
+        isSeries = series
         baseValues = values
         slotsByName = names
+    }
+
+    /// The inputs by cell, in order of first appearance, each cell's parts in the order given.
+    private static func grouped(_ inputs: [TrialInput]) -> [(cell: String, parts: [TrialInput.Part])] {
+        var groups: [(cell: String, parts: [TrialInput.Part])] = []
+        var positions: [String: Int] = [:]
+        for input in inputs {
+            if let position = positions[input.cell] {
+                groups[position].parts.append(input.part)
+            } else {
+                positions[input.cell] = groups.count
+                groups.append((input.cell, [input.part]))
+            }
+        }
+        return groups
+    }
+
+    /// A machine laid out over this plan's periods.
+    public func makeMachine() -> Machine {
+        var machine = Machine()
+        machine.timeline = timeline
+        return machine
     }
 
     /// The slot holding `name`'s value in a run, nil when the model has no such cell.
     public func slot(of name: String) -> Int? { slotsByName[name] }
 
-    /// Recomputes every cell downstream of the inputs in `values` (laid out as ``baseValues``),
-    /// whose input slots the caller has just written.
+    /// Whether the values of `slot` differ between periods in a run.
+    public func isSeries(_ slot: Int) -> Bool { isSeries[slot] }
+
+    /// The slot of input `index` in the order given (its base value is in ``baseValues``).
+    public func inputSlot(_ index: Int) -> Int { inputSlots[index] }
+
+    /// Sets input `index` (in the order given) to `value` for every period of the next run.
+    public func set(_ index: Int, to value: Value, in values: UnsafeMutableBufferPointer<Value>) {
+        let start = inputSlots[index] &* periodCount
+        for period in 0..<periodCount { values[start &+ period] = value }
+    }
+
+    /// Recomputes the input cells and every cell downstream of them in `values` (laid out as
+    /// ``baseValues``), whose input slots the caller has just set.
     public func run(_ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) {
-        let slots = UnsafeBufferPointer(values)
-        for index in steps.indices {
-            values[steps[index]] = machine.value(of: programs[index], slots: slots)
+        let stride = periodCount
+        let all = 0...(stride - 1)
+        for step in steps {
+            switch step.kind {
+            case .single:
+                let cell = cells[step.first]
+                let value = machine.value(of: programs[step.first], slots: UnsafeBufferPointer(values))
+                let start = cell &* stride
+                for period in 0..<stride { values[start &+ period] = value }
+            case .series:
+                _ = machine.evaluate(programs[step.first], slots: values, into: cells[step.first], periods: all)
+            case .loop:
+                for period in all {
+                    for index in step.first..<(step.first + step.count) {
+                        _ = machine.evaluate(programs[index], slots: values, into: cells[index], periods: period...period)
+                    }
+                }
+            }
         }
     }
 
-    /// The value of extra expression `index` on `values` after a run.
+    /// The value of extra expression `index` (one that does not vary over time) on `values` after a run.
     public func extra(_ index: Int, on values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) -> Value {
         machine.value(of: extras[index], slots: UnsafeBufferPointer(values))
+    }
+
+    /// The values of extra expression `index` in every period of `values` after a run, computed
+    /// in one pass over the periods into a slot of its own (a monthly goal's side).
+    public func extraSeries(
+        _ index: Int, on values: UnsafeMutableBufferPointer<Value>, machine: inout Machine
+    ) -> UnsafeBufferPointer<Value> {
+        let slot = extraSlots[index]
+        _ = machine.evaluate(extras[index], slots: values, into: slot, periods: 0...(periodCount - 1))
+        return UnsafeBufferPointer(rebasing: values[(slot &* periodCount)..<((slot &+ 1) &* periodCount)])
+    }
+}
+
+/// One value a ``TrialPlan`` run sets from outside, and which part of its cell it replaces.
+public struct TrialInput: Sendable, Equatable {
+    public enum Part: Sendable, Equatable {
+        /// The cell's formula (a range drawn in a trial); its overrides and actuals keep their periods.
+        case formula
+        /// The expression of one of the cell's overrides (its index among them, in file order).
+        case override(Int)
+        /// A factor on the cell's formula and overrides (a plain lead indicator moved by ±10%);
+        /// actuals, being what happened, stay.
+        case scale
+    }
+
+    public let cell: String
+    public let part: Part
+
+    public init(cell: String, part: Part) {
+        self.cell = cell
+        self.part = part
     }
 }

@@ -12,6 +12,10 @@ extension Command {
             Each lead indicator goes from its P10 to its P90 (a plain number from 10% below to 10% above its
             value) while the others stay at their means; the bars show how far TARGET moves left and right of
             its value, largest swing first. TARGET may be any expression, such as revenue * 12.
+            On a plan with periods a plain number moves by 10% in every period and a range holds its P10 or P90
+            in every period; a TARGET that varies over time swings by its total (a level carried through prev by
+            its last value, a percent by its average), as the first line says: revenue total = …. A single
+            value such as total(revenue) or revenue[2027-12] swings as it is.
             """
     ) { input, session, reply in
         guard !input.arguments.isEmpty else { return Command.drivers.rejectArguments(&reply, problem: "drivers wants a target, as in :drivers revenue") }
@@ -21,12 +25,12 @@ extension Command {
         case .success(let parsed): target = parsed
         }
         let model = session.model
-        guard !model.timeline.hasPeriods else { return reply.fail("drivers does not run plans with periods yet") }
         if let unknown = target.referencedNames.first(where: { model[$0] == nil }) {
             return reply.fail(model.noSuchCell(unknown))
         }
         let analysis = DriverAnalysis(of: target, in: model)
-        reply.say(TornadoView(analysis: analysis, targetText: input.arguments, model: model,
+        let measure = analysis.measure.map { " " + $0.rawValue } ?? ""
+        reply.say(TornadoView(analysis: analysis, targetText: input.arguments + measure, model: model,
                               targetFormat: model.format(of: target), colorizer: session.colorizer)
             .render(width: session.width))
     }
@@ -59,7 +63,7 @@ struct TornadoView {
             TextColumn(""), TextColumn(""),
         ])
         for driver in analysis.drivers {
-            let format = model.format(of: driver.name)
+            let format = model.format(of: driver.cell)
             let input = { (number: Double) in ValueFormatter.display(.number(number), format: format) }
             let lower = min(driver.targetAtLow, driver.targetAtHigh)
             let upper = max(driver.targetAtLow, driver.targetAtHigh)
@@ -67,7 +71,7 @@ struct TornadoView {
             let bar = Bar.leftwards(max(0, base - lower) * scale, width: half) + "│"
                 + Bar.rightwards(max(0, upper - base) * scale)
             table.addRow([
-                colorizer.cellName(driver.name, isLeadIndicator: true),
+                colorizer.cellName(driver.name, isLeadIndicator: true) + (driver.measure.map { " " + $0.rawValue } ?? ""),
                 input(driver.low) + " → " + input(driver.high) + (driver.isRange ? "" : " (±10%)"),
                 shownTarget(lower), bar, shownTarget(upper),
             ])

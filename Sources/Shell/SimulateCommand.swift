@@ -15,6 +15,13 @@ extension Command {
             on any machine and core count; without one a seed is picked and shown. Ctrl-C stops a long run.
             Afterwards :assert and expressions can read the run: mean(x), p10(x), p50(x), p90(x) and
             chance(x >= 50k) for a simulated cell x (a goal's own text reads that goal's chance).
+            On a plan with periods a range is drawn once per trial and holds in every period (a range in an
+            override, only in its periods); each trial computes every period. A series is summed up per trial
+            as :show and :compare sum it up, and its row says how: revenue total (a flow's total over the plan),
+            mrr last (a level carried through prev: its last value), win_rate average (a percent). A goal on a
+            single value (goal total(revenue) >= 600k) gets its chance; a monthly goal (goal revenue >= 50k on
+            a series) the chance of meeting it in every period, as its row says. mean(revenue) and p10(revenue)
+            read the same per-trial number as the table; for a series write chance(total(revenue) >= 600k).
             """
     ) { input, session, reply in
         let request: SimulationRequest
@@ -24,7 +31,6 @@ extension Command {
             return Command.simulate.reject(error, &reply)
         }
         let model = session.model
-        guard !model.timeline.hasPeriods else { return reply.fail("simulate does not run plans with periods yet") }
         if let unknown = request.names.first(where: { model[$0] == nil }) {
             return reply.fail(model.noSuchCell(unknown))
         }

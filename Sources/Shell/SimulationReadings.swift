@@ -12,6 +12,11 @@ import Simulation
 /// chance, `x OP value` is counted over x's trials. Each reading becomes a number before the
 /// expression is evaluated, so it combines with anything else (`p90(revenue) - p10(revenue)`).
 /// Readings refuse a simulation the model has changed since, rather than report stale numbers.
+///
+/// On a plan with periods a simulated series is one number per trial, its measure (the total of
+/// `revenue`, as the `:simulate` table's `revenue total` row): `mean(revenue)` and
+/// `mean(total(revenue))` read the same. `chance(revenue >= 600k)` would read like a monthly goal,
+/// so a series is compared as `chance(total(revenue) >= 600k)`, its measure written out.
 enum SimulationReadings {
     static let quantiles: [String: Double] = ["p10": 0.1, "p50": 0.5, "p90": 0.9]
     static let functions: Set<String> = ["mean", "p10", "p50", "p90", "chance"]
@@ -40,10 +45,10 @@ enum SimulationReadings {
                 throw Diagnostic("\(function)(…) reads one simulated cell, as in \(function)(revenue)", at: range)
             }
             if function == "chance" { return try chance(arguments[0], record: record, line: line, model: model, range: range) }
-            guard case .name(let cellName, let nameRange) = arguments[0] else {
+            guard let (cellName, nameRange) = simulatedCell(arguments[0]) else {
                 throw Diagnostic("\(function)(…) reads one simulated cell, as in \(function)(revenue)", at: arguments[0].range)
             }
-            let cell = try summary(cellName, at: nameRange, record: record)
+            let cell = try summary(cellName, at: nameRange, record: record, measuredAs: arguments[0])
             let number = function == "mean" ? (cell.values.isEmpty ? nil : cell.mean) : cell.quantile(quantiles[function] ?? 0.5)
             guard let number else { throw Diagnostic("every trial of \(cellName) was an error value", at: nameRange) }
             return .number(number, model.format(of: cellName).numberStyle, range)
@@ -55,10 +60,16 @@ enum SimulationReadings {
         if let goal = record.goalTexts.firstIndex(where: { unspaced($0) == written }) {
             return .number(record.result.goalChances[goal], .percent, range)
         }
-        guard case .binary(let op, .name(let cellName, let nameRange), let threshold, _) = argument, op.isComparison else {
+        guard case .binary(let op, let left, let threshold, _) = argument, op.isComparison,
+              let (cellName, nameRange) = simulatedCell(left) else {
             throw Diagnostic("chance(…) wants a goal's text or a comparison such as revenue >= 50k", at: argument.range)
         }
-        let cell = try summary(cellName, at: nameRange, record: record)
+        let cell = try summary(cellName, at: nameRange, record: record, measuredAs: left)
+        if let measure = cell.measure, case .name = left {
+            throw Diagnostic(
+                "\(cellName) is a series: each trial kept its \(measure.words), so write chance(\(measure.rawValue)(\(cellName)) …) "
+                    + "(or make the comparison a goal for its chance in every period)", at: left.range)
+        }
         guard let limit = model.evaluate(threshold).numeric else {
             throw Diagnostic("the right side of chance(…) must be a number", at: threshold.range)
         }
@@ -75,9 +86,27 @@ enum SimulationReadings {
         return .number(share, .percent, range)
     }
 
-    private static func summary(_ name: String, at range: SourceRange, record: SimulationRecord) throws(Diagnostic) -> SimulationResult.CellSummary {
+    /// The cell a reading names: `revenue`, or a reduction of it (`total(revenue)`), checked against its measure later.
+    private static func simulatedCell(_ argument: Expr) -> (String, SourceRange)? {
+        switch argument {
+        case .name(let name, let range): (name, range)
+        case .call(_, let inner, _) where inner.count == 1: if case .name(let name, let range) = inner[0] { (name, range) } else { nil }
+        default: nil
+        }
+    }
+
+    /// The summary of a simulated cell, refusing a reduction of it other than the one each trial kept.
+    private static func summary(
+        _ name: String, at range: SourceRange, record: SimulationRecord, measuredAs written: Expr
+    ) throws(Diagnostic) -> SimulationResult.CellSummary {
         guard let cell = record.result.cell(named: name) else {
             throw Diagnostic("\(name) was not in the last simulation (name it: :simulate N seed S \(name))", at: range)
+        }
+        guard case .call(let function, _, let at) = written else { return cell }
+        guard let measure = cell.measure, measure.rawValue == function.lowercased() else {
+            let kept = cell.measure.map { "the \($0.words) of \(name) in each trial: write \($0.rawValue)(\(name)) or \(name)" }
+                ?? "one value of \(name) in each trial: write \(name)"
+            throw Diagnostic("the simulation kept \(kept)", at: at)
         }
         return cell
     }

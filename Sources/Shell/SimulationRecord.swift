@@ -9,8 +9,16 @@ struct SimulationRecord {
     let goalTexts: [String]
     let fingerprint: [String]
 
-    /// What a simulation's numbers depend on: every cell's formula and the scenario shown.
+    /// What a simulation's numbers depend on: every cell's formula, overrides and actuals, and the scenario shown.
     static func fingerprint(of model: Model, scenario: String?) -> [String] {
-        [scenario ?? ""] + model.cellsInOrder.map { $0.name + "=" + $0.formula }
+        var parts = [scenario ?? ""]
+        for cell in model.cellsInOrder {
+            parts.append(cell.name + "=" + cell.formula)
+            for override in cell.overrides { parts.append(override.targetText + "=" + override.formula) }
+            for period in cell.actuals.keys.sorted() {
+                parts.append("actual \(cell.name)[\(period)]=\(cell.actuals[period] ?? 0)")
+            }
+        }
+        return parts
     }
 }

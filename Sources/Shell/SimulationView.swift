@@ -12,6 +12,10 @@ import Darwin
 
 /// A simulation as people read it: a table of mean and percentiles in each cell's format, the
 /// goals' chances, and histograms. Shared by `:simulate` and `leadlag eval --simulate`.
+///
+/// On a plan with periods a series row is named with what its numbers stand for, as `:compare`
+/// names it (`revenue total`, `mrr last`), a line above the table says so, and a monthly goal
+/// says its chance is that of meeting it in every period (`revenue >= $12k in every month`).
 public struct SimulationView {
     let result: SimulationResult
     let model: Model
@@ -31,6 +35,7 @@ public struct SimulationView {
         let seed = seedWasGiven ? "seed \(result.seed)" : "seed \(result.seed) (picked; give seed \(result.seed) to repeat)"
         let drawn = result.drawn.isEmpty ? "no ranges" : "ranges " + result.drawn.joined(separator: ", ")
         var lines = ["\(trials) trials, \(seed); \(drawn)"]
+        if let header = seriesHeader { lines.append(header) }
         let hasErrors = result.cells.contains { $0.errorTrials > 0 }
         var table = TextTable(columns: [TextColumn("", isShrinkable: true, minimumWidth: 8)]
             + ["mean", "P10", "P50", "P90"].map { TextColumn($0, alignment: .right) }
@@ -38,7 +43,7 @@ public struct SimulationView {
         for cell in result.cells {
             let format = model.format(of: cell.name)
             let shown = { (number: Double?) in number.map { ValueFormatter.display(.number($0), format: format) } ?? "—" }
-            var row = [cell.name, shown(cell.values.isEmpty ? nil : cell.mean)]
+            var row = [Self.label(cell), shown(cell.values.isEmpty ? nil : cell.mean)]
                 + [0.1, 0.5, 0.9].map { shown(cell.quantile($0)) }
             if hasErrors { row.append(cell.errorTrials == 0 ? "" : Self.percent(Double(cell.errorTrials) / Double(result.trials))) }
             table.addRow(row)
@@ -47,8 +52,26 @@ public struct SimulationView {
         guard !goalTexts.isEmpty else { return lines }
         var goals = TextTable(columns: [TextColumn("goal", isShrinkable: true, minimumWidth: 10),
                                         TextColumn("chance", alignment: .right)])
-        for (text, chance) in zip(goalTexts, result.goalChances) { goals.addRow([text, Self.percent(chance)]) }
+        let everyPeriod = model.timeline.periods.first.map { " in every \($0.kind.rawValue)" } ?? ""
+        for (index, (text, chance)) in zip(goalTexts, result.goalChances).enumerated() {
+            goals.addRow([text + (result.goalsOverPeriods[index] ? everyPeriod : ""), Self.percent(chance)])
+        }
         return lines + [""] + goals.render(width: width)
+    }
+
+    /// `revenue total`, `mrr last`: a cell's name with what its numbers stand for.
+    static func label(_ cell: SimulationResult.CellSummary) -> String {
+        cell.name + (cell.measure.map { " " + $0.rawValue } ?? "")
+    }
+
+    /// Said above a summary of series, so no number passes for one period's.
+    var seriesHeader: String? {
+        guard result.cells.contains(where: { $0.measure != nil }) else { return nil }
+        let levels = result.cells.filter { $0.measure == .last }.map(\.name)
+        let rates = result.cells.filter { $0.measure == .average }.map(\.name)
+        let byLast = levels.isEmpty ? "" : ", levels carried through prev (\(NameList.text(levels))) by their last value"
+        let byAverage = rates.isEmpty ? "" : ", percents (\(NameList.text(rates))) by their average"
+        return "each trial's series by its total over \(model.timeline.description)\(byLast)\(byAverage)"
     }
 
     /// `name` over the trials as a bar per bin, labelled in its format, with each bin's share.
@@ -73,7 +96,8 @@ public struct SimulationView {
             let length = largest == 0 ? 0 : Double(bin.count) / Double(largest) * Double(barWidth)
             table.addRow([label, Bar.rightwards(length), Self.percent(Double(bin.count) / Double(result.trials))])
         }
-        return [colorizer.cellName(name, in: model)] + table.render(width: width).map { "  " + $0 }
+        let measure = cell.measure.map { " " + $0.rawValue } ?? ""
+        return [colorizer.cellName(name, in: model) + measure] + table.render(width: width).map { "  " + $0 }
     }
 
     static func threeSignificantDigits(_ number: Double) -> Double {

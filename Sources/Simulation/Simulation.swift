@@ -13,7 +13,11 @@ import Darwin
 /// depends on them on the compiled form (``TrialPlan``), split across the cores.
 ///
 /// Trial t's draws come from ``TrialRandom``(seed, t) in the ranges' file order, one uniform
-/// number each, turned into a value by the distribution's inverse CDF. Each worker runs a
+/// number each, turned into a value by the distribution's inverse CDF. On a plan with periods a
+/// draw holds in every period of its trial, and the trial computes every period: a series cell
+/// is summarised by its ``SeriesMeasure`` (a flow's total, a percent's average, a level's last
+/// value, as `:show` and `:compare` give it), and a goal that varies over time (a monthly goal)
+/// counts as met in a trial only when it is met in every period. Each worker runs a
 /// contiguous block of trials on its own machine and value array and writes trial t's results at
 /// index t, so the result is the same bit for bit whatever the number of workers. Work runs in
 /// chunks, with `shouldStop` asked between them, so Ctrl-C stops a long run.
@@ -43,14 +47,18 @@ public enum Simulation {
     ) -> SimulationResult? {
         let inputs = UncertainInputs(model)
         let checks = GoalCheck.checks(for: goals)
-        let plan = TrialPlan(model, inputs: inputs.names, reading: checks.expressions)
-        let reportedSlots = reported.map { plan.slot(of: $0) ?? 0 }
+        let plan = TrialPlan(model, inputs: inputs.inputs, reading: checks.expressions)
+        let readings = reported.map { name in
+            let slot = plan.slot(of: name) ?? 0
+            return CellReading(slot: slot, measure: plan.isSeries(slot) ? model[name]?.measure ?? .total : nil)
+        }
+        let goalChecks = checks.checks.map { $0.overPeriods(of: plan) }
         let workerCount = max(1, min(workers, trials))
         let slotCount = plan.baseValues.count
         var samples = [Double](repeating: 0, count: reported.count * trials)
         var hits = [Int](repeating: 0, count: workerCount * goals.count)
         var values = [Value](repeating: .number(0), count: workerCount * slotCount)
-        var machines = [Machine](repeating: Machine(), count: workerCount)
+        var machines = [Machine](repeating: plan.makeMachine(), count: workerCount)
         for worker in 0..<workerCount {
             values.replaceSubrange(worker * slotCount..<(worker + 1) * slotCount, with: plan.baseValues)
         }
@@ -59,7 +67,7 @@ public enum Simulation {
                 values.withUnsafeMutableBufferPointer { values in
                     machines.withUnsafeMutableBufferPointer { machines in
                         let shared = Workspace(
-                            plan: plan, distributions: inputs.distributions, goals: checks.checks, reportedSlots: reportedSlots,
+                            plan: plan, distributions: inputs.distributions, goals: goalChecks, readings: readings,
                             trials: trials, seed: seed, slotCount: slotCount,
                             samples: samples, hits: hits, values: values, machines: machines)
                         var done = 0
@@ -81,9 +89,9 @@ public enum Simulation {
             Double((0..<workerCount).reduce(0) { $0 + hits[$1 * goals.count + goal] }) / Double(trials)
         }
         return SimulationResult(
-            trials: trials, seed: seed, drawn: inputs.names,
-            cells: summaries(of: reported, samples: samples, trials: trials, workers: workerCount),
-            goalChances: chances)
+            trials: trials, seed: seed, periods: model.timeline.periods.map(\.description), drawn: inputs.names,
+            cells: summaries(of: reported, measures: readings.map(\.measure), samples: samples, trials: trials),
+            goalChances: chances, goalsOverPeriods: goalChecks.map(\.overPeriods))
     }
 
     /// Worker `worker`'s contiguous block of `chunk`.
@@ -94,7 +102,7 @@ public enum Simulation {
 
     /// Each cell's summary (in parallel, one cell per task) with its mean in trial order.
     private static func summaries(
-        of names: [String], samples: [Double], trials: Int, workers: Int
+        of names: [String], measures: [SeriesMeasure?], samples: [Double], trials: Int
     ) -> [SimulationResult.CellSummary] {
         var summaries = [SimulationResult.CellSummary?](repeating: nil, count: names.count)
         summaries.withUnsafeMutableBufferPointer { output in
@@ -111,7 +119,7 @@ public enum Simulation {
                         numbers.append(value)
                     }
                     box.output[index] = SimulationResult.CellSummary(
-                        name: names[index], values: numbers, errorTrials: trials - numbers.count,
+                        name: names[index], measure: measures[index], values: numbers, errorTrials: trials - numbers.count,
                         mean: numbers.isEmpty ? .nan : sum / Double(numbers.count))
                 }
             }
@@ -126,7 +134,7 @@ private struct Workspace: @unchecked Sendable {
     let plan: TrialPlan
     let distributions: [Distribution]
     let goals: [GoalCheck]
-    let reportedSlots: [Int]
+    let readings: [CellReading]
     let trials: Int
     let seed: UInt64
     let slotCount: Int
@@ -140,13 +148,13 @@ private struct Workspace: @unchecked Sendable {
         let goalCount = goals.count
         for trial in range {
             var random = TrialRandom(seed: seed, trial: trial)
-            for (index, slot) in plan.inputSlots.enumerated() {
+            for index in distributions.indices {
                 let draw = distributions[index].quantile(random.nextUniform())
-                values[slot] = draw.isFinite ? .number(draw) : .error(.number)
+                plan.set(index, to: draw.isFinite ? .number(draw) : .error(.number), in: values)
             }
             plan.run(values, machine: &machines[worker])
-            for (index, slot) in reportedSlots.enumerated() {
-                samples[index * trials + trial] = values[slot].numeric ?? .nan
+            for (index, reading) in readings.enumerated() {
+                samples[index * trials + trial] = reading.value(in: values, periods: plan.periodCount).numeric ?? .nan
             }
             for goal in 0..<goalCount where goals[goal].holds(plan, values, machine: &machines[worker]) {
                 hits[worker * goalCount + goal] += 1
@@ -163,13 +171,36 @@ private struct SummaryOutput: @unchecked Sendable {
     let output: UnsafeMutableBufferPointer<SimulationResult.CellSummary?>
 }
 
+/// How a trial reads one reported cell: its value, or for a series its measure.
+private struct CellReading: Sendable {
+    let slot: Int
+    /// Nil for a cell that does not vary over time.
+    let measure: SeriesMeasure?
+
+    func value(in values: UnsafeMutableBufferPointer<Value>, periods: Int) -> Value {
+        let start = slot &* periods
+        guard let measure else { return values[start] }
+        return measure.summary(of: UnsafeBufferPointer(rebasing: values[start..<(start &+ periods)]))
+    }
+}
+
 /// How a trial checks one goal: a comparison's two sides are computed as extras of the plan and
 /// compared here, at 15 significant digits as the evaluator compares, but without rounding
-/// (which allocates) unless the two sides are close enough for rounding to matter.
+/// (which allocates) unless the two sides are close enough for rounding to matter. A goal that
+/// varies over time (`revenue >= 50k` on a series: a monthly goal) is checked in every period,
+/// and holds only when it holds in all of them.
 struct GoalCheck: Sendable {
     /// Index of the left side (or of the whole expression) among the plan's extras; the right side follows it.
     let left: Int
     let comparison: BinaryOperator?
+    var overPeriods = false
+
+    /// This check on `plan`, over its periods when either side varies over time.
+    func overPeriods(of plan: TrialPlan) -> GoalCheck {
+        var check = self
+        check.overPeriods = plan.extraIsSeries[left] || (comparison != nil && plan.extraIsSeries[left + 1])
+        return check
+    }
 
     /// The checks of `goals` and the expressions the plan computes for them, in order.
     static func checks(for goals: [Expr]) -> (checks: [GoalCheck], expressions: [Expr]) {
@@ -188,10 +219,19 @@ struct GoalCheck: Sendable {
     }
 
     func holds(_ plan: TrialPlan, _ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) -> Bool {
-        let left = plan.extra(self.left, on: values, machine: &machine)
-        guard let comparison else { return left.numeric.map { $0 != 0 } ?? false }
-        return Self.holds(comparison, left, plan.extra(self.left + 1, on: values, machine: &machine))
+        guard overPeriods else {
+            let left = plan.extra(self.left, on: values, machine: &machine)
+            guard let comparison else { return Self.isTrue(left) }
+            return Self.holds(comparison, left, plan.extra(self.left + 1, on: values, machine: &machine))
+        }
+        let left = plan.extraSeries(self.left, on: values, machine: &machine)
+        guard let comparison else { return left.allSatisfy(Self.isTrue) }
+        let right = plan.extraSeries(self.left + 1, on: values, machine: &machine)
+        for period in left.indices where !Self.holds(comparison, left[period], right[period]) { return false }
+        return true
     }
+
+    private static func isTrue(_ value: Value) -> Bool { value.numeric.map { $0 != 0 } ?? false }
 
     /// `left OP right` as the evaluator decides it; an error on either side is a missed goal.
     /// Rounding to 15 digits keeps order, and can make two numbers equal only when they are

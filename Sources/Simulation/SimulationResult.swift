@@ -1,9 +1,14 @@
+import PlanEngine
+
 /// What a simulation found: for each cell reported, its spread over the trials; for each goal,
 /// the share of trials that met it. Kept by the session so `:assert` can read it.
 public struct SimulationResult: Sendable {
     /// One cell's values over the trials.
     public struct CellSummary: Sendable {
         public let name: String
+        /// How one number stands for the cell's series in each trial (its total, average or last
+        /// value, as `:show` sums it up); nil for a cell that does not vary over time.
+        public let measure: SeriesMeasure?
         /// The trials' numbers, in no particular order; trials where the cell was an error value are left out.
         public let values: [Double]
         /// Trials where the cell was an error value (`#DIV/0!` …).
@@ -16,10 +21,11 @@ public struct SimulationResult: Sendable {
         /// The quantiles every summary needs: P1 and P99 bound the histogram, P10, P50, P90 are shown.
         static let fractions = [0.01, 0.1, 0.5, 0.9, 0.99]
 
-        init(name: String, values: [Double], errorTrials: Int, mean: Double) {
+        init(name: String, measure: SeriesMeasure? = nil, values: [Double], errorTrials: Int, mean: Double) {
             var reordered = values
             quantiles = values.isEmpty ? [] : Quantiles.ofUnsorted(&reordered, Self.fractions)
             self.name = name
+            self.measure = measure
             self.values = reordered
             self.errorTrials = errorTrials
             self.mean = mean
@@ -45,11 +51,16 @@ public struct SimulationResult: Sendable {
 
     public let trials: Int
     public let seed: UInt64
+    /// The plan's periods (`2027-01` …), empty for a model without a `periods` line.
+    public let periods: [String]
     /// The ranges drawn, in file order.
     public let drawn: [String]
     public let cells: [CellSummary]
     /// For each goal given, in order, the share of trials where it held (an error counts as missed).
     public let goalChances: [Double]
+    /// For each goal, whether it varies over time (a monthly goal): its chance is then that of
+    /// meeting it in every period of a trial.
+    public let goalsOverPeriods: [Bool]
 
     public func cell(named name: String) -> CellSummary? {
         cells.first { $0.name == name }

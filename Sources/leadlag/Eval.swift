@@ -41,7 +41,7 @@ struct Eval: ParsableCommand {
     var variance = false
 
     @Option(help: ArgumentHelp(
-        "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance.",
+        "Run N trials drawing every range, and print mean, P10, P50, P90 of the cells (--get, else every lag indicator) and each goal's chance; over periods a series by its total (a level by its last value, a percent by its average), a monthly goal met in every period.",
         valueName: "N"))
     var simulate: Int?
 
@@ -69,7 +69,6 @@ struct Eval: ParsableCommand {
         let names = requested.filter { seen.insert($0).inserted }
         var cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
         if let simulate {
-            guard !plan.timeline.hasPeriods else { try fail("--simulate does not run plans with periods yet") }
             try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, goals: workbook.goals)
         }
         var periods = plan.timeline.periods.map(\.description)

@@ -69,6 +69,75 @@ struct EvalSimulateTests {
     }
 }
 
+/// `leadlag eval --simulate` on a plan with periods: series by their measure, monthly goals over every period.
+@Suite("leadlag eval --simulate over periods")
+struct EvalSimulatePeriodsTests {
+    static let model = """
+        periods = 2027-01 .. 2027-03
+        leads = 100 + 10 * t
+        conversion = 10% to 20%
+        opportunities = leads * conversion
+        pipeline = prev(pipeline) + opportunities
+        quarter = total(opportunities)
+        goal quarter >= 40
+        goal opportunities >= 13
+
+        """
+
+    @Test func jsonNamesThePeriodsEachSeriesMeasureAndTheMonthlyGoals() throws {
+        let path = try EvalSimulateTests().write(Self.model)
+        let outcome = try Leadlag.run(["eval", path, "--simulate", "3000", "--seed", "2", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let again = try Leadlag.run(["eval", path, "--simulate", "3000", "--seed", "2", "--format", "json"])
+        #expect(outcome.output == again.output)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        #expect(object["periods"] as? [String] == ["2027-01", "2027-02", "2027-03"])
+        #expect(object["ranges"] as? [String] == ["conversion"])
+        let cells = try #require(object["cells"] as? [String: [String: Any]])
+        #expect(Set(cells.keys) == ["opportunities", "pipeline", "quarter"])
+        #expect(cells["opportunities"]?["measure"] as? String == "total")
+        #expect(cells["pipeline"]?["measure"] as? String == "last")
+        #expect(cells["quarter"]?["measure"] == nil)
+        // 330 leads over the quarter: the total of opportunities is 330 × conversion, the quarter's
+        // own total the same number, and the pipeline's last month too.
+        let total = try #require(cells["opportunities"]?["mean"] as? Double)
+        #expect(cells["quarter"]?["mean"] as? Double == total)
+        #expect(cells["pipeline"]?["p50"] as? Double == cells["quarter"]?["p50"] as? Double)
+        #expect(abs(total - 330 * 0.1446) < 1, "\(total)")
+        let goals = try #require(object["goals"] as? [String: Double])
+        #expect(Set(goals.keys) == ["quarter >= 40", "opportunities >= 13"])
+        #expect(object["every_period"] as? [String] == ["opportunities >= 13"])
+        // Every month reaches 13 opportunities when January does (100 × conversion ≥ 13): rarer
+        // than the quarter's 330 × conversion ≥ 40 (conversion ≥ 12.1%), though March alone needs only 10.8%.
+        let monthly = try #require(goals["opportunities >= 13"])
+        let annual = try #require(goals["quarter >= 40"])
+        #expect(monthly < annual && monthly > 0.1, "\(goals)")
+    }
+
+    @Test func csvAddsAMeasureColumn() throws {
+        let path = try EvalSimulateTests().write(Self.model)
+        let outcome = try Leadlag.run(["eval", path, "--simulate", "1000", "--seed", "1", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let lines = outcome.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[0] == "name,mean,p10,p50,p90,errors,chance,measure")
+        #expect(lines[1].hasPrefix("opportunities,") && lines[1].hasSuffix(",0,,total"))
+        #expect(lines[2].hasPrefix("pipeline,") && lines[2].hasSuffix(",0,,last"))
+        #expect(lines[3].hasPrefix("quarter,") && lines[3].hasSuffix(",0,,"))
+        #expect(lines[4].hasPrefix("goal quarter >= 40,,,,,,0.") && lines[4].hasSuffix(","))
+        #expect(lines[5].hasPrefix("goal opportunities >= 13,,,,,,0.") && lines[5].hasSuffix(",every period"))
+    }
+
+    @Test func tableLabelsSeriesAndMonthlyGoals() throws {
+        let path = try EvalSimulateTests().write(Self.model)
+        let outcome = try Leadlag.run(["eval", path, "--simulate", "500", "--seed", "3"])
+        let lines = outcome.output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "500 trials, seed 3; ranges conversion")
+        #expect(lines.contains { $0.hasPrefix("opportunities total ") })
+        #expect(lines.contains { $0.hasPrefix("opportunities >= 13 in every month ") })
+    }
+}
+
 /// The CI gate the README shows: `leadlag run` fails when the goal's chance is below 50%.
 @Suite("the goal-chance CI script")
 struct GoalChanceScriptTests {
@@ -88,6 +157,6 @@ struct GoalChanceScriptTests {
         try worse.write(toFile: worsePath, atomically: true, encoding: .utf8)
         let failing = try Leadlag.run(["run", script, "--model", worsePath])
         #expect(failing.status == 1)
-        #expect(failing.errors.contains("assertion failed: chance(revenue >= $12k) >= 50%"), "\(failing.errors)")
+        #expect(failing.errors.contains("assertion failed: chance(annual_revenue >= $1.1M) >= 50%"), "\(failing.errors)")
     }
 }

@@ -26,9 +26,9 @@ struct ExampleModelTests {
         Expectation(file: "msp-one-month.model", scenario: "pessimistic", values: ["revenue": 7_200]),
         // Ranges count at their means: 120 × 14.46% × 31.95% × $2400.
         Expectation(file: "msp-uncertain.model", scenario: nil, values: [
-            "conversion": 0.14459567464579712, "win_rate": 0.3194717300022392, "revenue": 13_303.938335020912,
+            "conversion": 0.14459567464579712, "win_rate": 0.3194717300022392, "new_mrr": 13_303.938335020912,
         ]),
-        Expectation(file: "msp-uncertain.model", scenario: "better_qualification", values: ["revenue": 16_827.712802697726]),
+        Expectation(file: "msp-uncertain.model", scenario: "better_qualification", values: ["new_mrr": 16_827.712802697726]),
         Expectation(file: "lead-funnel.model", scenario: nil, values: [
             "in_profile": 1_000, "mql": 300, "sal": 180, "sql": 90, "opportunities": 72, "funnel_yield": 0.036,
         ]),
@@ -86,6 +86,27 @@ struct ExampleModelTests {
         let planWins = [120 * 0.15 * 0.33, 200 * 0.15 * 0.33]
         #expect([plan[0], plan[2]] == planWins.map { $0 * 2400 })
         #expect(plan[3...] == newMRR[3...])
+    }
+
+    /// The uncertain plan is the bottoms-up plan with its two rates as ranges: the same periods,
+    /// cells, formulas and overrides otherwise, and an annual and a monthly goal.
+    @Test func theUncertainPlanIsTheBottomsUpPlanWithRanges() throws {
+        let load = { (file: String) in try Workbook.load(path: Self.modelsFolder.appendingPathComponent(file).path).get() }
+        let plan = try load("msp-bottoms-up.model")
+        let uncertain = try load("msp-uncertain.model")
+        #expect(uncertain.model.timeline == plan.model.timeline)
+        #expect(uncertain.model.names == plan.model.names)
+        for cell in plan.model.cellsInOrder {
+            let other = try #require(uncertain.model[cell.name])
+            if ["conversion", "win_rate"].contains(cell.name) {
+                #expect(other.formula.contains(" to "), "\(cell.name) = \(other.formula)")
+            } else {
+                #expect(other.formula == cell.formula && other.overrides.map { $0.targetText + " = " + $0.formula } == cell.overrides.map { $0.targetText + " = " + $0.formula },
+                        "\(cell.name)")
+            }
+        }
+        let goals = uncertain.goals.map { uncertain.model.evaluateSeries(.binary($0.goal.comparison, $0.goal.lhs, $0.goal.rhs, $0.goal.range)).count }
+        #expect(goals.sorted() == [1, 12], "one annual goal, one monthly")
     }
 
     @Test func everyExampleModelHasGoalsAndIsByteIdenticalWhenSaved() throws {
