@@ -78,9 +78,9 @@ public enum SeriesMeasure: String, Sendable, Equatable {
     }
 
     /// The one value for `values`; a single value stands for itself.
-    public func summary(of values: [Value]) -> Value {
+    public func summary<Values: BidirectionalCollection<Value>>(of values: Values) -> Value {
         guard values.count > 1 else { return values.first ?? .error(.value) }
-        if self == .last { return values[values.count - 1] }
+        if self == .last { return values.last ?? .error(.value) }
         var total = 0.0
         for value in values {
             guard let number = value.numeric else { return value }
