@@ -12,7 +12,7 @@ public struct CellChange: Sendable, Equatable {
     public let new: Value?
     /// The values per period, when the cell is a series (or was one before the edit).
     public let series: SeriesChange?
-    /// Whether the series is a level carried through `prev` (summed up by its last value, not its total).
+    /// Whether the series is a level, through `prev` or a running total (summed up by its last value, not its total).
     public let isStock: Bool
     /// What `old` and `new` stand for when the cell is a series.
     public var measure: SeriesMeasure { SeriesMeasure(isStock: isStock, format: format) }

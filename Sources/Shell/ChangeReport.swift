@@ -76,7 +76,7 @@ enum ChangeReport {
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }
 
-    /// ` total` (` last` for a level carried through `prev`, ` average` for a rate) after the name
+    /// ` total` (` last` for a level: through `prev`, or a running total; ` average` for a rate) after the name
     /// of a series, which one value then stands for; nothing for a single value.
     private static func summaryWord(_ change: CellChange) -> String {
         change.series == nil ? "" : " " + change.measure.rawValue
