@@ -117,6 +117,9 @@ struct Recalculator: Sendable {
         let wasSeries: Bool
         let oldFormat: DisplayFormat
         let isNew: Bool
+        /// False when only whether the cell varies over time changed: its dependents are evaluated
+        /// again, but there is nothing to show.
+        var isShown = true
     }
 
     /// Evaluates one cell in `periods` (once, for every period, when it does not vary over time);
@@ -149,12 +152,13 @@ struct Recalculator: Sendable {
                 changed.note(period, if: true)
             }
         }
-        guard changed.range != nil || format != oldFormat || isNew else {
-            report.forget(oldValues)
-            return nil
-        }
-        return Changed(periods: changed.range, oldValues: oldValues, wasSeries: wasSeries, oldFormat: oldFormat,
-                       isNew: isNew)
+        let isShown = changed.range != nil || format != oldFormat || isNew
+        if !isShown { report.forget(oldValues) }
+        // A cell that starts or stops varying with the same values (an error in every period) shows
+        // no change, but the cells reading it must learn whether they vary, as a fresh load has them.
+        guard isShown || isSeries != wasSeries else { return nil }
+        return Changed(periods: changed.range, oldValues: isShown ? oldValues : nil, wasSeries: wasSeries,
+                       oldFormat: oldFormat, isNew: isNew, isShown: isShown)
     }
 
     /// Evaluates cells tied in a loop through `prev` period by period, from the first period any
@@ -355,7 +359,7 @@ private struct ChangeCollector {
     }
 
     mutating func add(_ result: Recalculator.Changed, of id: CellID, store: CellStore) {
-        guard isOn else { return }
+        guard isOn, result.isShown else { return }
         let position = store.position(of: id) ?? 0
         // Read in place: a copy of the slot would take a reference count on each part of it.
         let isStock = store.slots[id]?.isStock ?? false
