@@ -51,6 +51,23 @@ import Testing
         #expect(session.model.values(of: "wins") == Array(repeating: .error(.name), count: 3))
     }
 
+    /// A typed periods line is an edit of its own kind, told apart from a plan swapped by `:new`
+    /// or `:load` by what it is, whatever its text.
+    @Test func undoingAPeriodsLineAndANewPlanEachSayWhatTheyWere() throws {
+        let session = Session(workbook: try Workbook.parse(Self.header, path: "plan.model").get())
+        _ = session.handle("periods = 2027-01 .. 2027-03")
+        _ = session.handle(":new")
+        #expect(session.handle(":undo").output == ["undid :new", "now editing plan.model: 3 cells, 0 goals, 0 scenarios"])
+        #expect(session.model.timeline.count == 3)
+        #expect(session.handle(":undo").output == [
+            "undid periods = 2027-01 .. 2027-03", "the plan has one period again: every cell is one value",
+        ])
+        #expect(session.handle(":redo").output == [
+            "redid periods = 2027-01 .. 2027-03",
+            "every cell is a series over 2027-01 .. 2027-03 now (3 periods): :list shows them",
+        ])
+    }
+
     @Test func undoTakesTheLineAwayAndRedoPutsItBack() throws {
         let session = Session(workbook: try Workbook.parse(Self.header, path: "plan.model").get())
         _ = session.handle("periods = 2027-Q1 .. 2027-Q4")
