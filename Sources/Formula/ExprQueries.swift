@@ -12,6 +12,14 @@ extension Expr {
         }
     }
 
+    /// Whether the expression is a running total, `cumulative(x)` or `ytd(x)`: a level that climbs
+    /// over the periods, which its last value sums up, not the total of its running totals.
+    public var isRunningTotal: Bool {
+        guard case .call(let name, let arguments, _) = self, arguments.count == 1,
+              let reduction = Reduction(rawValue: name.lowercased()) else { return false }
+        return !reduction.isSingleValued
+    }
+
     /// Names of cells this expression references, unique, in order of first appearance.
     /// Function names are not references: `max(leads, 10)` references only `leads`; nor are
     /// the period index `t` and `month`.

@@ -9,12 +9,16 @@
 ///
 /// In a plan with periods, `slots` holds every slot's value in every period, slot-major
 /// (slot `s` in period `p` at `s × timeline.count + p`), and a run computes one period: a cell's
-/// series is the same program run once per period, an inner loop with nothing to re-walk.
+/// series is the same program run once per period, an inner loop with nothing to re-walk. A
+/// program of plain arithmetic (most of a plan) runs over all the periods at once instead, each
+/// instruction over a column of values.
 public struct Machine: Sendable {
     private var stack: [Value] = []
     private var formatStack: [DisplayFormat] = []
     private var arguments: [Double] = []
     private var reductions: [ReductionFrame] = []
+    /// The stack of columns a straight-line program runs on over many periods at once.
+    private var columns: [Value] = []
     /// The periods the slot arrays are laid out over; one period for a model without periods.
     public var timeline: Timeline = .single
     /// Instructions executed so far: tests count them to prove work grows linearly.
@@ -39,6 +43,9 @@ public struct Machine: Sendable {
     public mutating func evaluate(
         _ program: Program, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
     ) -> ClosedRange<Int>? {
+        if program.isStraightLine && periods.count > 1 {
+            return evaluateColumns(program, slots: slots, into: target, periods: periods)
+        }
         var first: Int?
         var last = 0
         let base = target * timeline.count
@@ -47,7 +54,7 @@ public struct Machine: Sendable {
             for period in periods {
                 state.period = period
                 let value = Self.run(code, slots: readable, stack: stack, state: &state)
-                guard slots[base + period] != value else { continue }
+                guard !Self.same(slots[base + period], value) else { continue }
                 slots[base + period] = value
                 if first == nil { first = period }
                 last = period
@@ -55,6 +62,70 @@ public struct Machine: Sendable {
         }
         steps += program.code.count * periods.count
         return first.map { $0...last }
+    }
+
+    /// ``evaluate(_:slots:into:periods:)`` of a straight-line program (``Program/isStraightLine``):
+    /// each instruction runs over all of `periods` before the next, on a stack of columns (one value
+    /// per period), so a plan's arithmetic pays for the `switch` once per cell, not once per period.
+    /// Each period's value is computed by the same operations in the same order as a run of that
+    /// period alone would.
+    private mutating func evaluateColumns(
+        _ program: Program, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
+    ) -> ClosedRange<Int>? {
+        let count = periods.count
+        if columns.count < program.stackDepth * count {
+            columns = Array(repeating: .number(0), count: program.stackDepth * count)
+        }
+        let stride = timeline.count
+        let base = target * stride + periods.lowerBound
+        return columns.withUnsafeMutableBufferPointer { columns in
+            program.code.withUnsafeBufferPointer { code in
+                Self.runColumns(code, slots: UnsafeBufferPointer(slots), from: periods.lowerBound, count: count,
+                                stride: stride, columns: columns)
+            }
+            var first: Int?
+            var last = 0
+            for index in 0..<count where !Self.same(slots[base + index], columns[index]) {
+                slots[base + index] = columns[index]
+                if first == nil { first = index }
+                last = index
+            }
+            return first.map { (periods.lowerBound + $0)...(periods.lowerBound + last) }
+        }
+    }
+
+    /// Runs straight-line `code` for `count` periods from period `start`; stack entry `k` is
+    /// `columns[k × count ..< (k + 1) × count]`, and the result is the first column.
+    private static func runColumns(
+        _ code: UnsafeBufferPointer<Instruction>, slots: UnsafeBufferPointer<Value>, from start: Int, count: Int,
+        stride: Int, columns: UnsafeMutableBufferPointer<Value>
+    ) {
+        var top = 0
+        for instruction in code {
+            switch instruction {
+            case .constant(let value):
+                let column = top * count
+                for index in 0..<count { columns[column + index] = value }
+                top += 1
+            case .load(let slot):
+                let column = top * count
+                let first = slot &* stride &+ start
+                for index in 0..<count { columns[column + index] = slots[first + index] }
+                top += 1
+            case .unary(let op):
+                let column = (top - 1) * count
+                for index in 0..<count { columns[column + index] = Evaluator.unary(op, columns[column + index]) }
+            case .binary(let op):
+                top -= 1
+                let left = (top - 1) * count
+                let right = top * count
+                for index in 0..<count {
+                    columns[left + index] = arithmetic(op, columns[left + index], columns[right + index])
+                }
+            default:
+                preconditionFailure("only a straight-line program runs in columns")
+            }
+        }
     }
 
     /// Lends a run the machine's scratch space, swapped out of `self` so the loop takes no reference counts.
@@ -147,7 +218,7 @@ public struct Machine: Sendable {
                 stack[top - 1] = Evaluator.unary(op, stack[top - 1])
             case .binary(let op):
                 top -= 1
-                stack[top - 1] = Evaluator.binary(op, stack[top - 1], stack[top])
+                stack[top - 1] = arithmetic(op, stack[top - 1], stack[top])
             case .shortCircuit(let op, let end):
                 if let decided = Evaluator.shortCircuit(op, stack[top - 1]) {
                     stack[top - 1] = decided
@@ -172,6 +243,30 @@ public struct Machine: Sendable {
             }
         }
         return stack[0]
+    }
+
+    /// `left op right` exactly as the ``Evaluator`` gives it, with the sums and
+    /// products of two numbers (most of what a plan computes, once per cell per period) worked out
+    /// here rather than through the general operator's two switches and a call.
+    @inline(__always)
+    private static func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value {
+        guard case .number(let x) = left, case .number(let y) = right else { return Evaluator.binary(op, left, right) }
+        let result: Double
+        switch op {
+        case .add: result = x + y
+        case .subtract: result = x - y
+        case .multiply: result = x * y
+        default: return Evaluator.binary(op, x, y)
+        }
+        return result.isFinite ? .number(result) : .error(.number)
+    }
+
+    /// Whether a period's new value is the one it holds (`==` of values, with the common case of
+    /// two numbers compared directly).
+    @inline(__always)
+    private static func same(_ old: Value, _ new: Value) -> Bool {
+        if case .number(let x) = old, case .number(let y) = new { return x == y }
+        return old == new
     }
 
     /// A strict function on its arguments: the first error among them, or its result on their numbers.

@@ -36,6 +36,9 @@ public struct Program: Sendable, Equatable {
     public let wholePlanSlots: [Int]
     /// Which periods of the result a change of a slot in one period can reach.
     public let reach: PeriodReach
+    /// Whether `code` is only constants, loads and operators, with no jump and no change of
+    /// period: such a program can run one instruction over many periods at once (``Machine``).
+    let isStraightLine: Bool
 
     /// Compiles `expr`, asking `bind` for the slot of each reference once per occurrence, in source order.
     public init(_ expr: Expr, timeline: Timeline = .single, bind: (String) -> Int) {
@@ -64,6 +67,12 @@ public struct Program: Sendable, Equatable {
         self.laggedSlots = laggedSlots
         self.wholePlanSlots = wholePlanSlots
         self.reach = reach
+        isStraightLine = code.allSatisfy {
+            switch $0 {
+            case .constant, .load, .unary, .binary: true
+            default: false
+            }
+        }
     }
 }
 

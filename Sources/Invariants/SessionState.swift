@@ -28,16 +28,9 @@ struct SessionState: Equatable {
 
     static func cells(of model: Model) -> [CellState] {
         model.cellsInOrder.map {
-            CellState(name: $0.name, formula: $0.formula, value: seriesText($0.values), format: $0.format)
+            CellState(name: $0.name, formula: $0.formula, value: $0.values.map(valueText).joined(separator: "; "),
+                      format: $0.format)
         }
-    }
-
-    /// Every period's value; a series that holds one value in every period reads as that value,
-    /// the same numbers as a single value (whether an edit or a fresh load keeps such a cell as a
-    /// series, say an error in every period, is not something a person can see in a number).
-    static func seriesText(_ values: [Value]) -> String {
-        let texts = values.map(valueText)
-        return Set(texts).count == 1 ? texts[0] : texts.joined(separator: "; ")
     }
 
     static func valueText(_ value: Value) -> String {

@@ -21,8 +21,8 @@ public struct Cell: Sendable, Equatable {
     /// One value per period for a series; one value otherwise.
     public internal(set) var values: [Value]
     public internal(set) var format: DisplayFormat
-    /// Whether the cell carries a level forward through `prev` of itself (recurring revenue):
-    /// its series is summed up by its last value, not its total.
+    /// Whether the cell is a level: carried forward through `prev` of itself (recurring revenue) or
+    /// a running total (`cumulative(x)`, `ytd(x)`); its series is summed up by its last value, not its total.
     public let isStock: Bool
 
     public var isLeadIndicator: Bool { references.isEmpty }
@@ -65,9 +65,10 @@ extension Cell {
 }
 
 /// How one number stands for a series wherever one must (the change display, the grid's
-/// total column, `:show`, `:compare`): a flow such as new revenue by its total, a level carried
-/// through `prev` of itself (recurring revenue) by its last value, and a rate shown as a percent
-/// by its average, since twelve monthly win rates added up mean nothing.
+/// total column, `:show`, `:compare`, variance): a flow such as new revenue by its total, a level
+/// (recurring revenue carried through `prev` of itself, a running total such as `cumulative(x)`)
+/// by its last value, and a rate shown as a percent by its average, since twelve monthly win rates
+/// (or twelve running totals) added up mean nothing.
 public enum SeriesMeasure: String, Sendable, Equatable {
     case total
     case last
@@ -81,14 +82,9 @@ public enum SeriesMeasure: String, Sendable, Equatable {
     public var words: String { self == .last ? "last value" : rawValue }
 
     /// The one value for `values`; a single value stands for itself.
-    public func summary(of values: [Value]) -> Value {
-        values.withUnsafeBufferPointer { summary(of: $0) }
-    }
-
-    /// The one value for `values` read in place (a simulation reads each trial's series so).
-    public func summary(of values: UnsafeBufferPointer<Value>) -> Value {
+    public func summary<Values: BidirectionalCollection<Value>>(of values: Values) -> Value {
         guard values.count > 1 else { return values.first ?? .error(.value) }
-        if self == .last { return values[values.count - 1] }
+        if self == .last { return values.last ?? .error(.value) }
         var total = 0.0
         for value in values {
             guard let number = value.numeric else { return value }

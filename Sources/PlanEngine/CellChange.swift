@@ -12,7 +12,7 @@ public struct CellChange: Sendable, Equatable {
     public let new: Value?
     /// The values per period, when the cell is a series (or was one before the edit).
     public let series: SeriesChange?
-    /// Whether the series is a level carried through `prev` (summed up by its last value, not its total).
+    /// Whether the series is a level, through `prev` or a running total (summed up by its last value, not its total).
     public let isStock: Bool
     /// What `old` and `new` stand for when the cell is a series.
     public var measure: SeriesMeasure { SeriesMeasure(isStock: isStock, format: format) }
@@ -47,17 +47,45 @@ extension CellChange {
 }
 
 /// A series before and after an edit.
+///
+/// Its values may live in an array shared with the other series one recompute changed
+/// (``SeriesValues``): `old` and `new` are read out of it when asked.
 public struct SeriesChange: Sendable, Equatable {
-    /// nil for a cell the edit created.
-    public let old: [Value]?
-    public let new: [Value]
+    private let values: SeriesValues
+    private let oldRange: Range<Int>?
+    private let newRange: Range<Int>
     /// The first and last period whose value moved; nil when only the format changed.
     public let periods: ClosedRange<Int>?
 
+    /// nil for a cell the edit created.
+    public var old: [Value]? { oldRange.map { Array(values.values[$0]) } }
+    public var new: [Value] { Array(values.values[newRange]) }
+
     public init(old: [Value]?, new: [Value], periods: ClosedRange<Int>?) {
-        self.old = old
-        self.new = new
+        let oldCount = old?.count ?? 0
+        self.init(SeriesValues((old ?? []) + new), old: old.map { _ in 0..<oldCount },
+                  new: oldCount..<oldCount + new.count, periods: periods)
+    }
+
+    /// A series whose values before and after are at `old` and `new` in `values`.
+    init(_ values: SeriesValues, old: Range<Int>?, new: Range<Int>, periods: ClosedRange<Int>?) {
+        self.values = values
+        oldRange = old
+        newRange = new
         self.periods = periods
+    }
+
+    public static func == (lhs: SeriesChange, rhs: SeriesChange) -> Bool {
+        lhs.periods == rhs.periods && lhs.old == rhs.old && lhs.new == rhs.new
+    }
+}
+
+/// The values of the series one recompute changed, before and after, in one array.
+final class SeriesValues: Sendable {
+    let values: [Value]
+
+    init(_ values: [Value]) {
+        self.values = values
     }
 }
 

@@ -22,8 +22,9 @@ struct CellSlot: Sendable {
     var laggedIDs: Set<CellID>
     var wholePlanIDs: Set<CellID>
 
-    /// Whether the cell reads itself one period earlier (`mrr = prev(mrr) + new_mrr`): a level
-    /// carried forward, summed up by its last value rather than its total.
+    /// Whether the cell is a level, summed up by its last value rather than its total: it reads
+    /// itself one period earlier (`mrr = prev(mrr) + new_mrr`), or it is a running total
+    /// (`cumulative(revenue)`, `ytd(revenue)`).
     var isStock: Bool
     /// Whether the cell reads itself in the same period (`x = x + 1`): a cycle, refused at load.
     var isOwnCycle: Bool
@@ -151,7 +152,7 @@ struct CellStore: Sendable {
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, actuals: actuals, referencedNames: referenceIDs.map { names[$0] },
             referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
-            isStock: program.laggedSlots.contains(id), isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+            isStock: program.laggedSlots.contains(id) || definition.expression.isRunningTotal, isOwnCycle: readsItself && !program.laggedSlots.contains(id))
         programs[id] = program
     }
 

@@ -65,14 +65,14 @@ struct Recalculator: Sendable {
                 }
             }
         }
-        var report = ChangeCollector(roots: Set(roots), isOn: reportingChanges)
+        var report = ChangeCollector(roots: Set(roots), isOn: reportingChanges, room: affected.count * store.stride * 2)
         var head = 0
         while head < ready.count {
             let id = ready[head]
             head += 1
             if dirtyMark[id] == generation,
                let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
-                                      keepingOld: reportingChanges) {
+                                      report: &report) {
                 report.add(changed, of: id, store: store)
                 spread(changed, from: id, store: store, graph: graph)
             }
@@ -88,7 +88,7 @@ struct Recalculator: Sendable {
             }
             for component in components {
                 for (id, changed) in evaluate(component: component, newCells: newCells, store: &store, graph: graph,
-                                              keepingOld: reportingChanges) {
+                                              report: &report) {
                     report.add(changed, of: id, store: store)
                     spread(changed, from: id, store: store, graph: graph)
                 }
@@ -102,32 +102,36 @@ struct Recalculator: Sendable {
     mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
         let all = 0...(store.stride - 1)
         startGeneration(size: store.symbolCount)
+        var unreported = ChangeCollector(roots: [], isOn: false)
         for id in order {
             formatDirtyMark[id] = generation
-            _ = evaluate(id, periods: all, isNew: false, store: &store, keepingOld: false)
+            _ = evaluate(id, periods: all, isNew: false, store: &store, report: &unreported)
         }
     }
 
     /// What evaluating a cell changed: the periods whose value moved (nil when only the format
-    /// did) and, when asked for, what the cell was before.
+    /// did) and, when changes are reported, where the report keeps what the cell was before.
     struct Changed {
         let periods: ClosedRange<Int>?
-        let oldValues: [Value]?
+        let oldValues: Range<Int>?
         let wasSeries: Bool
         let oldFormat: DisplayFormat
         let isNew: Bool
+        /// False when only whether the cell varies over time changed: its dependents are evaluated
+        /// again, but there is nothing to show.
+        var isShown = true
     }
 
     /// Evaluates one cell in `periods` (once, for every period, when it does not vary over time);
     /// returns what changed, or nil when nothing did and the cell is not new.
     private mutating func evaluate(
-        _ id: CellID, periods: ClosedRange<Int>, isNew: Bool, store: inout CellStore, keepingOld: Bool
+        _ id: CellID, periods: ClosedRange<Int>, isNew: Bool, store: inout CellStore, report: inout ChangeCollector
     ) -> Changed? {
         guard store.isDefined(id) else { return nil }
         evaluations += 1
         let wasSeries = store.isSeries[id]
         let isSeries = varies(id, store: store)
-        let oldValues = keepingOld ? store.series(of: id) : nil
+        let oldValues = report.keep(id, store: store)
         let oldFormat = store.formats[id]
         let format = formatDirtyMark[id] != generation ? oldFormat : store.programs.withUnsafeBufferPointer { programs in
             store.formats.withUnsafeBufferPointer { machine.format(of: programs[id], slots: $0) }
@@ -148,27 +152,32 @@ struct Recalculator: Sendable {
                 changed.note(period, if: true)
             }
         }
-        guard changed.range != nil || format != oldFormat || isNew else { return nil }
-        return Changed(periods: changed.range, oldValues: oldValues, wasSeries: wasSeries, oldFormat: oldFormat,
-                       isNew: isNew)
+        let isShown = changed.range != nil || format != oldFormat || isNew
+        if !isShown { report.forget(oldValues) }
+        // A cell that starts or stops varying with the same values (an error in every period) shows
+        // no change, but the cells reading it must learn whether they vary, as a fresh load has them.
+        guard isShown || isSeries != wasSeries else { return nil }
+        return Changed(periods: changed.range, oldValues: isShown ? oldValues : nil, wasSeries: wasSeries,
+                       oldFormat: oldFormat, isNew: isNew, isShown: isShown)
     }
 
     /// Evaluates cells tied in a loop through `prev` period by period, from the first period any
     /// of them must change, each period in same-period dependency order.
     private mutating func evaluate(
-        component: [CellID], newCells: Set<CellID>, store: inout CellStore, graph: DependencyGraph, keepingOld: Bool
+        component: [CellID], newCells: Set<CellID>, store: inout CellStore, graph: DependencyGraph,
+        report: inout ChangeCollector
     ) -> [(CellID, Changed)] {
         if component.count == 1 {
             let id = component[0]
             guard dirtyMark[id] == generation,
                   let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
-                                         keepingOld: keepingOld) else { return [] }
+                                         report: &report) else { return [] }
             return [(id, changed)]
         }
         let dirty = component.filter { dirtyMark[$0] == generation }
         guard let first = dirty.map({ dirtyPeriods($0).lowerBound }).min() else { return [] }
         let order = StronglyConnected.periodOrder(component, graph: graph)
-        let before = order.map { (oldValues: keepingOld ? store.series(of: $0) : nil, format: store.formats[$0]) }
+        let before = order.map { (oldValues: report.keep($0, store: store), format: store.formats[$0]) }
         for id in order {
             evaluations += 1
             // A loop through prev varies over time in every cell of it.
@@ -193,9 +202,11 @@ struct Recalculator: Sendable {
     /// Runs a cell's program for `periods` and stores the values; returns the periods that changed.
     private mutating func run(_ id: CellID, periods: ClosedRange<Int>, store: inout CellStore) -> ClosedRange<Int>? {
         periodEvaluations += periods.count
-        let program = store.programs[id]
-        return store.values.withUnsafeMutableBufferPointer {
-            machine.evaluate(program, slots: $0, into: id, periods: periods)
+        // The program is read in place: a copy would take a reference count on each of its arrays.
+        return store.programs.withUnsafeBufferPointer { programs in
+            store.values.withUnsafeMutableBufferPointer {
+                machine.evaluate(programs[id], slots: $0, into: id, periods: periods)
+            }
         }
     }
 
@@ -203,8 +214,9 @@ struct Recalculator: Sendable {
     /// a series in the period it computes.
     private func varies(_ id: CellID, store: CellStore) -> Bool {
         guard store.stride > 1 else { return false }
-        let program = store.programs[id]
-        return program.variesByItself || program.seriesSlots.contains { $0 != id && store.isSeries[$0] }
+        return store.programs.withUnsafeBufferPointer { programs in
+            programs[id].variesByItself || programs[id].seriesSlots.contains { $0 != id && store.isSeries[$0] }
+        }
     }
 
     /// Marks the dependents of a cell whose `periods` changed, each with the periods that can
@@ -300,39 +312,85 @@ private struct ChangedRange {
 }
 
 /// The list of changes a recompute reports: edited cells first, then file order.
+///
+/// An edit at the root of a plan changes every series in it, and the change display shows a few:
+/// the values before and after of every changed cell go into one array (``SeriesValues``), not
+/// two arrays per cell, and each ``SeriesChange`` reads its part only when asked.
 private struct ChangeCollector {
     let roots: Set<CellID>
     let isOn: Bool
-    private var changed: [(position: Int, change: CellChange)] = []
+    private var values: [Value] = []
+    private var positions: [Int] = []
+    private var pending: [Pending] = []
 
-    init(roots: Set<CellID>, isOn: Bool) {
+    /// A change waiting for the values array to be complete.
+    private struct Pending {
+        let name: String
+        let old: Value?
+        let new: Value
+        let format: DisplayFormat
+        let oldFormat: DisplayFormat
+        let isLeadIndicator: Bool
+        let isStock: Bool
+        /// Where the series is in `values`, nil for a single value.
+        let series: (old: Range<Int>?, new: Range<Int>, periods: ClosedRange<Int>?)?
+    }
+
+    /// `room` is how many values to make room for at once: the series before and after of each
+    /// cell the recompute may change.
+    init(roots: Set<CellID>, isOn: Bool, room: Int = 0) {
         self.roots = roots
         self.isOn = isOn
+        if isOn { values.reserveCapacity(room) }
+    }
+
+    /// Keeps the values of cell `id` before it is evaluated; nil when changes are not reported.
+    mutating func keep(_ id: CellID, store: CellStore) -> Range<Int>? {
+        guard isOn else { return nil }
+        let start = values.count
+        values += store.values[store.base(of: id)..<store.base(of: id) + store.stride]
+        return start..<values.count
+    }
+
+    /// Lets go of the values kept last, for a cell that did not change.
+    mutating func forget(_ kept: Range<Int>?) {
+        guard let kept, kept.upperBound == values.count else { return }
+        values.removeLast(kept.count)
     }
 
     mutating func add(_ result: Recalculator.Changed, of id: CellID, store: CellStore) {
-        guard isOn else { return }
+        guard isOn, result.isShown else { return }
         let position = store.position(of: id) ?? 0
-        let slot = store.slots[id]
-        let isStock = slot?.isStock ?? false
-        let newValues = store.series(of: id)
+        // Read in place: a copy of the slot would take a reference count on each part of it.
+        let isStock = store.slots[id]?.isStock ?? false
+        let isLeadIndicator = store.slots[id]?.referenceIDs.isEmpty ?? true
+        let start = values.count
+        values += store.values[store.base(of: id)..<store.base(of: id) + store.stride]
+        let newValues = start..<values.count
         let oldValues = result.oldValues ?? newValues
         let isSeries = store.isSeries[id] || result.wasSeries
         let measure = SeriesMeasure(isStock: isStock, format: store.formats[id])
-        let series = isSeries
-            ? SeriesChange(old: result.isNew ? nil : oldValues, new: newValues, periods: result.periods) : nil
-        let change = CellChange(
+        pending.append(Pending(
             name: store.names[id],
-            old: result.isNew ? nil : (isSeries ? measure.summary(of: oldValues) : oldValues[0]),
-            new: isSeries ? measure.summary(of: newValues) : newValues[0],
-            format: store.formats[id], oldFormat: result.oldFormat,
-            isLeadIndicator: slot?.referenceIDs.isEmpty ?? true, series: series, isStock: isStock)
-        changed.append((roots.contains(id) ? position - store.symbolCount : position, change))
+            old: result.isNew ? nil : (isSeries ? measure.summary(of: values[oldValues]) : values[oldValues.lowerBound]),
+            new: isSeries ? measure.summary(of: values[newValues]) : values[newValues.lowerBound],
+            format: store.formats[id], oldFormat: result.oldFormat, isLeadIndicator: isLeadIndicator, isStock: isStock,
+            series: isSeries ? (result.isNew ? nil : oldValues, newValues, result.periods) : nil))
+        positions.append(roots.contains(id) ? position - store.symbolCount : position)
     }
 
     var changes: [CellChange] {
+        let shared = SeriesValues(values)
+        func change(_ pending: Pending) -> CellChange {
+            CellChange(
+                name: pending.name, old: pending.old, new: pending.new, format: pending.format,
+                oldFormat: pending.oldFormat, isLeadIndicator: pending.isLeadIndicator,
+                series: pending.series.map { SeriesChange(shared, old: $0.old, new: $0.new, periods: $0.periods) },
+                isStock: pending.isStock)
+        }
         // Dependency order is often file order already (a chain, a model written top down).
-        let inOrder = zip(changed, changed.dropFirst()).allSatisfy { $0.position < $1.position }
-        return (inOrder ? changed : changed.sorted { $0.position < $1.position }).map(\.change)
+        if zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) { return pending.map(change) }
+        // Sorting the positions, not the changes, moves integers instead of whole changes.
+        return positions.indices.sorted { positions[$0] < positions[$1] }.map { change(pending[$0]) }
     }
 }

@@ -76,7 +76,7 @@ enum ChangeReport {
         return listed + ["… and \(hidden) more cell\(hidden == 1 ? "" : "s") changed (:list shows every value)"]
     }
 
-    /// ` total` (` last` for a level carried through `prev`, ` average` for a rate) after the name
+    /// ` total` (` last` for a level: through `prev`, or a running total; ` average` for a rate) after the name
     /// of a series, which one value then stands for; nothing for a single value.
     private static func summaryWord(_ change: CellChange) -> String {
         change.series == nil ? "" : " " + change.measure.rawValue
@@ -105,11 +105,10 @@ enum ChangeReport {
         guard !rows.isEmpty else { return [] }
         // Names pad on the right and old values on the left, so the padding alone usually
         // parts them, as in SPEC §4; a space goes between only where some row would run together.
-        let nameWidth = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
-        let oldWidth = rows.map { DisplayWidth.of($0[1]) }.max() ?? 0
-        let touching = rows.contains { nameWidth - DisplayWidth.of($0[0]) + oldWidth - DisplayWidth.of($0[1]) == 0 }
-        let naturalWidth = nameWidth + oldWidth + arrow.count + "  ".count
-            + (2...3).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }.reduce(0, +)
+        let measured = rows.map { $0.map(DisplayWidth.of) }
+        let columnWidths = (0...3).map { column in measured.map { $0[column] }.max() ?? 0 }
+        let touching = measured.contains { columnWidths[0] - $0[0] + columnWidths[1] - $0[1] == 0 }
+        let naturalWidth = columnWidths.reduce(arrow.count + "  ".count, +)
         // A name cut to fit fills its column, so it could touch the value.
         let cutsNames = width.map { naturalWidth > $0 } ?? false
         var table = TextTable(

@@ -90,11 +90,14 @@ struct ComparisonView {
     var seriesHeader: String? {
         let rows = comparison.inputs + comparison.rows
         guard rows.contains(where: { $0.measure != nil }) else { return nil }
-        let levels = rows.filter { $0.measure == .last }.map(\.name)
-        let rates = rows.filter { $0.measure == .average }.map(\.name)
+        let lasts = rows.filter { $0.measure == .last }.map(\.name)
+        let runningTotals = lasts.filter { workbook.model[$0]?.expression.isRunningTotal == true }
+        let levels = lasts.filter { !runningTotals.contains($0) }
         let byLast = levels.isEmpty ? "" : ", levels carried through prev (\(NameList.text(levels))) by their last value"
+        let byRunningLast = runningTotals.isEmpty ? "" : ", running totals (\(NameList.text(runningTotals))) by their last value"
+        let rates = rows.filter { $0.measure == .average }.map(\.name)
         let byAverage = rates.isEmpty ? "" : ", percents (\(NameList.text(rates))) by their average"
-        return "series compared by their total over \(workbook.model.timeline.description)\(byLast)\(byAverage)"
+        return "series compared by their total over \(workbook.model.timeline.description)\(byLast)\(byRunningLast)\(byAverage)"
     }
 
     /// `revenue total`, `mrr last`: the name of a row, with what its numbers stand for.

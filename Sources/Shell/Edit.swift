@@ -29,8 +29,11 @@ enum Edit: Sendable {
     /// A whole-line comment typed in the REPL, kept for the file.
     case addComment(String)
     case removeComment(String)
-    /// `:load` and `:new`: the whole plan swapped, so undo can bring back unsaved work.
+    /// `:load`, `:new` and `:edit`: the whole plan swapped, so undo can bring back unsaved work.
     case replacePlan(from: PlanState, to: PlanState, summary: String)
+    /// A `periods` line typed at the REPL (`line`, as typed), or its undo: the same file read again
+    /// over other periods, every cell evaluated anew, so the plans before and after are kept whole.
+    case setPeriods(from: PlanState, to: PlanState, line: String)
     /// Overrides a base cell in some periods (`leads[2027-03] = 150`); `previous` is the override
     /// of the same periods it replaces, nil when there was none.
     case setOverride(Definition, previous: Definition?)
@@ -68,6 +71,7 @@ enum Edit: Sendable {
         case .addComment(let text): text
         case .removeComment(let text): "remove \(text)"
         case .replacePlan(_, _, let summary): summary
+        case .setPeriods(_, _, let line): line
         case .override(let name, let scenario, let definition, _):
             definition.map { "\($0.targetText) = \($0.formula) in scenario \(scenario)" }
                 ?? "remove \(name) from scenario \(scenario)"
@@ -111,6 +115,8 @@ enum Edit: Sendable {
             .addComment(text)
         case .replacePlan(let before, let after, let summary):
             .replacePlan(from: after, to: before, summary: summary)
+        case .setPeriods(let before, let after, let line):
+            .setPeriods(from: after, to: before, line: line)
         case .override(let name, let scenario, let definition, let previous):
             .override(name: name, in: scenario, to: previous, previous: definition)
         case .addScenario(let scenario, let removal):
@@ -130,9 +136,18 @@ enum Edit: Sendable {
     /// edit is tried on a copy of the plan, since the view it leaves may not build.
     var touchesScenarios: Bool {
         switch self {
-        case .override, .addScenario, .removeScenario, .switchScenario, .compound, .replacePlan: true
+        case .override, .addScenario, .removeScenario, .switchScenario, .compound, .replacePlan, .setPeriods: true
         case .define, .delete, .restore, .rename, .addGoal, .removeLastGoal, .deleteGoal, .restoreGoal,
              .addComment, .removeComment, .setOverride, .removeOverride, .actuals: false
+        }
+    }
+
+    /// Whether the edit swaps the whole plan for another (`:load`, a typed `periods` line): its
+    /// news is the plan it leaves, not values that moved or goals that flipped.
+    var replacesPlan: Bool {
+        switch self {
+        case .replacePlan, .setPeriods: true
+        default: false
         }
     }
 
@@ -188,7 +203,7 @@ enum Edit: Sendable {
             plan.workbook.addComment(text)
         case .removeComment(let text):
             plan.workbook.removeComment(text)
-        case .replacePlan(_, let replacement, _):
+        case .replacePlan(_, let replacement, _), .setPeriods(_, let replacement, _):
             plan = replacement
         case .override(let name, let scenarioName, let definition, let previous):
             guard var scenario = plan.workbook.scenario(named: scenarioName) else {

@@ -103,7 +103,7 @@ extension Command {
         usage: ":explain NAME",
         summary: "how a cell is derived, down to the lead indicators, with values",
         details: "A cell reached twice is drawn in full once; later it says (shown above). On a plan with periods "
-            + "a series shows its total (last for a level carried through prev, average for a percent) and a sparkline."
+            + "a series shows its total (last for a level carried through prev or a running total, average for a percent) and a sparkline."
     ) { input, session, reply in
         guard let cell = Command.explain.namedCell(input.arguments, in: session.model, reply: &reply) else { return }
         let tree = DerivationTree(of: cell.name, in: session.model)

@@ -20,7 +20,7 @@ extension Session {
         case .success(let replaced):
             var replacement = PlanState(workbook: replaced)
             replacement.activeScenario = plan.activeScenario
-            perform(.replacePlan(from: plan, to: replacement, summary: line.trimmingBlanks()), reply: &reply)
+            perform(.setPeriods(from: plan, to: replacement, line: line.trimmingBlanks()), reply: &reply)
         }
     }
 }

@@ -9,8 +9,9 @@ extension Command {
         summary: "a chart of one or more series over the periods of the plan",
         details: "Draws each named cell over the periods, the y axis in the cell's format, the periods "
             + "along the x axis, and a legend when there are several. Cells in different formats "
-            + "(money and a count) get a chart each. `as bars` draws bars instead of lines. The chart "
-            + "fits the terminal; where the locale is not UTF-8 it is drawn in ASCII."
+            + "(money and a count) get a chart each. `as bars` draws bars instead of lines. A cell with actual "
+            + "results is drawn twice, apart: its plan as it stood before them (NAME (plan)) and a marker at each "
+            + "actual. The chart fits the terminal; where the locale is not UTF-8 it is drawn in ASCII."
     ) { input, session, reply in
         let request: PlotRequest
         do throws(UsageError) {
@@ -94,7 +95,8 @@ struct PlotRequest {
 
 /// The charts of `:plot`: one ``SeriesChart`` for each display format among the cells (money and
 /// a count do not share a y axis), in the order the cells were named; each is titled with its
-/// cells' names when there are several charts.
+/// cells' names when there are several charts. A cell with actual results is two series: its plan
+/// without them (the plan ``Variance`` compares with) and its actuals, so where they part shows.
 struct PlotView {
     let cells: [Cell]
     let model: Model
@@ -110,6 +112,7 @@ struct PlotView {
         var formats: [DisplayFormat] = []
         for cell in cells where !formats.contains(cell.format) { formats.append(cell.format) }
         let periods = model.timeline.periods.map(\.description)
+        let plan = cells.contains { !$0.actuals.isEmpty } ? model.plan : nil
         var lines: [String] = []
         for format in formats {
             let group = cells.filter { $0.format == format }
@@ -119,11 +122,25 @@ struct PlotView {
                     .joined(separator: ", "))
             }
             let chart = SeriesChart(
-                series: group.map { SeriesChart.Series($0.name, values: $0.values.map { $0.numeric ?? .nan }) },
+                series: group.flatMap { chartSeries(of: $0, plan: plan) },
                 periods: periods, yLabel: { ValueFormatter.display(.number($0), format: format) },
                 width: width, height: Self.height, unicode: unicode, style: style)
             lines += chart.render()
         }
         return lines
+    }
+
+    /// The cell's values as a line; with actuals, the plan before them as a line and the actuals as markers.
+    private func chartSeries(of cell: Cell, plan: Model?) -> [SeriesChart.Series] {
+        guard !cell.actuals.isEmpty, let plan else { return [SeriesChart.Series(cell.name, values: everyPeriod(cell.values))] }
+        let actuals = (0..<model.timeline.count).map { cell.actuals[$0] ?? .nan }
+        return [SeriesChart.Series(cell.name + " (plan)", values: everyPeriod(plan.values(of: cell.name))),
+                SeriesChart.Series(cell.name, values: actuals, kind: .actual)]
+    }
+
+    /// A number per period: a value that does not vary (a plan input before its actuals) repeats.
+    private func everyPeriod(_ values: [Value]) -> [Double] {
+        let numbers = values.map { $0.numeric ?? .nan }
+        return numbers.count == 1 ? Array(repeating: numbers[0], count: model.timeline.count) : numbers
     }
 }

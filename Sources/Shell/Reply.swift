@@ -62,6 +62,8 @@ public struct Reply: Sendable, Equatable {
 
     /// Prints text (split at line breaks) on standard output.
     mutating func say(_ text: String) {
+        // Most text is one line: finding no line feed byte is far cheaper than splitting into characters.
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return lines.append(OutputLine(text)) }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(OutputLine(String(line)))
         }

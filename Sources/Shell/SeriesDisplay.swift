@@ -20,7 +20,8 @@ enum SeriesDisplay {
     }
 
     /// One text that stands for a cell: its value, or for a series `total $46,000` (a flow) or
-    /// `last $46,000` (a level carried through `prev`) or `average 15%` (a rate), never one period passing for all.
+    /// `last $46,000` (a level: carried through `prev`, or a running total) or `average 15%` (a rate), never
+    /// one period passing for all.
     static func summaryText(_ cell: Cell) -> String {
         let value = ValueFormatter.display(cell.summary, format: cell.format)
         guard cell.isSeries else { return value }

@@ -162,7 +162,7 @@ public final class Session {
     }
 
     /// Prints an expression's value; on a plan with periods, a series as `:show` gives a cell's:
-    /// its values, its total (last for a level carried through `prev`) and a sparkline. In a script
+    /// its values, its total (last for a level: through `prev`, or a running total) and a sparkline. In a script
     /// an error value (in any period) is an evaluation error (SPEC §6: exit 1); at the terminal it is
     /// simply the answer.
     private func show(_ expression: Expr, reply: inout Reply) {
@@ -170,7 +170,9 @@ public final class Session {
         let values = model.evaluateSeries(expression)
         let format = model.format(of: expression)
         if values.count > 1 {
-            let isStock: Bool = if case .name(let name, _) = expression { model[name]?.isStock ?? false } else { false }
+            let isStock = if case .name(let name, _) = expression { model[name]?.isStock ?? false } else {
+                expression.isRunningTotal
+            }
             var table = TextTable(
                 columns: [TextColumn(), TextColumn(isShrinkable: true, minimumWidth: 10)], showsHeader: false)
             let measure = SeriesMeasure(isStock: isStock, format: format)

@@ -68,7 +68,7 @@ extension Session {
             return false
         }
         report(edit, changes: changes, notes: notes, reply: &reply)
-        if case .replacePlan = edit { return true }
+        if edit.replacesPlan { return true }
         announceFlips(from: goalsBefore, reply: &reply)
         return true
     }
@@ -93,7 +93,7 @@ extension Session {
         let wasScenario = scenarioModel != nil
         plan = trial
         scenarioModel = shown
-        if case .replacePlan = edit { return [] }
+        if edit.replacesPlan { return [] }
         guard wasScenario || shown != nil else { return baseChanges }
         return ModelDiff.changes(from: before, to: model, renamed: edit.renames)
     }
@@ -143,8 +143,7 @@ extension Session {
             if changes.isEmpty { reply.say("no values change") }
             ChangeReport.tell(changes, notes: notes, colorizer: colorizer, width: width,
                               periods: model.timeline.periods.map(\.description), unicode: isUnicode, reply: &reply)
-        case .replacePlan(_, let replacement, let summary) where !summary.hasPrefix(":"):
-            // A typed periods line, or its undo: the same file, over other periods.
+        case .setPeriods(_, let replacement, _):
             reply.say(PeriodsLine.news(replacement.workbook.model.timeline))
         case .replacePlan(_, let replacement, _):
             let name = replacement.workbook.path ?? "a model with no file yet"

@@ -17,7 +17,7 @@ public enum DisplayWidth {
         if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
         // So is a change display row or a chart line: printable ASCII and one-column blocks (no
         // escape, no combining mark, no joiner), one column per scalar, without grapheme breaking.
-        if text.unicodeScalars.allSatisfy(isOneColumnAlone) { return text.unicodeScalars.count }
+        if let count = oneColumnScalarCount(text) { return count }
         return EscapeSequences.pieces(of: text).reduce(0) { total, piece in
             guard case .visible(let shown) = piece else { return total }
             return total + shown.reduce(0) { $0 + columns(of: $1) }
@@ -73,16 +73,26 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Printable ASCII, or a character of ``narrowRanges``: one column when nothing combines with it.
+    /// Printable ASCII, or a character of the blocks with no wide and no emoji-presentation
+    /// character (Latin-1 and Latin Extended, general punctuation, currency signs, arrows, box
+    /// drawing and block elements, braille): one column when nothing combines with it.
     private static func isOneColumnAlone(_ scalar: Unicode.Scalar) -> Bool {
-        (0x20..<0x7F).contains(scalar.value) || narrowRanges.contains { $0.contains(scalar.value) }
+        switch scalar.value {
+        case 0x20..<0x7F, 0x00A0...0x024F, 0x2010...0x2027, 0x20A0...0x20BF, 0x2190...0x21FF, 0x2500...0x259F,
+             0x2800...0x28FF: true
+        default: false
+        }
     }
 
-    /// Blocks with no wide and no emoji-presentation character: Latin-1 and Latin Extended,
-    /// general punctuation, currency signs, arrows, box drawing and block elements, braille.
-    private static let narrowRanges: [ClosedRange<UInt32>] = [
-        0x00A0...0x024F, 0x2010...0x2027, 0x20A0...0x20BF, 0x2190...0x21FF, 0x2500...0x259F, 0x2800...0x28FF,
-    ]
+    /// The number of scalars of `text` when each is ``isOneColumnAlone(_:)``, in one pass; nil otherwise.
+    private static func oneColumnScalarCount(_ text: String) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard isOneColumnAlone(scalar) else { return nil }
+            count += 1
+        }
+        return count
+    }
 
     /// VARIATION SELECTOR-16 asks for a character to be drawn as an emoji, two columns wide.
     private static let emojiPresentationSelector: Unicode.Scalar = "\u{FE0F}"

@@ -20,16 +20,23 @@ public enum Sparkline {
     /// against one another); by default it is the series' own lowest to highest finite value.
     /// Values outside `scale` get the lowest or the full bar.
     public static func render(_ values: [Double], unicode: Bool = true, scale: ClosedRange<Double>? = nil) -> String {
-        let levels = unicode ? unicodeLevels : asciiLevels
+        let levels = unicode ? unicodeByteLevels : asciiByteLevels
         let finite = values.filter(\.isFinite)
         guard let low = scale?.lowerBound ?? finite.min(), let high = scale?.upperBound ?? finite.max() else {
             return String(repeating: gap, count: values.count)
         }
-        return String(values.map { value -> Character in
-            guard value.isFinite else { return gap }
-            return levels[level(of: value, from: low, to: high, count: levels.count)]
-        })
+        // Built from the bars' UTF-8 bytes: appending characters one by one would break graphemes each time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 3)
+        for value in values {
+            bytes += value.isFinite ? levels[level(of: value, from: low, to: high, count: levels.count)] : gapBytes
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let unicodeByteLevels = unicodeLevels.map { Array(String($0).utf8) }
+    private static let asciiByteLevels = asciiLevels.map { Array(String($0).utf8) }
+    private static let gapBytes = Array(String(gap).utf8)
 
     /// The bar index of `value` on `low ... high` among `count` bars; the middle one when the range is a point.
     static func level(of value: Double, from low: Double, to high: Double, count: Int) -> Int {

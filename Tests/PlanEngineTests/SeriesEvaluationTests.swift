@@ -35,6 +35,25 @@ func numbers(_ values: [Value]) -> [Double?] { values.map(number) }
         #expect(numbers(plan.values(of: "growth")) == [100, 165, 270, 438.75, 708.75, 1139.0625])
     }
 
+    /// Plain arithmetic runs over all periods at once; each period must come out as its own run
+    /// would give it, errors, booleans and the sign of an operator included.
+    @Test func plainArithmeticOverAllPeriodsKeepsEachPeriodsValue() throws {
+        let plan = try makePlan("2027-01", "2027-04", [
+            "x = 2 - t", "ratio = 12 / x", "flipped = -ratio + 1", "positive = x > 0", "counted = positive + x * 10",
+            "huge = 1e308 * (x + 8)",
+        ])
+        #expect(plan.values(of: "ratio") == [.number(6), .number(12), .error(.divisionByZero), .number(-12)])
+        #expect(plan.values(of: "flipped") == [.number(-5), .number(-11), .error(.divisionByZero), .number(13)])
+        #expect(plan.values(of: "positive") == [.boolean(true), .boolean(true), .boolean(false), .boolean(false)])
+        #expect(numbers(plan.values(of: "counted")) == [21, 11, 0, -10])
+        #expect(plan.values(of: "huge") == [.error(.number), .error(.number), .error(.number), .error(.number)])
+        var edited = plan
+        let changes = try edited.define(planDefinition("x = 3 - t"))
+        #expect(edited.values(of: "ratio") == [.number(4), .number(6), .number(12), .error(.divisionByZero)])
+        #expect(changes.first { $0.name == "ratio" }?.series?.old == plan.values(of: "ratio"))
+        #expect(changes.first { $0.name == "ratio" }?.series?.periods == 0...3)
+    }
+
     @Test func recurringRevenueCarriesForwardThroughPrev() throws {
         let plan = try makePlan("2027-01", "2027-04", ["new_mrr = 100", "churn = 10%", "mrr = prev(mrr) * (1 - churn) + new_mrr"])
         #expect(numbers(plan.values(of: "mrr")) == [100, 190, 271, 343.9])

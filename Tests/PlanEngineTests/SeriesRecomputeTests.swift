@@ -32,6 +32,30 @@ import Testing
         #expect(plan.values(of: "annual") == [.number(150)])
     }
 
+    /// A cell reading a name not defined is `#NAME?` in every period whether or not it varies; an
+    /// edit that makes it vary (or stop) must leave it, and what reads it, as a fresh load would.
+    @Test(arguments: ["leads = 120 * 1.1 ^ t", "leads = 120"])
+    func whetherACellVariesAfterAnEditIsWhatAFreshLoadSays(edit: String) throws {
+        let lines = ["leads = 120", "opportunities = leads * conversion", "wins = opportunities * 33%", "annual = total(wins)"]
+        var plan = try makePlan("2027-01", "2027-03", lines)
+        try plan.define(planDefinition("leads = 120 * 1.1 ^ t"))
+        try plan.define(planDefinition(edit))
+        let fresh = try makePlan("2027-01", "2027-03", [edit] + lines.dropFirst())
+        for name in ["leads", "opportunities", "wins", "annual"] {
+            #expect(plan.isSeries(name) == fresh.isSeries(name), "\(name) after \(edit)")
+            #expect(plan.values(of: name) == fresh.values(of: name), "\(name) after \(edit)")
+        }
+        #expect(plan.isSeries("wins") == edit.contains("t"))
+        #expect(plan.values(of: "annual") == [.error(.name)])
+    }
+
+    @Test func aCellThatStartsToVaryWithTheSameValuesShowsNoChange() throws {
+        var plan = try makePlan("2027-01", "2027-03", ["leads = 120", "opportunities = leads * conversion", "wins = opportunities * 2"])
+        let changes = try plan.define(planDefinition("leads = 120 * 1.1 ^ t"))
+        #expect(changes.map(\.name) == ["leads"])
+        #expect(plan.isSeries("wins"))
+    }
+
     @Test func theFirstOverrideTurnsAValueIntoASeriesWithoutRecomputingEveryPeriod() throws {
         var plan = try makePlan("2027-01", "2027-12", Self.lines)
         let periods = plan.periodEvaluationCount

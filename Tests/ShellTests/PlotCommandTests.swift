@@ -46,6 +46,45 @@ import Testing
         #expect(output.contains("$36,000 ┤                ⡠⠊⠒⢄⡀"))
     }
 
+    /// Leads planned at 100 a month, 80 and 120 in fact in January and February.
+    static let tracked = """
+        periods = 2027-01 .. 2027-04
+        leads = 100
+        wins = leads * 10%
+        actual leads[2027-01] = 80
+        actual leads[2027-02] = 120
+
+        """
+
+    @Test func aCellWithActualsIsItsPlanAsALineAndItsActualsAsMarkers() throws {
+        let session = Session(workbook: try Workbook.parse(Self.tracked, path: "plan.model").get(), width: 44)
+        let output = session.handle(":plot leads").output
+        // The plan's 100 a month on the row of 102.2 (its lowest dots), January's 80 at the bottom, February's 120 at the top.
+        #expect(output == [
+            "  120 ┤            ○",
+            "      │",
+            "      │",
+            "106.7 ┤",
+            "      │⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀",
+            "      │",
+            " 93.3 ┤",
+            "      │",
+            "      │",
+            "   80 ┤○",
+            "      └─────────────────────────────────────",
+            "       2027-01  2027-02     2027-03  2027-04",
+            "─ leads (plan)  ○ leads (actual)",
+        ])
+        // A cell without actuals of its own is drawn as it stands, the actuals upstream included:
+        // wins are 8, 12, 10, 10.
+        let both = session.handle(":plot leads wins").output
+        #expect(both.last == "● leads (plan)  ■ wins  ○ leads (actual)")
+        #expect(both[1] == "    │●⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀●⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀●⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀●")
+        #expect(both[9] == "  8 ┤■⣀⣀⣀⣀⣀⡠⠤⠤⠤⠤⠤⠤■⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤■⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤■")
+        session.isUnicode = false
+        #expect(session.handle(":plot leads").output.last == "* leads (plan)  o leads (actual)")
+    }
+
     @Test func withoutUnicodeTheChartIsASCII() throws {
         let session = try session()
         session.isUnicode = false
