@@ -33,6 +33,9 @@ struct Compiler {
         bind: (String) -> Int
     ) -> Program {
         var compiler = Compiler(timeline: timeline)
+        // Room for most formulas at once; the program keeps exact copies (see ``exactCopy(_:)``).
+        compiler.code.reserveCapacity(Self.workingCapacity)
+        compiler.formatCode.reserveCapacity(Self.workingCapacity)
         var jumpsToEnd: [Int] = []
         // The last override given wins, so it is tested first.
         for override in overrides.reversed() {
@@ -53,10 +56,22 @@ struct Compiler {
             if seenLagged.insert(slot) { lagged.append(slot) }
         }
         return Program(
-            code: compiler.code, formatCode: compiler.formatCode,
+            code: exactCopy(compiler.code), formatCode: exactCopy(compiler.formatCode),
             stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest,
             variesByItself: compiler.variesByItself, seriesSlots: compiler.seriesSlots.list, laggedSlots: lagged,
             wholePlanSlots: compiler.wholePlanSlots, reach: compiler.reach)
+    }
+
+    /// The instructions a formula is compiled into before they are copied out: a program of a
+    /// model's cell is usually a handful.
+    private static let workingCapacity = 32
+
+    /// `elements` in a buffer of exactly their number: a model keeps one program per cell, so
+    /// the spare capacity of the arrays grown while compiling would be kept a million times.
+    private static func exactCopy<Element>(_ elements: [Element]) -> [Element] {
+        Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: elements)
+        }
     }
 
     static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
@@ -90,7 +105,7 @@ struct Compiler {
         case .boolean(let flag, _):
             if value { push(.constant(.boolean(flag))) }
             if format { pushFormat(.fixed(.boolean)) }
-        case .name(let name, _) where ReservedWords.referenceable.contains(name):
+        case .name(let name, _) where ReservedWords.isReferenceable(name):
             noteVaries()
             if value { push(name == "t" ? .periodIndex : .monthOfYear) }
             if format { pushFormat(.fixed(.number)) }
@@ -111,9 +126,11 @@ struct Compiler {
             if value { code.append(.unary(op)) }
             if format { op == .not ? pushFormat(.fixed(.boolean)) : formatCode.append(.arithmetic) }
         case .binary(let op, let left, let right, _):
-            let chain = OperatorChain(expr)
-            emitChain(first: chain?.first ?? left, rest: chain?.rest ?? [(op, right)],
-                      value: value, format: format, bind: bind)
+            if let chain = OperatorChain(expr) {
+                emitChain(first: chain.first, rest: chain.rest, value: value, format: format, bind: bind)
+            } else {
+                emitChain(first: left, rest: CollectionOfOne((op, right)), value: value, format: format, bind: bind)
+            }
         case .call(let name, let arguments, _):
             emitCall(name, arguments, value: value, format: format, bind: bind)
         }
@@ -121,7 +138,8 @@ struct Compiler {
 
     /// `first op₁ x₁ op₂ x₂ …` left to right; a comparison or a run of `and`/`or` is boolean.
     private mutating func emitChain(
-        first: Expr, rest: [(op: BinaryOperator, operand: Expr)], value: Bool, format: Bool, bind: (String) -> Int
+        first: Expr, rest: some Collection<(op: BinaryOperator, operand: Expr)>, value: Bool, format: Bool,
+        bind: (String) -> Int
     ) {
         let isBoolean = rest.contains { $0.op.isComparison || $0.op == .and || $0.op == .or }
         let operandFormats = format && !isBoolean
