@@ -50,11 +50,15 @@ public struct Workbook: Sendable {
     }
 
     public static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
-        var reader = ModelReader(bytes: bytes)
-        reader.read()
+        // The reader's own tables (where each name was defined, what is left to check) are freed
+        // here, before the model is built from what it read.
+        let (contents, readDiagnostics) = { () -> (ModelReader.Contents, [Diagnostic]) in
+            var reader = ModelReader(bytes: bytes)
+            reader.read()
+            return (reader.contents, reader.diagnostics)
+        }()
         let source = SourceText(path: path, bytes: bytes)
-        var diagnostics = reader.diagnostics
-        let contents = reader.contents
+        var diagnostics = readDiagnostics
         // Cycles and scenarios are checked on whatever parsed, so one pass reports every problem.
         var model = Model()
         var built = false
