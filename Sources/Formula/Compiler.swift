@@ -41,15 +41,17 @@ struct Compiler {
         for override in overrides.reversed() {
             compiler.variesByItself = true
             let test = compiler.code.count
-            compiler.code.append(.outsidePeriods(override.periods, otherwise: 0))
+            compiler.code.append(.outsidePeriods(first: 0, last: 0, otherwise: 0))
             compiler.emit(override.expression, value: true, format: false, bind: bind)
             compiler.depth -= 1  // the next branch starts where this one did
             jumpsToEnd.append(compiler.code.count)
             compiler.code.append(.jump(0))
-            compiler.code[test] = .outsidePeriods(override.periods, otherwise: compiler.code.count)
+            compiler.code[test] = .outsidePeriods(
+                first: Operand(override.periods.lowerBound), last: Operand(override.periods.upperBound),
+                otherwise: Operand(compiler.code.count))
         }
         compiler.emit(expr, value: true, format: true, bind: bind)
-        for jump in jumpsToEnd { compiler.code[jump] = .jump(compiler.code.count) }
+        for jump in jumpsToEnd { compiler.code[jump] = .jump(Operand(compiler.code.count)) }
         var lagged: [Int] = []
         var seenLagged = UniqueSlots()
         for slot in compiler.laggedCandidates where !compiler.samePeriodSlots.contains(slot) {
@@ -112,15 +114,15 @@ struct Compiler {
         case .name(let name, _):
             let slot = bind(name)
             noteRead(slot)
-            if value { push(.load(slot)) }
-            if format { pushFormat(.load(slot)) }
+            if value { push(.load(Operand(slot))) }
+            if format { pushFormat(.load(Operand(slot))) }
         case .at(let name, _, let literal, _):
             let slot = bind(name)
             _ = samePeriodSlots.insert(slot)
             if !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
             reach = .allPeriods
-            if value { push(timeline.index(of: literal.period).map { .loadAt(slot, period: $0) } ?? .constant(.error(.value))) }
-            if format { pushFormat(.load(slot)) }
+            if value { push(timeline.index(of: literal.period).map { .loadAt(Operand(slot), period: Operand($0)) } ?? .constant(.error(.value))) }
+            if format { pushFormat(.load(Operand(slot))) }
         case .unary(let op, let operand, _):
             emit(operand, value: value, format: format && op != .not, bind: bind)
             if value { code.append(.unary(op)) }
@@ -149,7 +151,7 @@ struct Compiler {
             if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
             emit(operand, value: value, format: operandFormats, bind: bind)
             if value { pop(.binary(op)) }
-            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: code.count) }
+            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: Operand(code.count)) }
             if operandFormats { popFormat(.binary(op), count: 1) }
         }
         if format && isBoolean { pushFormat(.fixed(.boolean)) }
@@ -177,7 +179,7 @@ struct Compiler {
             for (position, argument) in arguments.enumerated() {
                 emit(argument, value: computesValue, format: format && formatted.contains(position), bind: bind)
             }
-            if computesValue { pop(.call(function: index, count: arguments.count), count: arguments.count - 1) }
+            if computesValue { pop(.call(function: Operand(index), count: Operand(arguments.count)), count: arguments.count - 1) }
         case .conditional where computesValue:
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             let condition = code.count
@@ -187,14 +189,14 @@ struct Compiler {
             code.append(.jump(0))
             depth -= 1  // the second branch starts where the first did
             emit(arguments[2], value: true, format: format && formatted.contains(2), bind: bind)
-            code[condition] = .condition(otherwise: jump + 1, end: code.count)
-            code[jump] = .jump(code.count)
+            code[condition] = .condition(otherwise: Operand(jump + 1), end: Operand(code.count))
+            code[jump] = .jump(Operand(code.count))
         case .fallback where computesValue:
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             let test = code.count
             pop(.unlessError(end: 0))
             emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
-            code[test] = .unlessError(end: code.count)
+            code[test] = .unlessError(end: Operand(code.count))
         case .previous where computesValue:
             noteVaries()
             reach = max(reach, .laterPeriods)
@@ -211,8 +213,8 @@ struct Compiler {
             } else {
                 push(.constant(.number(0)))
             }
-            code[enter] = .previous(otherwise: leave + 1)
-            code[leave] = .following(end: code.count)
+            code[enter] = .previous(otherwise: Operand(leave + 1))
+            code[leave] = .following(end: Operand(code.count))
         case .reduction(let reduction) where computesValue:
             reach = max(reach, reduction.isSingleValued ? .allPeriods : .laterPeriods)
             if !reduction.isSingleValued { noteVaries() }
@@ -221,7 +223,7 @@ struct Compiler {
             if reduction.isSingleValued { singleReductionDepth += 1 }
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             if reduction.isSingleValued { singleReductionDepth -= 1 }
-            code.append(.reduce(loop: loop))
+            code.append(.reduce(loop: Operand(loop)))
         case .conditional, .fallback, .previous, .reduction:
             for (position, argument) in arguments.enumerated() where format && formatted.contains(position) {
                 emit(argument, value: false, format: true, bind: bind)
@@ -232,7 +234,7 @@ struct Compiler {
             if formatted.isEmpty {
                 pushFormat(.fixed(.number))
             } else {
-                popFormat(.firstFormatted(count: formatted.count, asArithmetic: asArithmetic), count: formatted.count - 1)
+                popFormat(.firstFormatted(count: Operand(formatted.count), asArithmetic: asArithmetic), count: formatted.count - 1)
             }
         }
     }
