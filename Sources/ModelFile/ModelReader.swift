@@ -12,8 +12,8 @@ struct ModelReader {
         var scenarios: [Scenario] = []
         /// `actual` lines of the base model, in file order.
         var actuals: [Actual] = []
-        /// Where each base definition's line starts, to place cycle errors.
-        var definitionRanges: [String: SourceRange] = [:]
+        /// Where the name of each of `definitions` stands, in the same order, to place cycle errors.
+        var definitionNameRanges: [SourceRange] = []
         /// The periods of the plan: one period without a `periods` line.
         var timeline = Timeline.single
     }
@@ -83,7 +83,7 @@ struct ModelReader {
     private mutating func reserveCapacity(lines: Int) {
         contents.document.entries.reserveCapacity(lines)
         contents.definitions.reserveCapacity(lines)
-        contents.definitionRanges.reserveCapacity(lines)
+        contents.definitionNameRanges.reserveCapacity(lines)
         readDefinitions.reserveCapacity(lines)
         definedOn[nil, default: [:]].reserveCapacity(lines)
     }
@@ -256,7 +256,7 @@ struct ModelReader {
             contents.scenarios[index].overrideRanges[name] = nameRange
         } else {
             contents.definitions.append(definition)
-            if periods == nil { contents.definitionRanges[name] = nameRange }
+            contents.definitionNameRanges.append(nameRange)
         }
         return .definition(parts)
     }

@@ -67,7 +67,11 @@ public struct Workbook: Sendable {
             built = true
         } catch {
             for cycle in error.cycles {
-                let range = contents.definitionRanges[cycle[0]] ?? SourceRange(start: 0, end: 0)
+                // The cell's own line (each name has one in the base model), looked up only for an error.
+                let line = contents.definitions.indices.first {
+                    contents.definitions[$0].name == cycle[0] && contents.definitions[$0].periods == nil
+                }
+                let range = line.map { contents.definitionNameRanges[$0] } ?? SourceRange(start: 0, end: 0)
                 diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
             }
         }
