@@ -67,7 +67,9 @@ let package = Package(
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditing", "PlanEngine", "ModelFile"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["leadlag"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "leadlag", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "InvariantTests", dependencies: [
             "Invariants", "Shell", "ModelFile", "Formula", "Tracking",
             .product(name: "PropertyBased", package: "swift-property-based"),

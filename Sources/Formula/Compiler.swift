@@ -33,30 +33,47 @@ struct Compiler {
         bind: (String) -> Int
     ) -> Program {
         var compiler = Compiler(timeline: timeline)
+        // Room for most formulas at once; the program keeps exact copies (see ``exactCopy(_:)``).
+        compiler.code.reserveCapacity(Self.workingCapacity)
+        compiler.formatCode.reserveCapacity(Self.workingCapacity)
         var jumpsToEnd: [Int] = []
         // The last override given wins, so it is tested first.
         for override in overrides.reversed() {
             compiler.variesByItself = true
             let test = compiler.code.count
-            compiler.code.append(.outsidePeriods(override.periods, otherwise: 0))
+            compiler.code.append(.outsidePeriods(first: 0, last: 0, otherwise: 0))
             compiler.emit(override.expression, value: true, format: false, bind: bind)
             compiler.depth -= 1  // the next branch starts where this one did
             jumpsToEnd.append(compiler.code.count)
             compiler.code.append(.jump(0))
-            compiler.code[test] = .outsidePeriods(override.periods, otherwise: compiler.code.count)
+            compiler.code[test] = .outsidePeriods(
+                first: Operand(override.periods.lowerBound), last: Operand(override.periods.upperBound),
+                otherwise: Operand(compiler.code.count))
         }
         compiler.emit(expr, value: true, format: true, bind: bind)
-        for jump in jumpsToEnd { compiler.code[jump] = .jump(compiler.code.count) }
+        for jump in jumpsToEnd { compiler.code[jump] = .jump(Operand(compiler.code.count)) }
         var lagged: [Int] = []
         var seenLagged = UniqueSlots()
         for slot in compiler.laggedCandidates where !compiler.samePeriodSlots.contains(slot) {
             if seenLagged.insert(slot) { lagged.append(slot) }
         }
         return Program(
-            code: compiler.code, formatCode: compiler.formatCode,
+            code: exactCopy(compiler.code), formatCode: exactCopy(compiler.formatCode),
             stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest,
             variesByItself: compiler.variesByItself, seriesSlots: compiler.seriesSlots.list, laggedSlots: lagged,
             wholePlanSlots: compiler.wholePlanSlots, reach: compiler.reach)
+    }
+
+    /// The instructions a formula is compiled into before they are copied out: a program of a
+    /// model's cell is usually a handful.
+    private static let workingCapacity = 32
+
+    /// `elements` in a buffer of exactly their number: a model keeps one program per cell, so
+    /// the spare capacity of the arrays grown while compiling would be kept a million times.
+    private static func exactCopy<Element>(_ elements: [Element]) -> [Element] {
+        Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: elements)
+        }
     }
 
     static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
@@ -90,30 +107,32 @@ struct Compiler {
         case .boolean(let flag, _):
             if value { push(.constant(.boolean(flag))) }
             if format { pushFormat(.fixed(.boolean)) }
-        case .name(let name, _) where ReservedWords.referenceable.contains(name):
+        case .name(let name, _) where ReservedWords.isReferenceable(name):
             noteVaries()
             if value { push(name == "t" ? .periodIndex : .monthOfYear) }
             if format { pushFormat(.fixed(.number)) }
         case .name(let name, _):
             let slot = bind(name)
             noteRead(slot)
-            if value { push(.load(slot)) }
-            if format { pushFormat(.load(slot)) }
+            if value { push(.load(Operand(slot))) }
+            if format { pushFormat(.load(Operand(slot))) }
         case .at(let name, _, let literal, _):
             let slot = bind(name)
             _ = samePeriodSlots.insert(slot)
             if !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
             reach = .allPeriods
-            if value { push(timeline.index(of: literal.period).map { .loadAt(slot, period: $0) } ?? .constant(.error(.value))) }
-            if format { pushFormat(.load(slot)) }
+            if value { push(timeline.index(of: literal.period).map { .loadAt(Operand(slot), period: Operand($0)) } ?? .constant(.error(.value))) }
+            if format { pushFormat(.load(Operand(slot))) }
         case .unary(let op, let operand, _):
             emit(operand, value: value, format: format && op != .not, bind: bind)
             if value { code.append(.unary(op)) }
             if format { op == .not ? pushFormat(.fixed(.boolean)) : formatCode.append(.arithmetic) }
         case .binary(let op, let left, let right, _):
-            let chain = OperatorChain(expr)
-            emitChain(first: chain?.first ?? left, rest: chain?.rest ?? [(op, right)],
-                      value: value, format: format, bind: bind)
+            if let chain = OperatorChain(expr) {
+                emitChain(first: chain.first, rest: chain.rest, value: value, format: format, bind: bind)
+            } else {
+                emitChain(first: left, rest: CollectionOfOne((op, right)), value: value, format: format, bind: bind)
+            }
         case .call(let name, let arguments, _):
             emitCall(name, arguments, value: value, format: format, bind: bind)
         }
@@ -121,7 +140,8 @@ struct Compiler {
 
     /// `first op₁ x₁ op₂ x₂ …` left to right; a comparison or a run of `and`/`or` is boolean.
     private mutating func emitChain(
-        first: Expr, rest: [(op: BinaryOperator, operand: Expr)], value: Bool, format: Bool, bind: (String) -> Int
+        first: Expr, rest: some Collection<(op: BinaryOperator, operand: Expr)>, value: Bool, format: Bool,
+        bind: (String) -> Int
     ) {
         let isBoolean = rest.contains { $0.op.isComparison || $0.op == .and || $0.op == .or }
         let operandFormats = format && !isBoolean
@@ -131,7 +151,7 @@ struct Compiler {
             if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
             emit(operand, value: value, format: operandFormats, bind: bind)
             if value { pop(.binary(op)) }
-            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: code.count) }
+            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: Operand(code.count)) }
             if operandFormats { popFormat(.binary(op), count: 1) }
         }
         if format && isBoolean { pushFormat(.fixed(.boolean)) }
@@ -159,7 +179,7 @@ struct Compiler {
             for (position, argument) in arguments.enumerated() {
                 emit(argument, value: computesValue, format: format && formatted.contains(position), bind: bind)
             }
-            if computesValue { pop(.call(function: index, count: arguments.count), count: arguments.count - 1) }
+            if computesValue { pop(.call(function: Operand(index), count: Operand(arguments.count)), count: arguments.count - 1) }
         case .conditional where computesValue:
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             let condition = code.count
@@ -169,14 +189,14 @@ struct Compiler {
             code.append(.jump(0))
             depth -= 1  // the second branch starts where the first did
             emit(arguments[2], value: true, format: format && formatted.contains(2), bind: bind)
-            code[condition] = .condition(otherwise: jump + 1, end: code.count)
-            code[jump] = .jump(code.count)
+            code[condition] = .condition(otherwise: Operand(jump + 1), end: Operand(code.count))
+            code[jump] = .jump(Operand(code.count))
         case .fallback where computesValue:
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             let test = code.count
             pop(.unlessError(end: 0))
             emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
-            code[test] = .unlessError(end: code.count)
+            code[test] = .unlessError(end: Operand(code.count))
         case .previous where computesValue:
             noteVaries()
             reach = max(reach, .laterPeriods)
@@ -193,8 +213,8 @@ struct Compiler {
             } else {
                 push(.constant(.number(0)))
             }
-            code[enter] = .previous(otherwise: leave + 1)
-            code[leave] = .following(end: code.count)
+            code[enter] = .previous(otherwise: Operand(leave + 1))
+            code[leave] = .following(end: Operand(code.count))
         case .reduction(let reduction) where computesValue:
             reach = max(reach, reduction.isSingleValued ? .allPeriods : .laterPeriods)
             if !reduction.isSingleValued { noteVaries() }
@@ -203,7 +223,7 @@ struct Compiler {
             if reduction.isSingleValued { singleReductionDepth += 1 }
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             if reduction.isSingleValued { singleReductionDepth -= 1 }
-            code.append(.reduce(loop: loop))
+            code.append(.reduce(loop: Operand(loop)))
         case .conditional, .fallback, .previous, .reduction:
             for (position, argument) in arguments.enumerated() where format && formatted.contains(position) {
                 emit(argument, value: false, format: true, bind: bind)
@@ -214,7 +234,7 @@ struct Compiler {
             if formatted.isEmpty {
                 pushFormat(.fixed(.number))
             } else {
-                popFormat(.firstFormatted(count: formatted.count, asArithmetic: asArithmetic), count: formatted.count - 1)
+                popFormat(.firstFormatted(count: Operand(formatted.count), asArithmetic: asArithmetic), count: formatted.count - 1)
             }
         }
     }

@@ -35,7 +35,7 @@ extension Expr {
     /// The cell this node reads, if it is a reference (`leads`, `leads[2027-03]`).
     private var referencedCell: String? {
         switch self {
-        case .name(let name, _) where !ReservedWords.referenceable.contains(name): name
+        case .name(let name, _) where !ReservedWords.isReferenceable(name): name
         case .at(let name, _, _, _): name
         default: nil
         }
@@ -49,7 +49,7 @@ extension Expr {
         forEachNodeInSourceOrder { node in
             guard problem == nil else { return }
             switch node {
-            case .name(let name, let range) where !timeline.hasPeriods && ReservedWords.referenceable.contains(name):
+            case .name(let name, let range) where !timeline.hasPeriods && ReservedWords.isReferenceable(name):
                 problem = Diagnostic("'\(name)' needs a periods line (periods = 2027-01 .. 2027-12)", at: range)
             case .call(let name, _, let range) where !timeline.hasPeriods && name.lowercased() == "prev":
                 problem = Diagnostic("prev needs a periods line (periods = 2027-01 .. 2027-12)",
@@ -84,23 +84,65 @@ extension Expr {
 
     /// Visits this node and every node below it, parents first, left operands before right ones,
     /// which is the order their text appears in.
+    ///
+    /// Every formula of a file is walked this way several times while it loads, so the nodes
+    /// waiting their turn are kept on the call stack, spilling to an array only for a large formula.
     public func forEachNodeInSourceOrder(_ visit: (Expr) -> Void) {
-        var pending: [Expr] = [self]
-        while let node = pending.popLast() {
-            visit(node)
-            switch node {
-            case .number, .boolean, .name, .at:
-                break
-            case .unary(_, let operand, _):
-                pending.append(operand)
-            case .binary(_, let left, let right, _):
-                pending.append(right)
-                pending.append(left)
-            case .call(_, let arguments, _):
-                pending.append(contentsOf: arguments.reversed())
+        withUnsafeTemporaryAllocation(of: Expr.self, capacity: Self.pendingOnStack) { stack in
+            var pending = PendingNodes(stack: stack)
+            var next: Expr? = self
+            while let node = next {
+                visit(node)
+                // The leftmost child is visited next; the others wait, the nearest on top.
+                switch node {
+                case .number, .boolean, .name, .at:
+                    next = pending.pop()
+                case .unary(_, let operand, _):
+                    next = operand
+                case .binary(_, let left, let right, _):
+                    pending.push(right)
+                    next = left
+                case .call(_, let arguments, _):
+                    for argument in arguments.dropFirst().reversed() { pending.push(argument) }
+                    next = arguments.first ?? pending.pop()
+                }
             }
         }
     }
+
+    /// Nodes a walk keeps on the call stack before it spills to the heap.
+    private static let pendingOnStack = 32
+}
+
+/// The stack of nodes a walk has yet to visit: a buffer on the call stack, then an array.
+/// A node goes to the array once the buffer is full (or the array holds any), and comes back
+/// from the array first, so the two together are one last-in, first-out stack. A walk pops
+/// every node it pushed, so nothing is left in the buffer when it ends.
+private struct PendingNodes {
+    private let stack: UnsafeMutableBufferPointer<Expr>
+    private var count = 0
+    private var spilled: [Expr] = []
+
+    init(stack: UnsafeMutableBufferPointer<Expr>) {
+        self.stack = stack
+    }
+
+    mutating func push(_ node: Expr) {
+        if spilled.isEmpty && count < stack.count {
+            (stack.baseAddress! + count).initialize(to: node)
+            count += 1
+        } else {
+            spilled.append(node)
+        }
+    }
+
+    mutating func pop() -> Expr? {
+        if let node = spilled.popLast() { return node }
+        guard count > 0 else { return nil }
+        count -= 1
+        return (stack.baseAddress! + count).move()
+    }
+
 }
 
 extension Expr {

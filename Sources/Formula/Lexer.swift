@@ -82,10 +82,10 @@ struct Lexer {
         "%": "'%' must follow a number, as in 15%",
     ]
 
-    /// Whether `byte` begins one of ``misusedSymbols``: only then is the text worth looking up.
-    private static func startsMisusedSymbol(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is part of one of ``misusedSymbols``: only then is the text worth looking up.
+    private static func isInMisusedSymbol(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "<"), UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "|"),
              UInt8(ascii: "!"), UInt8(ascii: "%"): true
         default: false
         }
@@ -93,13 +93,16 @@ struct Lexer {
 
     /// The longest operator spelled at `start` (so `<=` wins over `<`).
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
-        for length in [2, 1] where start + length <= source.endIndex {
-            let bytes = source[start..<(start + length)]
-            if let symbol = Symbol.spelled(bytes) {
+        var length = 2
+        while length > 0 {
+            defer { length -= 1 }
+            guard start + length <= source.endIndex else { continue }
+            if let symbol = Symbol.spelled(source[start..<(start + length)]) {
                 position = start + length
                 return Token(.symbol(symbol), range(from: start))
             }
-            if Self.startsMisusedSymbol(source[start]),
+            // Only a byte that begins a misused symbol is worth building a text for.
+            if Self.isInMisusedSymbol(source[start]), length == 1 || Self.isInMisusedSymbol(source[start + 1]),
                let advice = Self.misusedSymbols[spelling(start..<(start + length))] {
                 throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
             }

@@ -179,10 +179,10 @@ public struct Machine: Sendable {
                 stack[top] = value
                 top += 1
             case .load(let slot):
-                stack[top] = slots[slot &* stride &+ state.period]
+                stack[top] = slots[Int(slot) &* stride &+ state.period]
                 top += 1
             case .loadAt(let slot, let period):
-                stack[top] = slots[slot &* stride &+ period]
+                stack[top] = slots[Int(slot) &* stride &+ Int(period)]
                 top += 1
             case .periodIndex:
                 stack[top] = .number(Double(state.period))
@@ -191,12 +191,12 @@ public struct Machine: Sendable {
                 stack[top] = .number(Double(state.timeline.months[state.period]))
                 top += 1
             case .previous(let otherwise):
-                if state.period == 0 { next = otherwise } else { state.period -= 1 }
+                if state.period == 0 { next = Int(otherwise) } else { state.period -= 1 }
             case .following(let end):
                 state.period += 1
-                next = end
-            case .outsidePeriods(let periods, let otherwise):
-                if !periods.contains(state.period) { next = otherwise }
+                next = Int(end)
+            case .outsidePeriods(let first, let last, let otherwise):
+                if state.period < Int(first) || state.period > Int(last) { next = Int(otherwise) }
             case .beginReduction(let reduction):
                 let periods = reduction.periods(at: state.period, in: state.timeline)
                 state.reductions.append(ReductionFrame(reduction, returningTo: state.period, last: periods.upperBound))
@@ -207,7 +207,7 @@ public struct Machine: Sendable {
                 let frame = state.reductions[state.reductions.count - 1]
                 if state.period < frame.last {
                     state.period += 1
-                    next = loop
+                    next = Int(loop)
                 } else {
                     state.reductions.removeLast()
                     state.period = frame.returnPeriod
@@ -222,23 +222,24 @@ public struct Machine: Sendable {
             case .shortCircuit(let op, let end):
                 if let decided = Evaluator.shortCircuit(op, stack[top - 1]) {
                     stack[top - 1] = decided
-                    next = end
+                    next = Int(end)
                 }
             case .condition(let otherwise, let end):
                 let condition = stack[top - 1]
                 if let isTrue = condition.truth {
                     top -= 1
-                    if !isTrue { next = otherwise }
+                    if !isTrue { next = Int(otherwise) }
                 } else {
-                    next = end
+                    next = Int(end)
                 }
             case .unlessError(let end):
-                if stack[top - 1].error == nil { next = end } else { top -= 1 }
+                if stack[top - 1].error == nil { next = Int(end) } else { top -= 1 }
             case .jump(let target):
-                next = target
-            case .call(let function, let count):
+                next = Int(target)
+            case .call(let function, let arguments):
+                let count = Int(arguments)
                 top -= count
-                stack[top] = call(function, UnsafeBufferPointer(rebasing: stack[top..<top + count]), &state.arguments)
+                stack[top] = call(Int(function), UnsafeBufferPointer(rebasing: stack[top..<top + count]), &state.arguments)
                 top += 1
             }
         }
@@ -291,7 +292,7 @@ public struct Machine: Sendable {
                 stack[top] = format
                 top += 1
             case .load(let slot):
-                stack[top] = slots[slot]
+                stack[top] = slots[Int(slot)]
                 top += 1
             case .arithmetic:
                 stack[top - 1] = FormatInference.arithmetic(stack[top - 1])
@@ -299,7 +300,8 @@ public struct Machine: Sendable {
                 top -= 1
                 stack[top - 1] = FormatInference.binary(
                     op, FormatInference.arithmetic(stack[top - 1]), FormatInference.arithmetic(stack[top]))
-            case .firstFormatted(let count, let asArithmetic):
+            case .firstFormatted(let formatted, let asArithmetic):
+                let count = Int(formatted)
                 top -= count
                 let formats = stack[top..<top + count].lazy.map { asArithmetic ? FormatInference.arithmetic($0) : $0 }
                 stack[top] = formats.first { $0 != .number } ?? .number

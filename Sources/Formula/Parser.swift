@@ -219,7 +219,7 @@ private struct PrattParser {
             return try periodsLine()
         }
         if let name = word(tokens[0]), let close = closingBracketBeforeAssign() {
-            guard !ReservedWords.all.contains(name) else {
+            guard !ReservedWords.contains(name) else {
                 throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
             }
             let nameToken = advance()
@@ -232,7 +232,7 @@ private struct PrattParser {
                              expression: try wholeExpression(mayBeDefinition: false))
         }
         if tokens.count > 1, tokens[1].kind == .symbol(.assign), let name = word(tokens[0]) {
-            guard !ReservedWords.all.contains(name) else {
+            guard !ReservedWords.contains(name) else {
                 throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
             }
             let nameToken = advance()
@@ -283,7 +283,7 @@ private struct PrattParser {
         guard let name = word(current) else {
             throw Diagnostic("expected a cell name after 'actual', as in actual leads[2027-01] = 95", at: current.range)
         }
-        guard !ReservedWords.all.contains(name) else {
+        guard !ReservedWords.contains(name) else {
             throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: current.range)
         }
         let nameToken = advance()
@@ -524,7 +524,7 @@ private struct PrattParser {
     }
 
     private func reference(_ name: String, at range: SourceRange) throws(Diagnostic) -> Expr {
-        guard ReservedWords.all.contains(name), !ReservedWords.referenceable.contains(name) else {
+        guard ReservedWords.contains(name), !ReservedWords.isReferenceable(name) else {
             return .name(name, range)
         }
         if name == "if" { throw Diagnostic("expected '(' after 'if', as in if(condition, then, else)", at: range) }

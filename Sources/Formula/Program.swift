@@ -89,13 +89,18 @@ public enum PeriodReach: Int, Sendable, Comparable {
     public static func < (lhs: PeriodReach, rhs: PeriodReach) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// A slot, a period, a count or a jump target inside an instruction. Thirty-two bits keep an
+/// instruction to 16 bytes, and a model keeps one program per cell; no model has 2³¹ cells,
+/// nor a plan that many periods, nor a formula that many instructions.
+typealias Operand = Int32
+
 /// One step of a ``Program``: a stack machine where operands come from slots and constants.
 /// Jump targets are indexes into the program's code.
 enum Instruction: Sendable, Equatable {
     /// Push a constant value (a literal, or the error an unknown function or a wrong argument count gives).
     case constant(Value)
     /// Push the value in a slot.
-    case load(Int)
+    case load(Operand)
     /// Replace the top with the operator applied to it.
     case unary(UnaryOperator)
     /// Pop the right operand and replace the left one with the result: an error on the left
@@ -103,47 +108,47 @@ enum Instruction: Sendable, Equatable {
     case binary(BinaryOperator)
     /// `and` / `or` with the left operand on top: an error or a left side that decides stays
     /// as the result and execution goes on at `end`; otherwise the right side is computed next.
-    case shortCircuit(BinaryOperator, end: Int)
+    case shortCircuit(BinaryOperator, end: Operand)
     /// `if`: pop the condition; an error is the result (pushed back, go to `end`), false goes to
     /// `otherwise`, true falls through to the first branch.
-    case condition(otherwise: Int, end: Int)
+    case condition(otherwise: Operand, end: Operand)
     /// `iferror`: a value on top that is not an error is the result (go to `end`); an error is
     /// dropped and the fallback computed next.
-    case unlessError(end: Int)
-    case jump(Int)
+    case unlessError(end: Operand)
+    case jump(Operand)
     /// Pop `count` arguments and push a strict function's result; the first error among them wins.
-    case call(function: Int, count: Int)
+    case call(function: Operand, count: Operand)
     /// Push the index of the period being computed (`t`).
     case periodIndex
     /// Push the month of the year (1–12) of the period being computed (`month`).
     case monthOfYear
     /// Push the value of a slot in one fixed period (`leads[2027-03]`).
-    case loadAt(Int, period: Int)
+    case loadAt(Operand, period: Operand)
     /// `prev(x, d)`: in the first period go to `otherwise` (the default); else step one period
     /// back and compute x, up to ``following(end:)``.
-    case previous(otherwise: Int)
+    case previous(otherwise: Operand)
     /// The end of `prev`'s x: step forward again and go on at `end`, past the default.
-    case following(end: Int)
+    case following(end: Operand)
     /// Start folding the periods ``Reduction`` says: remember the period being computed, move to
     /// the first one folded, and run the code up to ``reduce(loop:)`` once per period.
     case beginReduction(Reduction)
     /// Pop a period's value into the innermost reduction; go back to `loop` for the next
     /// period, or push the result and return to the period being computed.
-    case reduce(loop: Int)
-    /// An override's branch: outside its periods go to `otherwise`, else compute its expression.
-    case outsidePeriods(ClosedRange<Int>, otherwise: Int)
+    case reduce(loop: Operand)
+    /// An override's branch: outside its periods (`first` to `last`) go to `otherwise`, else compute its expression.
+    case outsidePeriods(first: Operand, last: Operand, otherwise: Operand)
 }
 
 /// One step of a program's format part: a stack of display formats.
 enum FormatInstruction: Sendable, Equatable {
     case fixed(DisplayFormat)
     /// Push the format of a slot.
-    case load(Int)
+    case load(Operand)
     /// Arithmetic on the top (booleans count as numbers): unary `-` and `+`.
     case arithmetic
     /// Pop two formats and push the format of the operator's result.
     case binary(BinaryOperator)
     /// Pop `count` formats and push the first that is not a plain number (else a number),
     /// looking at them as arithmetic operands (booleans as numbers) when `asArithmetic`.
-    case firstFormatted(count: Int, asArithmetic: Bool)
+    case firstFormatted(count: Operand, asArithmetic: Bool)
 }

@@ -93,4 +93,24 @@ public enum ReservedWords {
 
     /// Reserved words an expression may still mention: the period index `t` and the month of the year.
     public static let referenceable: Set<String> = ["t", "month"]
+
+    /// Whether `name` is one of ``all``: asked of every name a file defines and references, so most
+    /// names are let go by their length and first letter before any lookup.
+    public static func contains(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard (1...7).contains(utf8.count), let first = utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "i"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "t"),
+             UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "p"), UInt8(ascii: "g"):
+            return all.contains(name)
+        default:
+            return false
+        }
+    }
+
+    /// Whether `name` is one of ``referenceable`` (`t` or `month`).
+    public static func isReferenceable(_ name: String) -> Bool {
+        let count = name.utf8.count
+        return (count == 1 || count == 5) && referenceable.contains(name)
+    }
 }

@@ -12,8 +12,8 @@ struct ModelReader {
         var scenarios: [Scenario] = []
         /// `actual` lines of the base model, in file order.
         var actuals: [Actual] = []
-        /// Where each base definition's line starts, to place cycle errors.
-        var definitionRanges: [String: SourceRange] = [:]
+        /// Where the name of each of `definitions` stands, in the same order, to place cycle errors.
+        var definitionNameRanges: [SourceRange] = []
         /// The periods of the plan: one period without a `periods` line.
         var timeline = Timeline.single
     }
@@ -42,6 +42,7 @@ struct ModelReader {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     mutating func read() {
+        reserveCapacity(lines: Self.lineCount(of: bytes))
         var start = 0
         if bytes.starts(with: Self.byteOrderMark) {
             contents.document.byteOrderMark = true
@@ -64,6 +65,27 @@ struct ModelReader {
         }
         contents.document.setAsideMissingFinalBreak()
         checkPeriodUses()
+    }
+
+    /// The lines `read` will find: one per LF, per CR not followed by LF, and a last one without a break.
+    private static func lineCount(of bytes: [UInt8]) -> Int {
+        var count = 1
+        var afterCarriageReturn = false
+        for byte in bytes {
+            if byte == ASCII.carriageReturn || (byte == ASCII.newline && !afterCarriageReturn) { count += 1 }
+            afterCarriageReturn = byte == ASCII.carriageReturn
+        }
+        return count
+    }
+
+    /// Sizes the tables that grow line by line once for the whole file, so that loading a large
+    /// model rehashes and copies nothing as it goes (most lines of a model define a cell).
+    private mutating func reserveCapacity(lines: Int) {
+        contents.document.entries.reserveCapacity(lines)
+        contents.definitions.reserveCapacity(lines)
+        contents.definitionNameRanges.reserveCapacity(lines)
+        readDefinitions.reserveCapacity(lines)
+        definedOn[nil, default: [:]].reserveCapacity(lines)
     }
 
     /// Now that the periods line (wherever it stood) is known: every use of periods must fit the plan,
@@ -100,7 +122,8 @@ struct ModelReader {
     }
 
     private mutating func readLine(_ range: Range<Int>) -> ModelDocument.Line {
-        let raw = text(range)
+        // The line's own text, built only for a line kept as written (a definition keeps its parts).
+        var raw: String { text(range) }
         // Checked for the whole line, comments included: a line is saved back from its
         // text, which could not hold the bytes as they were.
         if let invalid = Self.firstInvalidUTF8(in: range, of: bytes) {
@@ -233,7 +256,7 @@ struct ModelReader {
             contents.scenarios[index].overrideRanges[name] = nameRange
         } else {
             contents.definitions.append(definition)
-            if periods == nil { contents.definitionRanges[name] = nameRange }
+            contents.definitionNameRanges.append(nameRange)
         }
         return .definition(parts)
     }

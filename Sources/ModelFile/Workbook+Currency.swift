@@ -43,8 +43,10 @@ extension Workbook {
 
     /// A file's mixed currency literals: the first one sets the currency, every other symbol is an error.
     static func currencyProblems(in contents: ModelReader.Contents) -> [Diagnostic] {
-        let expressions = contents.definitions.map(\.expression)
-            + contents.scenarios.flatMap { $0.overrides.map(\.expression) }
+        // A currency literal is written with its symbol: `$`, or a character beyond ASCII.
+        let mayHaveCurrency = { (definition: Definition) in definition.formula.utf8.contains { $0 == UInt8(ascii: "$") || $0 >= 0x80 } }
+        let expressions = contents.definitions.filter(mayHaveCurrency).map(\.expression)
+            + contents.scenarios.flatMap { $0.overrides.filter(mayHaveCurrency).map(\.expression) }
             + contents.goals.flatMap { [$0.goal.lhs, $0.goal.rhs] }
         let literals = expressions.flatMap(\.currencyLiterals).sorted { $0.range.start < $1.range.start }
         return CurrencyMix.problems(in: literals, currency: nil)

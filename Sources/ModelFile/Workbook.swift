@@ -50,11 +50,15 @@ public struct Workbook: Sendable {
     }
 
     public static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
-        var reader = ModelReader(bytes: bytes)
-        reader.read()
+        // The reader's own tables (where each name was defined, what is left to check) are freed
+        // here, before the model is built from what it read.
+        let (contents, readDiagnostics) = { () -> (ModelReader.Contents, [Diagnostic]) in
+            var reader = ModelReader(bytes: bytes)
+            reader.read()
+            return (reader.contents, reader.diagnostics)
+        }()
         let source = SourceText(path: path, bytes: bytes)
-        var diagnostics = reader.diagnostics
-        let contents = reader.contents
+        var diagnostics = readDiagnostics
         // Cycles and scenarios are checked on whatever parsed, so one pass reports every problem.
         var model = Model()
         var built = false
@@ -63,7 +67,11 @@ public struct Workbook: Sendable {
             built = true
         } catch {
             for cycle in error.cycles {
-                let range = contents.definitionRanges[cycle[0]] ?? SourceRange(start: 0, end: 0)
+                // The cell's own line (each name has one in the base model), looked up only for an error.
+                let line = contents.definitions.indices.first {
+                    contents.definitions[$0].name == cycle[0] && contents.definitions[$0].periods == nil
+                }
+                let range = line.map { contents.definitionNameRanges[$0] } ?? SourceRange(start: 0, end: 0)
                 diagnostics.append(Diagnostic(ModelError.cycle(cycle).description, at: range))
             }
         }

@@ -13,9 +13,8 @@ struct CellSlot: Sendable {
     var overrides: [Definition]
     /// What really happened, by period index: in those periods the value is the actual, not the plan's.
     var actuals: [Int: Double]
-    /// The names the formula and its overrides reference, unique, in order of first appearance,
-    /// and their ids in the same order (the cell itself left out: it can only read itself through `prev`).
-    var referencedNames: [String]
+    /// The ids of the names the formula and its overrides reference, unique, in order of first
+    /// appearance (the cell itself left out: it can only read itself through `prev`).
     var referenceIDs: [CellID]
     /// The references read only through `prev`, which cannot close a cycle, and those read across
     /// the whole plan (a reduction, `x[2027-03]`), which may not be part of one even through `prev`.
@@ -150,8 +149,8 @@ struct CellStore: Sendable {
         }
         let referenceIDs = references.list
         slots[id] = CellSlot(
-            definition: definition, overrides: overrides, actuals: actuals, referencedNames: referenceIDs.map { names[$0] },
-            referenceIDs: referenceIDs, laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
+            definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
+            laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
             isStock: program.laggedSlots.contains(id) || definition.expression.isRunningTotal, isOwnCycle: readsItself && !program.laggedSlots.contains(id))
         programs[id] = program
     }
@@ -208,13 +207,14 @@ struct CellStore: Sendable {
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
         return Cell(
-            slot.definition, overrides: slot.overrides, actuals: slot.actuals, references: slot.referencedNames,
+            slot.definition, overrides: slot.overrides, actuals: slot.actuals, references: slot.referenceIDs.map { names[$0] },
             values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: slot.isStock)
     }
 
     /// The names the formula of `id` and its overrides reference, unique, in order of first appearance.
     func referencedNames(of id: CellID) -> [String] {
-        slots[id]?.referencedNames ?? []
+        // Names are never taken back from their ids, so the names are read from the ids on demand.
+        slots[id]?.referenceIDs.map { names[$0] } ?? []
     }
 
     /// What an id that names no defined cell holds in ``programs``: never run, shared by all of them.

@@ -135,7 +135,7 @@ public struct Model: Sendable {
 
     /// The names `name` references directly.
     public func precedents(of name: String) -> [String] {
-        store.definedID(of: name).flatMap { store.slots[$0]?.referencedNames } ?? []
+        store.definedID(of: name).map { store.referencedNames(of: $0) } ?? []
     }
 
     /// Whether changing `input` can change `cell`: `input` is `cell` itself or one
@@ -356,7 +356,7 @@ public struct Model: Sendable {
     private static func validateName(_ name: String) throws(ModelError) {
         guard let first = name.unicodeScalars.first, first.isNameStart,
               name.unicodeScalars.allSatisfy(\.isNameContinuation) else { throw .invalidName(name) }
-        if ReservedWords.all.contains(name) { throw .reservedName(name) }
+        if ReservedWords.contains(name) { throw .reservedName(name) }
     }
 
     private func validate(_ definition: Definition) throws(ModelError) {

@@ -46,7 +46,7 @@ struct Repl: ParsableCommand {
 enum Main {
     static func main() {
         do {
-            var command = try LeadLag.parseAsRoot()
+            var command = try QuickArguments.command(for: Array(CommandLine.arguments.dropFirst())) ?? LeadLag.parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
