@@ -109,7 +109,7 @@ public struct Machine: Sendable {
                 top += 1
             case .load(let slot):
                 let column = top * count
-                let first = slot &* stride &+ start
+                let first = Int(slot) &* stride &+ start
                 for index in 0..<count { columns[column + index] = slots[first + index] }
                 top += 1
             case .unary(let op):
