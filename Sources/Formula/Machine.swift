@@ -28,12 +28,21 @@ public struct Machine: Sendable {
 
     /// The value of `program` in period `period`, with its slots read from `slots`.
     public mutating func value(of program: Program, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
+        withUnsafePointer(to: program) { value(ofProgramAt: $0, slots: slots, period: period) }
+    }
+
+    /// ``value(of:slots:period:)`` of a program read in place (out of an array's buffer): a loop
+    /// over many cells' programs then takes no reference count on every part of each.
+    public mutating func value(ofProgramAt program: UnsafePointer<Program>, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
+        steps += program.pointee.code.count
+        if program.pointee.isStraightLine {
+            return straightLine(program, slots: slots, from: period, count: 1) { $0[0] }
+        }
         var result = Value.number(0)
         withScratch(for: program) { code, stack, state in
             state.period = period
             result = Self.run(code, slots: slots, stack: stack, state: &state)
         }
-        steps += program.code.count
         return result
     }
 
@@ -43,7 +52,15 @@ public struct Machine: Sendable {
     public mutating func evaluate(
         _ program: Program, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
     ) -> ClosedRange<Int>? {
-        if program.isStraightLine && periods.count > 1 {
+        withUnsafePointer(to: program) { evaluate(programAt: $0, slots: slots, into: target, periods: periods) }
+    }
+
+    /// ``evaluate(_:slots:into:periods:)`` of a program read in place, as ``value(ofProgramAt:slots:period:)``.
+    public mutating func evaluate(
+        programAt program: UnsafePointer<Program>, slots: UnsafeMutableBufferPointer<Value>, into target: Int,
+        periods: ClosedRange<Int>
+    ) -> ClosedRange<Int>? {
+        if program.pointee.isStraightLine {
             return evaluateColumns(program, slots: slots, into: target, periods: periods)
         }
         var first: Int?
@@ -60,7 +77,7 @@ public struct Machine: Sendable {
                 last = period
             }
         }
-        steps += program.code.count * periods.count
+        steps += program.pointee.code.count * periods.count
         return first.map { $0...last }
     }
 
@@ -70,19 +87,12 @@ public struct Machine: Sendable {
     /// Each period's value is computed by the same operations in the same order as a run of that
     /// period alone would.
     private mutating func evaluateColumns(
-        _ program: Program, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
+        _ program: UnsafePointer<Program>, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
     ) -> ClosedRange<Int>? {
         let count = periods.count
-        if columns.count < program.stackDepth * count {
-            columns = Array(repeating: .number(0), count: program.stackDepth * count)
-        }
-        let stride = timeline.count
-        let base = target * stride + periods.lowerBound
-        return columns.withUnsafeMutableBufferPointer { columns in
-            program.code.withUnsafeBufferPointer { code in
-                Self.runColumns(code, slots: UnsafeBufferPointer(slots), from: periods.lowerBound, count: count,
-                                stride: stride, columns: columns)
-            }
+        let base = target * timeline.count + periods.lowerBound
+        steps += program.pointee.code.count * count
+        return straightLine(program, slots: UnsafeBufferPointer(slots), from: periods.lowerBound, count: count) { columns in
             var first: Int?
             var last = 0
             for index in 0..<count where !Self.same(slots[base + index], columns[index]) {
@@ -91,6 +101,25 @@ public struct Machine: Sendable {
                 last = index
             }
             return first.map { (periods.lowerBound + $0)...(periods.lowerBound + last) }
+        }
+    }
+
+    /// Runs straight-line `program` for `count` periods from period `start` on the machine's columns
+    /// and gives `read` the result column (`count` values), with no run state to set up.
+    @inline(__always)
+    private mutating func straightLine<Result>(
+        _ program: UnsafePointer<Program>, slots: UnsafeBufferPointer<Value>, from start: Int, count: Int,
+        _ read: (UnsafeMutableBufferPointer<Value>) -> Result
+    ) -> Result {
+        if columns.count < program.pointee.stackDepth * count {
+            columns = Array(repeating: .number(0), count: program.pointee.stackDepth * count)
+        }
+        let stride = timeline.count
+        return columns.withUnsafeMutableBufferPointer { columns in
+            program.pointee.code.withUnsafeBufferPointer { code in
+                Self.runColumns(code, slots: slots, from: start, count: count, stride: stride, columns: columns)
+            }
+            return read(columns)
         }
     }
 
@@ -130,11 +159,11 @@ public struct Machine: Sendable {
 
     /// Lends a run the machine's scratch space, swapped out of `self` so the loop takes no reference counts.
     private mutating func withScratch(
-        for program: Program,
+        for program: UnsafePointer<Program>,
         _ body: (UnsafeBufferPointer<Instruction>, UnsafeMutableBufferPointer<Value>, inout RunState) -> Void
     ) {
-        if stack.count < program.stackDepth {
-            stack = Array(repeating: .number(0), count: program.stackDepth)
+        if stack.count < program.pointee.stackDepth {
+            stack = Array(repeating: .number(0), count: program.pointee.stackDepth)
         }
         var stack: [Value] = []
         swap(&stack, &self.stack)
@@ -146,20 +175,25 @@ public struct Machine: Sendable {
             swap(&state.arguments, &arguments)
             swap(&state.reductions, &reductions)
         }
-        program.code.withUnsafeBufferPointer { code in
+        program.pointee.code.withUnsafeBufferPointer { code in
             stack.withUnsafeMutableBufferPointer { stack in body(code, stack, &state) }
         }
     }
 
     /// The display format of `program`'s result with its slots' formats read from `slots`.
     public mutating func format(of program: Program, slots: UnsafeBufferPointer<DisplayFormat>) -> DisplayFormat {
-        if formatStack.count < program.formatStackDepth {
-            formatStack = Array(repeating: .number, count: program.formatStackDepth)
+        withUnsafePointer(to: program) { format(ofProgramAt: $0, slots: slots) }
+    }
+
+    /// ``format(of:slots:)`` of a program read in place, as ``value(ofProgramAt:slots:period:)``.
+    public mutating func format(ofProgramAt program: UnsafePointer<Program>, slots: UnsafeBufferPointer<DisplayFormat>) -> DisplayFormat {
+        if formatStack.count < program.pointee.formatStackDepth {
+            formatStack = Array(repeating: .number, count: program.pointee.formatStackDepth)
         }
         var stack: [DisplayFormat] = []
         swap(&stack, &formatStack)
         defer { swap(&stack, &formatStack) }
-        return program.formatCode.withUnsafeBufferPointer { code in
+        return program.pointee.formatCode.withUnsafeBufferPointer { code in
             stack.withUnsafeMutableBufferPointer { stack in Self.runFormat(code, slots: slots, stack: stack) }
         }
     }

@@ -71,6 +71,9 @@ struct CellStore: Sendable {
 
     func id(of name: String) -> CellID? { ids[name] }
 
+    /// Every name with its id: shared, not copied, by whoever reads it.
+    var nameIDs: [String: CellID] { ids }
+
     /// Whether each id names a defined cell: asked for every cell a recompute visits, and
     /// cheaper than looking at the slot, which would take a reference count on every part of it.
     private var defined: [Bool] = []

@@ -134,7 +134,7 @@ struct Recalculator: Sendable {
         let oldValues = report.keep(id, store: store)
         let oldFormat = store.formats[id]
         let format = formatDirtyMark[id] != generation ? oldFormat : store.programs.withUnsafeBufferPointer { programs in
-            store.formats.withUnsafeBufferPointer { machine.format(of: programs[id], slots: $0) }
+            store.formats.withUnsafeBufferPointer { machine.format(ofProgramAt: programs.baseAddress! + id, slots: $0) }
         }
         store.formats[id] = format
         store.isSeries[id] = isSeries
@@ -205,7 +205,7 @@ struct Recalculator: Sendable {
         // The program is read in place: a copy would take a reference count on each of its arrays.
         return store.programs.withUnsafeBufferPointer { programs in
             store.values.withUnsafeMutableBufferPointer {
-                machine.evaluate(programs[id], slots: $0, into: id, periods: periods)
+                machine.evaluate(programAt: programs.baseAddress! + id, slots: $0, into: id, periods: periods)
             }
         }
     }

@@ -41,7 +41,9 @@ public struct TrialPlan: Sendable {
     private let cells: [Int]
     private let programs: [Program]
     private let isSeries: [Bool]
-    private let slotsByName: [String: Int]
+    /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
+    private let modelSlots: [String: Int]
+    private let addedSlots: [String: Int]
 
     private struct Step: Sendable {
         enum Kind: Sendable {
@@ -68,8 +70,8 @@ public struct TrialPlan: Sendable {
         periodCount = stride
         var values = store.values
         var series = store.isSeries
+        let modelSlots = store.nameIDs
         var names: [String: Int] = [:]
-        for (id, name) in store.names.enumerated() { names[name] = id }
         func newSlot(holding value: Value) -> Int {
             values.append(contentsOf: repeatElement(value, count: stride))
             series.append(false)
@@ -77,7 +79,7 @@ public struct TrialPlan: Sendable {
         }
         /// The slot of a name; a name the model does not define gets one holding `#NAME?`.
         func bind(_ name: String) -> Int {
-            if let slot = names[name] { return slot }
+            if let slot = modelSlots[name] ?? names[name] { return slot }
             let slot = newSlot(holding: .error(.name))
             names[name] = slot
             return slot
@@ -159,7 +161,8 @@ public struct TrialPlan: Sendable {
         extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
         isSeries = series
         baseValues = values
-        slotsByName = names
+        self.modelSlots = modelSlots
+        addedSlots = names
     }
 
     /// The inputs by cell, in order of first appearance, each cell's parts in the order given.
@@ -185,7 +188,7 @@ public struct TrialPlan: Sendable {
     }
 
     /// The slot holding `name`'s value in a run, nil when the model has no such cell.
-    public func slot(of name: String) -> Int? { slotsByName[name] }
+    public func slot(of name: String) -> Int? { modelSlots[name] ?? addedSlots[name] }
 
     /// Whether the values of `slot` differ between periods in a run.
     public func isSeries(_ slot: Int) -> Bool { isSeries[slot] }
@@ -202,21 +205,26 @@ public struct TrialPlan: Sendable {
     /// Recomputes the input cells and every cell downstream of them in `values` (laid out as
     /// ``baseValues``), whose input slots the caller has just set.
     public func run(_ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) {
-        let stride = periodCount
-        let all = 0...(stride - 1)
-        for step in steps {
-            switch step.kind {
-            case .single:
-                let cell = cells[step.first]
-                let value = machine.value(of: programs[step.first], slots: UnsafeBufferPointer(values))
-                let start = cell &* stride
-                for period in 0..<stride { values[start &+ period] = value }
-            case .series:
-                _ = machine.evaluate(programs[step.first], slots: values, into: cells[step.first], periods: all)
-            case .loop:
-                for period in all {
-                    for index in step.first..<(step.first + step.count) {
-                        _ = machine.evaluate(programs[index], slots: values, into: cells[index], periods: period...period)
+        // Programs are read in place through a pointer: reading them out of the array would take
+        // a reference count on every part of each, cell after cell.
+        programs.withUnsafeBufferPointer { programs in
+            let stride = periodCount
+            let all = 0...(stride - 1)
+            for step in steps {
+                switch step.kind {
+                case .single:
+                    let cell = cells[step.first]
+                    let value = machine.value(ofProgramAt: programs.baseAddress! + step.first, slots: UnsafeBufferPointer(values))
+                    let start = cell &* stride
+                    for period in 0..<stride { values[start &+ period] = value }
+                case .series:
+                    _ = machine.evaluate(programAt: programs.baseAddress! + step.first, slots: values, into: cells[step.first], periods: all)
+                case .loop:
+                    for period in all {
+                        for index in step.first..<(step.first + step.count) {
+                            _ = machine.evaluate(
+                                programAt: programs.baseAddress! + index, slots: values, into: cells[index], periods: period...period)
+                        }
                     }
                 }
             }

@@ -46,9 +46,7 @@ public enum GoalSeek {
         let current = inputCell.value.numeric.flatMap { $0.isFinite ? $0 : nil } ?? 0
         let range = searchRange(around: current, within: bounds)
         let start = min(max(current, range.lowerBound), range.upperBound)
-        var probe = SeekProbe(
-            model: model, target: target, input: input,
-            style: InputLiteral.style(keeping: inputCell.format), goal: goal)
+        var probe = SeekProbe(model: model, target: target, input: input, goal: goal)
         let tolerance = relativeTolerance * max(abs(goal), 1)
 
         func found(_ answer: Double) -> SeekOutcome {

@@ -5,8 +5,8 @@ import PlanEngine
 /// so trying a value keeps the cell's display format (a percent input stays a
 /// percent, so does everything computed from it).
 ///
-/// The what-if tools try hundreds of values per request; they build the
-/// expression directly instead of parsing text for every point.
+/// The value a goal seek finds and the result of a relative edit (`leads = leads * 1.2`) are
+/// written this way, at full precision, before they reach the model and the file.
 enum InputLiteral {
     /// The literal style that gives a cell the display format it has now.
     static func style(keeping format: DisplayFormat) -> NumberStyle { NumberLiteral.style(for: format) }
@@ -32,15 +32,5 @@ enum InputLiteral {
         }
         return (try? Definition(name: name, formula: text(value, style: .plain)))
             ?? definition(of: name, as: value, style: .plain)
-    }
-}
-
-extension Model {
-    /// Sets a lead indicator to a number, recomputing only what depends on it.
-    ///
-    /// Cannot fail for an existing cell: its name is valid and a literal references
-    /// nothing, so it can neither be refused by name nor close a cycle.
-    mutating func setInput(_ name: String, to value: Double, style: NumberStyle) {
-        try? update(InputLiteral.definition(of: name, as: value, style: style))
     }
 }

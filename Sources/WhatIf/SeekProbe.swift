@@ -1,14 +1,11 @@
 import Formula
 import PlanEngine
 
-/// One working copy of a model on which a goal seek tries input values, and
-/// what it learned along the way: how many values it tried, the one that came
+/// The trials on which a goal seek tries input values (``TargetTrials``: the model compiled once,
+/// never edited), and what it learned along the way: how many values it tried, the one that came
 /// closest to the goal, and the error the target showed where it was one.
 struct SeekProbe {
-    private var model: Model
-    private let target: WhatIfTarget
-    private let input: String
-    private let style: NumberStyle
+    private var trials: TargetTrials
     let goal: Double
     private(set) var evaluations = 0
     /// The input value whose target came nearest the goal; on a tie, the first one tried.
@@ -16,20 +13,17 @@ struct SeekProbe {
     private(set) var firstError: CellError?
     private var tried: [Double: Value] = [:]
 
-    init(model: Model, target: WhatIfTarget, input: String, style: NumberStyle, goal: Double) {
-        self.model = model
-        self.target = target
-        self.input = input
-        self.style = style
+    /// The input is tried as one constant for every period, its overrides and actuals kept.
+    init(model: Model, target: WhatIfTarget, input: String, goal: Double) {
+        trials = TargetTrials(model, target: target, inputs: [input])
         self.goal = goal
     }
 
-    /// The target's value with the input set to `x`.
+    /// The target's value with the input set to `x`; `#VALUE!` where it varies over the periods.
     mutating func value(at x: Double) -> Value {
         if let known = tried[x] { return known }
-        model.setInput(input, to: x, style: style)
         evaluations += 1
-        let value = target.value(in: model)
+        let value = trials.value(setting: x)
         tried[x] = value
         record(x, value)
         return value

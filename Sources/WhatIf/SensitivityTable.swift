@@ -11,8 +11,8 @@ import PlanEngine
 ///         columns: .init(name: "win_rate", values: [0.25, 0.33, 0.4])).get()
 ///     table.values[row][column]   // revenue at that leads and win_rate
 ///
-/// Computed on one working copy of the model: each point sets the inputs as
-/// literals and the engine recomputes only what depends on them.
+/// Computed on the model compiled once for its inputs (``TargetTrials``): each point sets them as
+/// constants and runs only what depends on them, the model itself untouched.
 public struct SensitivityTable: Equatable, Sendable {
     /// One axis as computed: its values, how its input is displayed, and which
     /// value is the input's current one (the row or column to mark), if any is.
@@ -63,39 +63,25 @@ public struct SensitivityTable: Equatable, Sendable {
         let cellCount = rows.values.count * (columns?.values.count ?? 1)
         guard cellCount <= maximumCells else { return .failure(.tooManyCells(count: cellCount, limit: maximumCells)) }
 
-        // The inner input is set at every point, the outer once per line: put the input
-        // that feeds fewer cells inside, whichever way the person ordered the axes.
-        var working = model
-        let values: [[Value]]
-        if let columnDimension,
-           case let counts = model.downstreamCounts(of: [rows.name, columnDimension.axis.name]), counts[1] > counts[0] {
-            guard let swept = sweep(&working, target: target, outer: columnDimension, inner: rowDimension,
-                                    shouldStop: shouldStop) else { return .failure(.interrupted) }
-            values = transposed(swept)
-        } else {
-            guard let swept = sweep(&working, target: target, outer: rowDimension, inner: columnDimension,
-                                    shouldStop: shouldStop) else { return .failure(.interrupted) }
-            values = swept
-        }
+        guard let values = sweep(model, target: target, outer: rowDimension, inner: columnDimension, shouldStop: shouldStop)
+        else { return .failure(.interrupted) }
         return .success(SensitivityTable(
             target: target.text, targetFormat: target.format(in: model),
             rows: rowDimension, columns: columnDimension, values: values))
     }
 
-    /// `values[outer][inner]`, setting the outer input once per line and the inner one per point;
-    /// nil when `shouldStop` says so between two points.
+    /// `values[outer][inner]`, each point on the model compiled once for the table's inputs
+    /// (``TargetTrials``); nil when `shouldStop` says so between two points.
     private static func sweep(
-        _ working: inout Model, target: WhatIfTarget, outer: Dimension, inner: Dimension?, shouldStop: () -> Bool
+        _ model: Model, target: WhatIfTarget, outer: Dimension, inner: Dimension?, shouldStop: () -> Bool
     ) -> [[Value]]? {
-        let outerStyle = InputLiteral.style(keeping: outer.format)
-        let innerStyle = InputLiteral.style(keeping: inner?.format ?? .number)
+        var trials = TargetTrials(model, target: target, inputs: [outer.axis.name] + (inner.map { [$0.axis.name] } ?? []))
         var grid: [[Value]] = []
         grid.reserveCapacity(outer.axis.values.count)
         for outerValue in outer.axis.values {
-            if shouldStop() { return nil }
-            working.setInput(outer.axis.name, to: outerValue, style: outerStyle)
             guard let inner else {
-                grid.append([target.value(in: working)])
+                if shouldStop() { return nil }
+                grid.append([trials.value(setting: outerValue)])
                 continue
             }
             var line: [Value] = []
@@ -103,17 +89,11 @@ public struct SensitivityTable: Equatable, Sendable {
             for innerValue in inner.axis.values {
                 // Asked at every point, not every line: a line of a large model takes seconds.
                 if shouldStop() { return nil }
-                working.setInput(inner.axis.name, to: innerValue, style: innerStyle)
-                line.append(target.value(in: working))
+                line.append(trials.value(setting: outerValue, innerValue))
             }
             grid.append(line)
         }
         return grid
-    }
-
-    private static func transposed(_ grid: [[Value]]) -> [[Value]] {
-        guard let width = grid.first?.count else { return [] }
-        return (0..<width).map { column in grid.map { $0[column] } }
     }
 
     private static func dimension(_ axis: Axis, in model: Model) throws(WhatIfError) -> Dimension {
