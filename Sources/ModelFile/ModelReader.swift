@@ -96,10 +96,12 @@ struct ModelReader {
         let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
         let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
         for (definition, nameRange, section) in readDefinitions {
-            let statement: Statement = definition.periods.map {
-                .override(name: definition.name, nameRange: nameRange, periods: $0, expression: definition.expression)
-            } ?? .definition(name: definition.name, nameRange: nameRange, expression: definition.expression)
-            if let problem = statement.periodProblem(in: timeline) {
+            // A cell's own formula is checked as it is; an override's periods first.
+            let problem = definition.periods.map {
+                Statement.override(name: definition.name, nameRange: nameRange, periods: $0, expression: definition.expression)
+                    .periodProblem(in: timeline)
+            } ?? definition.expression.periodProblem(in: timeline)
+            if let problem {
                 diagnostics.append(problem)
             } else if definition.periods != nil, section == nil, !baseNames.contains(definition.name) {
                 diagnostics.append(Diagnostic(

@@ -122,7 +122,8 @@ struct CellStore: Sendable {
         defined[id] = true
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
-            order.insert(id, at: index)
+            // Appending (what loading a file does, cell after cell) leaves the other indexes be.
+            if index == order.count { order.append(id) } else { order.insert(id, at: index) }
         }
     }
 
@@ -150,7 +151,9 @@ struct CellStore: Sendable {
             if reference != id { _ = references.insert(reference) }
             return reference
         }
-        let referenceIDs = references.list
+        // Most formulas read each reference in the period they compute, in the same order: the
+        // program's list is then the same list, kept once.
+        let referenceIDs = references.list == program.seriesSlots ? program.seriesSlots : references.list
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
             laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),

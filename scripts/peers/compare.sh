@@ -1,7 +1,8 @@
 #!/bin/bash
 # End-to-end comparison of leadlag against sc on the same models, in one run:
 # load + full evaluation + print one cell, memory at the largest size, one piped
-# edit of a lead indicator, and the start-up of a one-line model.
+# edit of a lead indicator, large edits on the largest chain (every cell changed, :undo,
+# :seek), and the start-up of a one-line model.
 # sc is skipped (its columns left empty) when it is not installed.
 #
 # Usage: scripts/peers/compare.sh [LEADLAG_BINARY] [SIZES...]
@@ -84,6 +85,31 @@ for n in "${sizes[@]}"; do
   old=""; [ -n "$before" ] && old="$(per_edit "$before" "$dir/funnel-$n.model") | "
   echo "| funnel $n | $old$(per_edit "$leadlag" "$dir/funnel-$n.model") |"
 done
+
+# Large edits on the largest chain, piped after the load: setting its first cell (every cell
+# changes), then :undo, and a goal seek of its last cell by its first; each less the load alone.
+chain="$dir/chain-$largest.model"
+last="c$((largest - 1))"
+goal=$(awk -F, 'NR == 2 { printf "%.17g", 2 * $2 }' <("$leadlag" eval "$chain" --get "$last" --format csv))
+: >"$dir/large-none.txt"
+printf 'c0 = 2\n' >"$dir/large-edit.txt"
+printf 'c0 = 2\n:undo\n' >"$dir/large-undo.txt"
+printf ':seek %s = %s by c0\n' "$last" "$goal" >"$dir/large-seek.txt"
+# Milliseconds of each large edit of a binary: edit, undo, seek, as a table row.
+large_edits() {
+  local runs none edit undo seek
+  runs=$(runs_for "$largest")
+  none=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-none.txt")
+  edit=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-edit.txt")
+  undo=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-undo.txt")
+  seek=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-seek.txt")
+  echo "$(ms "$(awk -v a="$edit" -v b="$none" 'BEGIN { print a - b }')") | $(ms "$(awk -v a="$undo" -v b="$edit" 'BEGIN { print a - b }')") | $(ms "$(awk -v a="$seek" -v b="$none" 'BEGIN { print a - b }')")"
+}
+echo
+echo "| $largest-cell chain, piped REPL | edit c0 (all change) | then :undo | :seek $last by c0 |"
+echo "| --- | --- | --- | --- |"
+[ -n "$before" ] && echo "| before | $(large_edits "$before") |"
+echo "| leadlag | $(large_edits "$leadlag") |"
 
 echo
 echo "| start-up, one-line model | ${before_header}leadlag | sc |"
