@@ -334,7 +334,12 @@ struct DefinitionLine: Sendable, Equatable {
     /// `[2027-07 .. 2027-12]` as written, for an override; empty for a cell's own line.
     var bracket = ""
     /// The periods an override covers; nil for a cell's own line.
-    var periods: ClosedRange<Period>?
+    var periods: ClosedRange<Period>? {
+        get { overridden?.unboxed }
+        set { overridden = newValue.map { .boxed($0) } }
+    }
+    /// Out of line: most lines cover no periods, and a document keeps one line per cell.
+    private var overridden: OutOfLine<ClosedRange<Period>>?
     var separator = " = "
     var formula: String
     var trailing = ""
@@ -347,7 +352,7 @@ struct DefinitionLine: Sendable, Equatable {
         self.leading = leading
         self.name = name
         self.bracket = bracket
-        self.periods = periods
+        overridden = periods.map { .boxed($0) }
         self.separator = separator
         self.formula = formula
         self.trailing = trailing

@@ -7,23 +7,15 @@ public struct Definition: Sendable, Equatable {
     public let formula: String
     public let expression: Expr
     /// The periods an override covers; nil for the cell's own formula.
-    public var periods: PeriodSpan? {
-        guard case .span(let span)? = overridden else { return nil }
-        return span
-    }
-    /// The periods kept out of line: most definitions have none, and a model keeps one
-    /// definition per cell (the span inline would be most of its size).
-    private let overridden: OverriddenPeriods?
-
-    private indirect enum OverriddenPeriods: Sendable {
-        case span(PeriodSpan)
-    }
+    public var periods: PeriodSpan? { overridden?.unboxed }
+    /// Out of line: most definitions cover no periods, and a model keeps one definition per cell.
+    private let overridden: OutOfLine<PeriodSpan>?
 
     public init(name: String, formula: String, expression: Expr, periods: PeriodSpan? = nil) {
         self.name = name
         self.formula = formula
         self.expression = expression
-        overridden = periods.map { .span($0) }
+        overridden = periods.map { .boxed($0) }
     }
 
     /// Parses `formula` on its own; a diagnostic's range is relative to the formula text.
