@@ -71,9 +71,7 @@ struct Compiler {
     /// `elements` in a buffer of exactly their number: a model keeps one program per cell, so
     /// the spare capacity of the arrays grown while compiling would be kept a million times.
     private static func exactCopy<Element>(_ elements: [Element]) -> [Element] {
-        Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: elements)
-        }
+        elements.withUnsafeBufferPointer { Array($0) }
     }
 
     static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
