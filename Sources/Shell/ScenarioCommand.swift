@@ -62,7 +62,7 @@ extension Command {
         let overrides = base.names.compactMap { byName[$0] }
         let restores: [Edit] = changed.compactMap { current in
             guard let saved = session.plan.savedBase[current.name] else { return nil }
-            return .define(saved.definition, previous: current, position: base.position(of: current.name) ?? 0, comment: nil)
+            return .define(saved, previous: current, position: base.position(of: current.name) ?? 0, comment: nil)
         }
         let edits = [Edit.addScenario(Scenario(name: name, overrides: overrides), removal: nil)] + restores
             + [.switchScenario(from: session.activeScenario, to: name)]

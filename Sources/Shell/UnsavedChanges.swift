@@ -20,7 +20,7 @@ extension Session {
         do throws(WorkbookError) {
             try workbook.save(to: path, overwriting: overwriting)
             // What the file now holds is what the next :scenario new measures edits against.
-            plan.savedBase = workbook.model
+            plan.savedBase = workbook.model.leadIndicatorDefinitions
             reply.say("saved \(VisibleText.escaping(workbook.path ?? path ?? ""))")
         } catch .writeProtected(let protected) {
             reply.fail(WorkbookError.writeProtected(path: protected).description + ": `:save!` replaces it")
