@@ -68,12 +68,14 @@ struct CellStore: Sendable {
 
     init(timeline: Timeline = .single) {
         self.timeline = timeline
+        stride = timeline.count
     }
 
     var symbolCount: Int { names.count }
 
     /// Values per cell: the number of periods.
-    var stride: Int { timeline.count }
+    /// Kept, not asked of the timeline: a recompute reads it several times for every cell.
+    let stride: Int
 
     /// Where cell `id`'s values start in ``values``.
     func base(of id: CellID) -> Int { id * stride }

@@ -7,18 +7,34 @@ import Formula
 /// id, shared, not copied), and the series before and after of every changed cell sit in one
 /// array (``SeriesValues``), read only when a change is asked for its ``SeriesChange``.
 final class ChangeTable: Sendable {
-    /// One changed cell.
+    /// One changed cell, in 40 bytes: a million of them make one edit.
     struct Row: Sendable {
-        /// Where the cell's name is in ``ChangeTable/names``.
-        let name: Int
         let old: Value?
         let new: Value?
+        private let nameIndex: Int32
+        /// -1 for a single value.
+        private let seriesIndex: Int32
         let format: DisplayFormat
         let oldFormat: DisplayFormat
         let isLeadIndicator: Bool
         let isStock: Bool
+
+        init(name: Int, old: Value?, new: Value?, format: DisplayFormat, oldFormat: DisplayFormat, isLeadIndicator: Bool,
+             isStock: Bool, series: Int?) {
+            self.old = old
+            self.new = new
+            nameIndex = Int32(name)
+            seriesIndex = series.map(Int32.init) ?? -1
+            self.format = format
+            self.oldFormat = oldFormat
+            self.isLeadIndicator = isLeadIndicator
+            self.isStock = isStock
+        }
+
+        /// Where the cell's name is in ``ChangeTable/names``.
+        var name: Int { Int(nameIndex) }
         /// Where its series is in ``ChangeTable/series``; nil for a single value.
-        let series: Int?
+        var series: Int? { seriesIndex < 0 ? nil : Int(seriesIndex) }
     }
 
     /// Where one series' values before and after are in ``ChangeTable/values``.

@@ -48,6 +48,7 @@ struct Recalculator: Sendable {
         startGeneration(size: store.symbolCount)
         let affected = markAffected(from: roots, store: store, graph: graph)
         var ready: [CellID] = []
+        ready.reserveCapacity(affected.count)
         for id in affected {
             let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
             waitingOn[id] = count
@@ -94,7 +95,7 @@ struct Recalculator: Sendable {
                 }
             }
         }
-        return report.changes(names: store.names)
+        return report.changes(store: store)
     }
 
     /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load
@@ -324,7 +325,6 @@ private struct ChangeCollector {
     private var values: [Value] = []
     private var rows: [ChangeTable.Row] = []
     private var series: [ChangeTable.Series] = []
-    private var positions: [Int] = []
 
     /// Room is made at once for `cells` changes, each with `stride` values before and after.
     init(roots: [CellID], isOn: Bool, cells: Int = 0, stride: Int = 1) {
@@ -333,7 +333,6 @@ private struct ChangeCollector {
         guard isOn else { return }
         values.reserveCapacity(cells * stride * 2)
         rows.reserveCapacity(cells)
-        positions.reserveCapacity(cells)
     }
 
     /// Keeps the values of cell `id` before it is evaluated; nil when changes are not reported.
@@ -353,7 +352,6 @@ private struct ChangeCollector {
 
     mutating func add(_ result: Recalculator.Changed, of id: CellID, store: CellStore) {
         guard isOn, result.isShown else { return }
-        let position = store.position(of: id) ?? 0
         let traits = store.traits[id]
         let isStock = traits.isStock
         let isSeries = store.isSeries[id] || result.wasSeries
@@ -379,7 +377,6 @@ private struct ChangeCollector {
         rows.append(ChangeTable.Row(
             name: id, old: result.isNew ? nil : old, new: new, format: format, oldFormat: result.oldFormat,
             isLeadIndicator: traits.isLeadIndicator, isStock: isStock, series: seriesIndex))
-        positions.append(isRoot(id) ? position - store.symbolCount : position)
     }
 
     private func isRoot(_ id: CellID) -> Bool {
@@ -392,14 +389,21 @@ private struct ChangeCollector {
         return low < roots.count && roots[low] == id
     }
 
-    /// The changes in the order they read, their names read from `names` (the store's, by id).
-    func changes(names: [String]) -> [CellChange] {
-        let table = ChangeTable(names: names, rows: rows, series: series, values: SeriesValues(values))
+    /// The changes in the order they read, their names read from the store's list by id.
+    func changes(store: CellStore) -> [CellChange] {
+        let table = ChangeTable(names: store.names, rows: rows, series: series, values: SeriesValues(values))
+        // The edited cells come before every other, in file order among themselves.
+        let place = { (row: Int) -> Int in
+            let id = rows[row].name
+            let position = store.position(of: id) ?? 0
+            return isRoot(id) ? position - store.symbolCount : position
+        }
         // Dependency order is often file order already (a chain, a model written top down).
-        if zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) {
+        if rows.indices.dropFirst().allSatisfy({ place($0 - 1) < place($0) }) {
             return rows.indices.map { CellChange(table, row: $0) }
         }
-        // Sorting the positions, not the changes, moves integers instead of whole changes.
-        return positions.indices.sorted { positions[$0] < positions[$1] }.map { CellChange(table, row: $0) }
+        // Sorting the places, not the changes, moves integers instead of whole changes.
+        let places = rows.indices.map(place)
+        return places.indices.sorted { places[$0] < places[$1] }.map { CellChange(table, row: $0) }
     }
 }

@@ -89,8 +89,9 @@ public struct ScenarioComparison: Equatable, Sendable {
     /// `:scenario new NAME` records. Cells `base` does not have are new cells of the model, or
     /// lag indicators there, whose formulas were replaced in the base model: neither is an
     /// override a scenario can hold, so both are left out.
-    public static func overridesAgainstBase(current: Model, base: [String: Definition]) -> [Definition] {
-        current.cellsInOrder.compactMap { cell in
+    public static func overridesAgainstBase(current: Model, base: [Definition]) -> [Definition] {
+        let base = Dictionary(base.map { ($0.name, $0) }) { first, _ in first }
+        return current.cellsInOrder.compactMap { cell in
             guard cell.isLeadIndicator, let original = base[cell.name], original.formula != cell.formula else {
                 return nil
             }
