@@ -73,8 +73,8 @@ struct CellStore: Sendable {
 
     var symbolCount: Int { names.count }
 
-    /// Values per cell: the number of periods.
-    /// Kept, not asked of the timeline: a recompute reads it several times for every cell.
+    /// Values per cell: the number of periods, kept rather than asked of the timeline, since a
+    /// recompute reads it several times for every cell.
     let stride: Int
 
     /// Where cell `id`'s values start in ``values``.
