@@ -4,36 +4,50 @@ import Formula
 /// exactly what the REPL prints after a definition.
 ///
 /// For a series, `old` and `new` are its summaries (see ``SeriesMeasure``) and `series` holds every period.
+/// A change is a row of the table its recompute filled (``ChangeTable``): a list of a million
+/// changes is a million references to one table, not a million copies of names and values.
 public struct CellChange: Sendable, Equatable {
-    public let name: String
+    private let table: ChangeTable
+    private let row: Int
+
+    public var name: String { table.names[table.rows[row].name] }
     /// nil when the cell did not exist before the edit.
-    public let old: Value?
+    public var old: Value? { table.rows[row].old }
     /// nil when the edit deleted the cell.
-    public let new: Value?
+    public var new: Value? { table.rows[row].new }
     /// The values per period, when the cell is a series (or was one before the edit).
-    public let series: SeriesChange?
+    public var series: SeriesChange? { table.seriesChange(of: row) }
     /// Whether the series is a level, through `prev` or a running total (summed up by its last value, not its total).
-    public let isStock: Bool
+    public var isStock: Bool { table.rows[row].isStock }
     /// What `old` and `new` stand for when the cell is a series.
     public var measure: SeriesMeasure { SeriesMeasure(isStock: isStock, format: format) }
     /// The display format now (for a deleted cell, the one it had).
-    public let format: DisplayFormat
+    public var format: DisplayFormat { table.rows[row].format }
     /// The display format the old value had: `0.15 → 20%` reads wrong, `15% → 0.2` right.
-    public let oldFormat: DisplayFormat
-    public let isLeadIndicator: Bool
+    public var oldFormat: DisplayFormat { table.rows[row].oldFormat }
+    public var isLeadIndicator: Bool { table.rows[row].isLeadIndicator }
 
     public init(
         name: String, old: Value?, new: Value?, format: DisplayFormat, oldFormat: DisplayFormat? = nil,
         isLeadIndicator: Bool, series: SeriesChange? = nil, isStock: Bool = false
     ) {
-        self.isStock = isStock
-        self.name = name
-        self.old = old
-        self.new = new
-        self.series = series
-        self.format = format
-        self.oldFormat = oldFormat ?? format
-        self.isLeadIndicator = isLeadIndicator
+        let row = ChangeTable.Row(
+            name: 0, old: old, new: new, format: format, oldFormat: oldFormat ?? format, isLeadIndicator: isLeadIndicator,
+            isStock: isStock, series: series.map { _ in 0 })
+        let spans = series.map { [ChangeTable.Series(old: $0.oldRange, new: $0.newRange, periods: $0.periods)] } ?? []
+        self.init(ChangeTable(names: [name], rows: [row], series: spans, values: series?.values ?? SeriesValues.none), row: 0)
+    }
+
+    /// Row `row` of `table`.
+    init(_ table: ChangeTable, row: Int) {
+        self.table = table
+        self.row = row
+    }
+
+    public static func == (lhs: CellChange, rhs: CellChange) -> Bool {
+        lhs.name == rhs.name && lhs.old == rhs.old && lhs.new == rhs.new && lhs.format == rhs.format
+            && lhs.oldFormat == rhs.oldFormat && lhs.isLeadIndicator == rhs.isLeadIndicator && lhs.isStock == rhs.isStock
+            && lhs.series == rhs.series
     }
 }
 
@@ -51,9 +65,9 @@ extension CellChange {
 /// Its values may live in an array shared with the other series one recompute changed
 /// (``SeriesValues``): `old` and `new` are read out of it when asked.
 public struct SeriesChange: Sendable, Equatable {
-    private let values: SeriesValues
-    private let oldRange: Range<Int>?
-    private let newRange: Range<Int>
+    let values: SeriesValues
+    let oldRange: Range<Int>?
+    let newRange: Range<Int>
     /// The first and last period whose value moved; nil when only the format changed.
     public let periods: ClosedRange<Int>?
 
@@ -83,6 +97,9 @@ public struct SeriesChange: Sendable, Equatable {
 /// The values of the series one recompute changed, before and after, in one array.
 final class SeriesValues: Sendable {
     let values: [Value]
+
+    /// What the changes of single values share.
+    static let none = SeriesValues([])
 
     init(_ values: [Value]) {
         self.values = values

@@ -29,6 +29,13 @@ struct CellSlot: Sendable {
     var isOwnCycle: Bool
 }
 
+/// Whether a defined cell is a lead indicator (it references no other cell) and whether it is a
+/// level (see ``CellSlot/isStock``); neither, for a name not defined.
+struct CellTraits: Sendable {
+    var isLeadIndicator = false
+    var isStock = false
+}
+
 /// The cells of a model as parallel arrays indexed by ``CellID``, with the
 /// names interned once and the defined cells kept in file order.
 ///
@@ -50,17 +57,25 @@ struct CellStore: Sendable {
     var formats: [DisplayFormat] = []
     /// Whether each cell's values differ between periods (always false without periods).
     var isSeries: [Bool] = []
+    /// What the change display says of each cell, beside its slot: a recompute asks it of every
+    /// cell it changes, and reading it from the slot would copy the slot.
+    private(set) var traits: [CellTraits] = []
     /// Defined cells in file order.
     private(set) var order = OrderedSet<CellID>()
+    /// Where each id stands in ``order``, -1 for one not defined: a recompute asks it of every
+    /// cell it changes, to list them in file order, and an index beats a lookup in the set.
+    private var positions: [Int32] = []
 
     init(timeline: Timeline = .single) {
         self.timeline = timeline
+        stride = timeline.count
     }
 
     var symbolCount: Int { names.count }
 
-    /// Values per cell: the number of periods.
-    var stride: Int { timeline.count }
+    /// Values per cell: the number of periods, kept rather than asked of the timeline, since a
+    /// recompute reads it several times for every cell.
+    let stride: Int
 
     /// Where cell `id`'s values start in ``values``.
     func base(of id: CellID) -> Int { id * stride }
@@ -95,7 +110,9 @@ struct CellStore: Sendable {
         values.reserveCapacity(values.count + count * stride)
         formats.reserveCapacity(formats.count + count)
         isSeries.reserveCapacity(isSeries.count + count)
+        traits.reserveCapacity(traits.count + count)
         order.reserveCapacity(order.count + count)
+        positions.reserveCapacity(positions.count + count)
     }
 
     /// The id of `name`, interning it when it is new.
@@ -110,6 +127,8 @@ struct CellStore: Sendable {
         values.append(contentsOf: repeatElement(.error(.name), count: stride))
         formats.append(.number)
         isSeries.append(false)
+        traits.append(CellTraits())
+        positions.append(-1)
         return id
     }
 
@@ -124,6 +143,7 @@ struct CellStore: Sendable {
             let index = min(max(position ?? order.count, 0), order.count)
             // Appending (what loading a file does, cell after cell) leaves the other indexes be.
             if index == order.count { order.append(id) } else { order.insert(id, at: index) }
+            renumber(from: index)
         }
     }
 
@@ -154,11 +174,13 @@ struct CellStore: Sendable {
         // Most formulas read each reference in the period they compute, in the same order: the
         // program's list is then the same list, kept once.
         let referenceIDs = references.list == program.seriesSlots ? program.seriesSlots : references.list
+        let isStock = program.laggedSlots.contains(id) || definition.expression.isRunningTotal
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
             laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
-            isStock: program.laggedSlots.contains(id) || definition.expression.isRunningTotal, isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+            isStock: isStock, isOwnCycle: readsItself && !program.laggedSlots.contains(id))
         programs[id] = program
+        traits[id] = CellTraits(isLeadIndicator: referenceIDs.isEmpty, isStock: isStock)
     }
 
     /// The override branches of a cell's program: its overrides in the order given, each with
@@ -180,10 +202,20 @@ struct CellStore: Sendable {
         slots[id] = nil
         defined[id] = false
         programs[id] = Self.undefinedProgram
+        traits[id] = CellTraits()
         fill(id, with: .error(.name))
         formats[id] = .number
         isSeries[id] = false
-        order.remove(id)
+        if let position = position(of: id) {
+            order.remove(at: position)
+            positions[id] = -1
+            renumber(from: position)
+        }
+    }
+
+    /// Brings ``positions`` up to date from `index` on, after a cell came or went there.
+    private mutating func renumber(from index: Int) {
+        for position in index..<order.count { positions[order[position]] = Int32(position) }
     }
 
     /// Sets every period of `id` to `value`: a cell that does not vary over time.
@@ -194,7 +226,7 @@ struct CellStore: Sendable {
 
     /// Moves a definition with its overrides, its values and its place in the file from one id to another.
     mutating func move(_ old: CellID, to new: CellID, definition: Definition, overrides: [Definition]) {
-        guard let index = order.firstIndex(of: old) else { return }
+        guard let index = position(of: old) else { return }
         let actuals = slots[old]?.actuals ?? [:]
         let series = series(of: old)
         let format = formats[old]
@@ -208,7 +240,7 @@ struct CellStore: Sendable {
         isSeries[new] = wasSeries
     }
 
-    func position(of id: CellID) -> Int? { order.firstIndex(of: id) }
+    func position(of id: CellID) -> Int? { positions[id] < 0 ? nil : Int(positions[id]) }
 
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }

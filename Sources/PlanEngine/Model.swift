@@ -85,6 +85,13 @@ public struct Model: Sendable {
 
     public subscript(name: String) -> Cell? { store.definedID(of: name).flatMap { store.cell($0) } }
 
+    /// The definition of each lead indicator, in file order: what an edit of an input is measured
+    /// against later (`:scenario new`), kept without holding on to the model, whose next edit would
+    /// then copy it. A list, not a table by name: it is taken at every load and save, and read rarely.
+    public var leadIndicatorDefinitions: [Definition] {
+        store.order.compactMap { id in store.traits[id].isLeadIndicator ? store.slots[id]?.definition : nil }
+    }
+
     public func position(of name: String) -> Int? { store.definedID(of: name).flatMap { store.position(of: $0) } }
 
     /// The value of a cell; for a series, its value in the first period (``values(of:)`` has them all).

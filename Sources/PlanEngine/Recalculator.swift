@@ -48,6 +48,7 @@ struct Recalculator: Sendable {
         startGeneration(size: store.symbolCount)
         let affected = markAffected(from: roots, store: store, graph: graph)
         var ready: [CellID] = []
+        ready.reserveCapacity(affected.count)
         for id in affected {
             let count = graph.precedents[id].reduce(Int32(0)) { $0 + (affectedMark[$1] == generation ? 1 : 0) }
             waitingOn[id] = count
@@ -65,7 +66,7 @@ struct Recalculator: Sendable {
                 }
             }
         }
-        var report = ChangeCollector(roots: Set(roots), isOn: reportingChanges, room: affected.count * store.stride * 2)
+        var report = ChangeCollector(roots: roots, isOn: reportingChanges, cells: affected.count, stride: store.stride)
         var head = 0
         while head < ready.count {
             let id = ready[head]
@@ -94,7 +95,7 @@ struct Recalculator: Sendable {
                 }
             }
         }
-        return report.changes
+        return report.changes(store: store)
     }
 
     /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load
@@ -314,41 +315,32 @@ private struct ChangedRange {
 /// The list of changes a recompute reports: edited cells first, then file order.
 ///
 /// An edit at the root of a plan changes every series in it, and the change display shows a few:
-/// the values before and after of every changed cell go into one array (``SeriesValues``), not
-/// two arrays per cell, and each ``SeriesChange`` reads its part only when asked.
+/// each change is a row of one ``ChangeTable``, the values before and after of every changed cell
+/// go into one array (``SeriesValues``), not two arrays per cell, and each ``SeriesChange`` reads
+/// its part only when asked.
 private struct ChangeCollector {
-    let roots: Set<CellID>
+    /// The edited cells, in ascending order.
+    let roots: [CellID]
     let isOn: Bool
     private var values: [Value] = []
-    private var positions: [Int] = []
-    private var pending: [Pending] = []
+    private var rows: [ChangeTable.Row] = []
+    private var series: [ChangeTable.Series] = []
 
-    /// A change waiting for the values array to be complete.
-    private struct Pending {
-        let name: String
-        let old: Value?
-        let new: Value
-        let format: DisplayFormat
-        let oldFormat: DisplayFormat
-        let isLeadIndicator: Bool
-        let isStock: Bool
-        /// Where the series is in `values`, nil for a single value.
-        let series: (old: Range<Int>?, new: Range<Int>, periods: ClosedRange<Int>?)?
-    }
-
-    /// `room` is how many values to make room for at once: the series before and after of each
-    /// cell the recompute may change.
-    init(roots: Set<CellID>, isOn: Bool, room: Int = 0) {
-        self.roots = roots
+    /// Room is made at once for `cells` changes, each with `stride` values before and after.
+    init(roots: [CellID], isOn: Bool, cells: Int = 0, stride: Int = 1) {
+        self.roots = roots.sorted()
         self.isOn = isOn
-        if isOn { values.reserveCapacity(room) }
+        guard isOn else { return }
+        values.reserveCapacity(cells * stride * 2)
+        rows.reserveCapacity(cells)
     }
 
     /// Keeps the values of cell `id` before it is evaluated; nil when changes are not reported.
     mutating func keep(_ id: CellID, store: CellStore) -> Range<Int>? {
         guard isOn else { return nil }
         let start = values.count
-        values += store.values[store.base(of: id)..<store.base(of: id) + store.stride]
+        // One value at a time: most cells keep one or a few, and a copy of a slice costs a call.
+        for index in store.base(of: id)..<store.base(of: id) + store.stride { values.append(store.values[index]) }
         return start..<values.count
     }
 
@@ -360,37 +352,58 @@ private struct ChangeCollector {
 
     mutating func add(_ result: Recalculator.Changed, of id: CellID, store: CellStore) {
         guard isOn, result.isShown else { return }
-        let position = store.position(of: id) ?? 0
-        // Read in place: a copy of the slot would take a reference count on each part of it.
-        let isStock = store.slots[id]?.isStock ?? false
-        let isLeadIndicator = store.slots[id]?.referenceIDs.isEmpty ?? true
-        let start = values.count
-        values += store.values[store.base(of: id)..<store.base(of: id) + store.stride]
-        let newValues = start..<values.count
-        let oldValues = result.oldValues ?? newValues
+        let traits = store.traits[id]
+        let isStock = traits.isStock
         let isSeries = store.isSeries[id] || result.wasSeries
-        let measure = SeriesMeasure(isStock: isStock, format: store.formats[id])
-        pending.append(Pending(
-            name: store.names[id],
-            old: result.isNew ? nil : (isSeries ? measure.summary(of: values[oldValues]) : values[oldValues.lowerBound]),
-            new: isSeries ? measure.summary(of: values[newValues]) : values[newValues.lowerBound],
-            format: store.formats[id], oldFormat: result.oldFormat, isLeadIndicator: isLeadIndicator, isStock: isStock,
-            series: isSeries ? (result.isNew ? nil : oldValues, newValues, result.periods) : nil))
-        positions.append(roots.contains(id) ? position - store.symbolCount : position)
+        let format = store.formats[id]
+        let measure = SeriesMeasure(isStock: isStock, format: format)
+        let base = store.base(of: id)
+        let old: Value?
+        let new: Value
+        var seriesIndex: Int?
+        if isSeries {
+            let start = values.count
+            values += store.values[base..<base + store.stride]
+            let newValues = start..<values.count
+            let oldValues = result.oldValues ?? newValues
+            old = measure.summary(of: values[oldValues])
+            new = measure.summary(of: values[newValues])
+            seriesIndex = series.count
+            series.append(ChangeTable.Series(old: result.isNew ? nil : oldValues, new: newValues, periods: result.periods))
+        } else {
+            new = store.values[base]
+            old = result.oldValues.map { values[$0.lowerBound] } ?? new
+        }
+        rows.append(ChangeTable.Row(
+            name: id, old: result.isNew ? nil : old, new: new, format: format, oldFormat: result.oldFormat,
+            isLeadIndicator: traits.isLeadIndicator, isStock: isStock, series: seriesIndex))
     }
 
-    var changes: [CellChange] {
-        let shared = SeriesValues(values)
-        func change(_ pending: Pending) -> CellChange {
-            CellChange(
-                name: pending.name, old: pending.old, new: pending.new, format: pending.format,
-                oldFormat: pending.oldFormat, isLeadIndicator: pending.isLeadIndicator,
-                series: pending.series.map { SeriesChange(shared, old: $0.old, new: $0.new, periods: $0.periods) },
-                isStock: pending.isStock)
+    private func isRoot(_ id: CellID) -> Bool {
+        var low = 0
+        var high = roots.count
+        while low < high {
+            let middle = (low + high) / 2
+            if roots[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < roots.count && roots[low] == id
+    }
+
+    /// The changes in the order they read, their names read from the store's list by id.
+    func changes(store: CellStore) -> [CellChange] {
+        let table = ChangeTable(names: store.names, rows: rows, series: series, values: SeriesValues(values))
+        // The edited cells come before every other, in file order among themselves.
+        let place = { (row: Int) -> Int in
+            let id = rows[row].name
+            let position = store.position(of: id) ?? 0
+            return isRoot(id) ? position - store.symbolCount : position
         }
         // Dependency order is often file order already (a chain, a model written top down).
-        if zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) { return pending.map(change) }
-        // Sorting the positions, not the changes, moves integers instead of whole changes.
-        return positions.indices.sorted { positions[$0] < positions[$1] }.map { change(pending[$0]) }
+        if rows.indices.dropFirst().allSatisfy({ place($0 - 1) < place($0) }) {
+            return rows.indices.map { CellChange(table, row: $0) }
+        }
+        // Sorting the places, not the changes, moves integers instead of whole changes.
+        let places = rows.indices.map(place)
+        return places.indices.sorted { places[$0] < places[$1] }.map { CellChange(table, row: $0) }
     }
 }

@@ -60,9 +60,10 @@ extension Command {
         // The overrides of the scenario shown win: they are what the screen shows for those cells.
         let byName = Dictionary((changed + shown).map { ($0.name, $0) }) { _, later in later }
         let overrides = base.names.compactMap { byName[$0] }
+        let saved = Dictionary(session.plan.savedBase.map { ($0.name, $0) }) { first, _ in first }
         let restores: [Edit] = changed.compactMap { current in
-            guard let saved = session.plan.savedBase[current.name] else { return nil }
-            return .define(saved.definition, previous: current, position: base.position(of: current.name) ?? 0, comment: nil)
+            guard let saved = saved[current.name] else { return nil }
+            return .define(saved, previous: current, position: base.position(of: current.name) ?? 0, comment: nil)
         }
         let edits = [Edit.addScenario(Scenario(name: name, overrides: overrides), removal: nil)] + restores
             + [.switchScenario(from: session.activeScenario, to: name)]

@@ -52,6 +52,7 @@ extension Session {
     /// Applies `edit` and prints its effects, with the notes of what looks like a mistake when
     /// `warns`; false when it was refused.
     private func apply(_ edit: Edit, warns: Bool = true, reply: inout Reply) -> Bool {
+        plan.keepSavedBase()
         let goalsBefore = goalStatuses()
         let notes = warns ? notes(for: edit) : []
         let changes: [CellChange]

@@ -16,15 +16,17 @@ public enum ShellEntry {
         guard let workbook = openModel(modelPath, console: console, creatingMissing: interactive) else {
             return ExitStatus.unusable
         }
+        // The workbook is handed over (`consume`), never kept here too: a second owner of the
+        // model would make the session's first edit copy every cell of it.
         guard interactive else {
-            let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
+            let session = Session(workbook: consume workbook, colorizer: .plain, width: outputWidth)
             session.isUnicode = UnicodeOutput.isSupported(environment: environment)
             return BatchRunner(
                 session: session, reader: PlainLineReader(), sourceName: "<stdin>", stopsAtFirstError: false
             ).run()
         }
         let colorizer = Colorizer(isTerminal: Terminal.standardOutputIsTerminal, environment: environment)
-        let session = Session(workbook: workbook, colorizer: colorizer, width: Terminal.width)
+        let session = Session(workbook: consume workbook, colorizer: colorizer, width: Terminal.width)
         session.isUnicode = UnicodeOutput.isSupported(environment: environment)
         session.editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
         let reader = EditLineReader(
@@ -49,7 +51,7 @@ public enum ShellEntry {
             return ExitStatus.unusable
         }
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
-        let session = Session(workbook: workbook, colorizer: .plain, width: outputWidth)
+        let session = Session(workbook: consume workbook, colorizer: .plain, width: outputWidth)
         session.isUnicode = UnicodeOutput.isSupported(environment: environment)
         var runner = BatchRunner(
             session: session, reader: PlainLineReader(fileHandle: script), sourceName: path, stopsAtFirstError: true)

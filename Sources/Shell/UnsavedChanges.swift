@@ -19,8 +19,7 @@ extension Session {
     func save(to path: String?, overwriting: Bool, reply: inout Reply) {
         do throws(WorkbookError) {
             try workbook.save(to: path, overwriting: overwriting)
-            // What the file now holds is what the next :scenario new measures edits against.
-            plan.savedBase = workbook.model
+            plan.markSaved()
             reply.say("saved \(VisibleText.escaping(workbook.path ?? path ?? ""))")
         } catch .writeProtected(let protected) {
             reply.fail(WorkbookError.writeProtected(path: protected).description + ": `:save!` replaces it")

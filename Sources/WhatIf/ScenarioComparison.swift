@@ -84,14 +84,15 @@ public struct ScenarioComparison: Equatable, Sendable {
         return .success(ScenarioComparison(scenarioNames: scenarios.map(\.name), inputs: inputs, rows: rows))
     }
 
-    /// The lead indicators of `current` whose formula differs from `base`'s, in `current`'s
-    /// order: the overrides `:scenario new NAME` records. Cells `base` does not have are new
-    /// cells of the model, and cells that are lag indicators in `base` were formulas replaced in
-    /// the base model: neither is an override a scenario can hold, so both are left out.
-    public static func overridesAgainstBase(current: Model, base: Model) -> [Definition] {
-        current.cellsInOrder.compactMap { cell in
-            guard cell.isLeadIndicator, let original = base[cell.name], original.isLeadIndicator,
-                  original.formula != cell.formula else {
+    /// The lead indicators of `current` whose formula differs from their definition in `base`
+    /// (a model's ``Model/leadIndicatorDefinitions``), in `current`'s order: the overrides
+    /// `:scenario new NAME` records. Cells `base` does not have are new cells of the model, or
+    /// lag indicators there, whose formulas were replaced in the base model: neither is an
+    /// override a scenario can hold, so both are left out.
+    public static func overridesAgainstBase(current: Model, base: [Definition]) -> [Definition] {
+        let base = Dictionary(base.map { ($0.name, $0) }) { first, _ in first }
+        return current.cellsInOrder.compactMap { cell in
+            guard cell.isLeadIndicator, let original = base[cell.name], original.formula != cell.formula else {
                 return nil
             }
             return Definition(name: cell.name, formula: cell.formula, expression: cell.expression)

@@ -196,6 +196,36 @@ struct HugeChangeTests {
         #expect(output.last == "… and 25 more cells changed (:list shows every value)")
         #expect(session.workbook.model.value(of: "c\(count - 1)") == .number(Double(count + 1)))
     }
+
+    @Test func undoingAHugeEditCountsEveryCellItPutsBack() throws {
+        let count = ChangeReport.shownChanges + 960
+        var lines = ["c0 = 1"]
+        for index in 1..<count { lines.append("c\(index) = c\(index - 1) * 1.0001 + 1") }
+        let text = lines.joined(separator: "\n") + "\n"
+        let session = Session(workbook: try Workbook.parse(text, path: "chain.model").get())
+        let last = session.workbook.model.value(of: "c\(count - 1)")
+        #expect(session.handle("c0 = 2").output.last == "… and 960 more cells changed (:list shows every value)")
+        let undone = session.handle(":undo").output
+        #expect(undone.count == ChangeReport.shownChanges + 2)
+        #expect(undone.first == "undid c0 = 2")
+        #expect(undone[1] == "c0      2 → 1         -50%")
+        #expect(undone.last == "… and 960 more cells changed (:list shows every value)")
+        #expect(session.workbook.model.value(of: "c\(count - 1)") == last)
+        #expect(session.workbook.render() == text)
+    }
+
+    @Test func aHugeEditOfSeriesListsTheirTotalsAndCountsTheRest() throws {
+        let count = ChangeReport.shownChanges + 10
+        var lines = ["periods = 2027-01 .. 2027-03", "s0 = 10 * t"]
+        for index in 1..<count { lines.append("s\(index) = s\(index - 1) + 1") }
+        let session = Session(workbook: try Workbook.parse(lines.joined(separator: "\n") + "\n", path: "series.model").get())
+        let output = session.handle("s0 = 20 * t").output
+        #expect(output.count == ChangeReport.shownChanges + 1)
+        #expect(output[0].hasPrefix("s0 total ") && output[0].contains("30 → 60"))
+        #expect(output[1].hasPrefix("s1 total ") && output[1].contains("33 → 63"))
+        #expect(output.last == "… and 10 more cells changed (:list shows every value)")
+        #expect(session.workbook.model.values(of: "s\(count - 1)") == [.number(49), .number(69), .number(89)])
+    }
 }
 
 @Suite("old values keep the format they had")

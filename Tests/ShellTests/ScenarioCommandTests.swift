@@ -260,6 +260,24 @@ struct ScenarioCommandTests {
         #expect(session.handle(":scenario new next").output.first == "added scenario next (no overrides yet)")
     }
 
+    @Test(":scenario new measures edits made after a :save against what was saved, not what was loaded")
+    func newScenarioAfterSave() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.model").path
+        try mspPlan.write(toFile: path, atomically: true, encoding: .utf8)
+        let session = Session(workbook: try Workbook.load(path: path).get())
+        _ = session.handle("leads = 150")
+        _ = session.handle(":save")
+        _ = session.handle("leads = 175")
+        _ = session.handle("win_rate = 40%")
+        #expect(Array(session.handle(":scenario new next").output.prefix(2)) == [
+            "added scenario next: leads = 175, win_rate = 40%",
+            "base model: leads = 150, win_rate = 33%",
+        ])
+        #expect(session.workbook.model["leads"]?.formula == "150")
+    }
+
     @Test(":load goes back to the base model, and :undo brings back the scenario that was shown")
     func loadResetsScenario() throws {
         let folder = try temporaryFolder()

@@ -90,7 +90,7 @@ import WhatIf
         let base = try makeModel(funnel)
         var current = base
         for edit in overrideCase.edits { try current.define(try definition(edit)) }
-        let recorded = ScenarioComparison.overridesAgainstBase(current: current, base: base)
+        let recorded = ScenarioComparison.overridesAgainstBase(current: current, base: base.leadIndicatorDefinitions)
         #expect(recorded.map { "\($0.name) = \($0.formula)" } == overrideCase.overrides)
     }
 }
