@@ -44,7 +44,10 @@ extension Workbook {
     /// A file's mixed currency literals: the first one sets the currency, every other symbol is an error.
     static func currencyProblems(in contents: ModelReader.Contents) -> [Diagnostic] {
         // A currency literal is written with its symbol: `$`, or a character beyond ASCII.
-        let mayHaveCurrency = { (definition: Definition) in definition.formula.utf8.contains { $0 == UInt8(ascii: "$") || $0 >= 0x80 } }
+        let mayHaveCurrency = { (definition: Definition) in
+            var formula = definition.formula
+            return formula.withUTF8 { $0.contains { $0 == UInt8(ascii: "$") || $0 >= 0x80 } }
+        }
         let expressions = contents.definitions.filter(mayHaveCurrency).map(\.expression)
             + contents.scenarios.flatMap { $0.overrides.filter(mayHaveCurrency).map(\.expression) }
             + contents.goals.flatMap { [$0.goal.lhs, $0.goal.rhs] }

@@ -117,9 +117,10 @@ struct CellStore: Sendable {
 
     /// The id of `name`, interning it when it is new.
     mutating func intern(_ name: String) -> CellID {
-        if let id = ids[name] { return id }
-        let id = names.count
-        ids[name] = id
+        // One lookup either way: a new name is entered with the next id as it is looked up.
+        let next = names.count
+        let id = Self.entry(&ids[name, default: next])
+        guard id == next else { return id }
         names.append(name)
         slots.append(nil)
         defined.append(false)
@@ -131,6 +132,8 @@ struct CellStore: Sendable {
         positions.append(-1)
         return id
     }
+
+    private static func entry(_ id: inout CellID) -> CellID { id }
 
     /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new,
     /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
