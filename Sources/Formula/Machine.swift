@@ -34,12 +34,34 @@ public struct Machine: Sendable {
     /// ``value(of:slots:period:)`` of a program read in place (out of an array's buffer): a loop
     /// over many cells' programs then takes no reference count on every part of each.
     public mutating func value(ofProgramAt program: UnsafePointer<Program>, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
-        steps += program.pointee.code.count
-        if program.pointee.isStraightLine {
-            return straightLine(program, slots: slots, from: period, count: 1) { $0[0] }
+        program.pointee.code.withUnsafeBufferPointer { code in
+            value(of: code, stackDepth: program.pointee.stackDepth, isStraightLine: program.pointee.isStraightLine,
+                  slots: slots, period: period)
+        }
+    }
+
+    /// The value of program `index` of `sequence` in period `period`: the programs of a plan run
+    /// one after the other read their code as one stream (``ProgramSequence``).
+    public mutating func value(
+        of index: Int, in sequence: ProgramSequence, slots: UnsafeBufferPointer<Value>, period: Int = 0
+    ) -> Value {
+        sequence.code.withUnsafeBufferPointer { all in
+            value(of: UnsafeBufferPointer(rebasing: all[sequence.bounds[index]..<sequence.bounds[index + 1]]),
+                  stackDepth: sequence.stackDepths[index], isStraightLine: sequence.isStraightLine[index],
+                  slots: slots, period: period)
+        }
+    }
+
+    private mutating func value(
+        of code: UnsafeBufferPointer<Instruction>, stackDepth: Int, isStraightLine: Bool, slots: UnsafeBufferPointer<Value>,
+        period: Int
+    ) -> Value {
+        steps += code.count
+        if isStraightLine {
+            return straightLine(code, stackDepth: stackDepth, slots: slots, from: period, count: 1) { $0[0] }
         }
         var result = Value.number(0)
-        withScratch(for: program) { code, stack, state in
+        withScratch(code, stackDepth: stackDepth) { code, stack, state in
             state.period = period
             result = Self.run(code, slots: slots, stack: stack, state: &state)
         }
@@ -66,15 +88,17 @@ public struct Machine: Sendable {
         var first: Int?
         var last = 0
         let base = target * timeline.count
-        withScratch(for: program) { code, stack, state in
-            let readable = UnsafeBufferPointer(slots)
-            for period in periods {
-                state.period = period
-                let value = Self.run(code, slots: readable, stack: stack, state: &state)
-                guard !Self.same(slots[base + period], value) else { continue }
-                slots[base + period] = value
-                if first == nil { first = period }
-                last = period
+        program.pointee.code.withUnsafeBufferPointer { code in
+            withScratch(code, stackDepth: program.pointee.stackDepth) { code, stack, state in
+                let readable = UnsafeBufferPointer(slots)
+                for period in periods {
+                    state.period = period
+                    let value = Self.run(code, slots: readable, stack: stack, state: &state)
+                    guard !Self.same(slots[base + period], value) else { continue }
+                    slots[base + period] = value
+                    if first == nil { first = period }
+                    last = period
+                }
             }
         }
         steps += program.pointee.code.count * periods.count
@@ -92,7 +116,9 @@ public struct Machine: Sendable {
         let count = periods.count
         let base = target * timeline.count + periods.lowerBound
         steps += program.pointee.code.count * count
-        return straightLine(program, slots: UnsafeBufferPointer(slots), from: periods.lowerBound, count: count) { columns in
+        return program.pointee.code.withUnsafeBufferPointer { code in
+            straightLine(code, stackDepth: program.pointee.stackDepth, slots: UnsafeBufferPointer(slots),
+                         from: periods.lowerBound, count: count) { columns in
             var first: Int?
             var last = 0
             for index in 0..<count where !Self.same(slots[base + index], columns[index]) {
@@ -101,6 +127,7 @@ public struct Machine: Sendable {
                 last = index
             }
             return first.map { (periods.lowerBound + $0)...(periods.lowerBound + last) }
+            }
         }
     }
 
@@ -108,17 +135,15 @@ public struct Machine: Sendable {
     /// and gives `read` the result column (`count` values), with no run state to set up.
     @inline(__always)
     private mutating func straightLine<Result>(
-        _ program: UnsafePointer<Program>, slots: UnsafeBufferPointer<Value>, from start: Int, count: Int,
-        _ read: (UnsafeMutableBufferPointer<Value>) -> Result
+        _ code: UnsafeBufferPointer<Instruction>, stackDepth: Int, slots: UnsafeBufferPointer<Value>, from start: Int,
+        count: Int, _ read: (UnsafeMutableBufferPointer<Value>) -> Result
     ) -> Result {
-        if columns.count < program.pointee.stackDepth * count {
-            columns = Array(repeating: .number(0), count: program.pointee.stackDepth * count)
+        if columns.count < stackDepth * count {
+            columns = Array(repeating: .number(0), count: stackDepth * count)
         }
         let stride = timeline.count
         return columns.withUnsafeMutableBufferPointer { columns in
-            program.pointee.code.withUnsafeBufferPointer { code in
-                Self.runColumns(code, slots: slots, from: start, count: count, stride: stride, columns: columns)
-            }
+            Self.runColumns(code, slots: slots, from: start, count: count, stride: stride, columns: columns)
             return read(columns)
         }
     }
@@ -159,11 +184,11 @@ public struct Machine: Sendable {
 
     /// Lends a run the machine's scratch space, swapped out of `self` so the loop takes no reference counts.
     private mutating func withScratch(
-        for program: UnsafePointer<Program>,
+        _ code: UnsafeBufferPointer<Instruction>, stackDepth: Int,
         _ body: (UnsafeBufferPointer<Instruction>, UnsafeMutableBufferPointer<Value>, inout RunState) -> Void
     ) {
-        if stack.count < program.pointee.stackDepth {
-            stack = Array(repeating: .number(0), count: program.pointee.stackDepth)
+        if stack.count < stackDepth {
+            stack = Array(repeating: .number(0), count: stackDepth)
         }
         var stack: [Value] = []
         swap(&stack, &self.stack)
@@ -175,9 +200,7 @@ public struct Machine: Sendable {
             swap(&state.arguments, &arguments)
             swap(&state.reductions, &reductions)
         }
-        program.pointee.code.withUnsafeBufferPointer { code in
-            stack.withUnsafeMutableBufferPointer { stack in body(code, stack, &state) }
-        }
+        stack.withUnsafeMutableBufferPointer { stack in body(code, stack, &state) }
     }
 
     /// The display format of `program`'s result with its slots' formats read from `slots`.

@@ -40,6 +40,8 @@ public struct TrialPlan: Sendable {
     private let steps: [Step]
     private let cells: [Int]
     private let programs: [Program]
+    /// The same programs' code end to end, which a cell that does not vary over time runs from.
+    private let sequence: ProgramSequence
     private let isSeries: [Bool]
     /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
     private let modelSlots: [String: Int]
@@ -156,6 +158,7 @@ public struct TrialPlan: Sendable {
         self.steps = steps
         self.cells = cells
         self.programs = programs
+        sequence = ProgramSequence(programs)
         extras = expressions.map { Program($0, timeline: store.timeline, bind: bind) }
         extraSlots = extras.map { _ in newSlot(holding: .number(0)) }
         extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
@@ -214,7 +217,7 @@ public struct TrialPlan: Sendable {
                 switch step.kind {
                 case .single:
                     let cell = cells[step.first]
-                    let value = machine.value(ofProgramAt: programs.baseAddress! + step.first, slots: UnsafeBufferPointer(values))
+                    let value = machine.value(of: step.first, in: sequence, slots: UnsafeBufferPointer(values))
                     let start = cell &* stride
                     for period in 0..<stride { values[start &+ period] = value }
                 case .series:
