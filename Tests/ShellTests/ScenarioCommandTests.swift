@@ -228,13 +228,18 @@ struct ScenarioCommandTests {
         #expect(session.workbook.render() == text)
     }
 
+    /// A session on the plan written to a file of its own in `folder`, and that file's path.
+    private func sessionOnFile(in folder: URL) throws -> (session: Session, path: String) {
+        let path = folder.appendingPathComponent("plan.model").path
+        try mspPlan.write(toFile: path, atomically: true, encoding: .utf8)
+        return (Session(workbook: try Workbook.load(path: path).get()), path)
+    }
+
     @Test("scenarios survive :save and a reload: the sections are in the file and their values are right")
     func roundTrip() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("plan.model").path
-        try mspPlan.write(toFile: path, atomically: true, encoding: .utf8)
-        let session = Session(workbook: try Workbook.load(path: path).get())
+        let (session, path) = try sessionOnFile(in: folder)
         _ = session.handle("leads = 150")
         _ = session.handle(":scenario new growth")
         _ = session.handle("deal_value = $3k")
@@ -264,9 +269,7 @@ struct ScenarioCommandTests {
     func newScenarioAfterSave() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("plan.model").path
-        try mspPlan.write(toFile: path, atomically: true, encoding: .utf8)
-        let session = Session(workbook: try Workbook.load(path: path).get())
+        let (session, path) = try sessionOnFile(in: folder)
         _ = session.handle("leads = 150")
         _ = session.handle(":save")
         _ = session.handle("leads = 175")
