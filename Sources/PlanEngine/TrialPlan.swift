@@ -138,13 +138,15 @@ public struct TrialPlan: Sendable {
                 pending.append(dependent)
             }
         }
-        let components = StronglyConnected.components(
-            of: store.order.filter { computed[$0] }, graph: graph, includes: { $0 < computed.count && computed[$0] })
+        let downstream = store.order.elements.filter { computed[$0] }
+        let includes = { (id: CellID) in id < computed.count && computed[id] }
         var steps: [Step] = []
         var cells: [Int] = []
         var programs: [Program] = []
-        for component in components {
-            let order = StronglyConnected.periodOrder(component, graph: graph)
+        cells.reserveCapacity(downstream.count)
+        programs.reserveCapacity(downstream.count)
+        /// One step: a cell, or cells tied in a loop through `prev` (each after what it uses in the same period).
+        func add(_ order: some RandomAccessCollection<CellID>) {
             for id in order {
                 let program = rewritten[id] ?? store.programs[id]
                 cells.append(id)
@@ -152,8 +154,16 @@ public struct TrialPlan: Sendable {
                 series[id] = stride > 1 && (order.count > 1 || program.variesByItself
                     || program.seriesSlots.contains { $0 != id && series[$0] })
             }
-            let kind: Step.Kind = order.count > 1 ? .loop : series[order[0]] ? .series : .single
+            let kind: Step.Kind = order.count > 1 ? .loop : series[cells[cells.count - 1]] ? .series : .single
             steps.append(Step(kind: kind, first: cells.count - order.count, count: order.count))
+        }
+        if graph.hasLaggedEdges {
+            for component in StronglyConnected.components(of: downstream, graph: graph, includes: includes) {
+                add(StronglyConnected.periodOrder(component, graph: graph))
+            }
+        } else {
+            // Without a read through prev nothing is tied in a loop: an order along precedents is enough.
+            for id in TopologicalSort.sort(downstream, graph: graph, isDefined: includes).order { add(CollectionOfOne(id)) }
         }
         self.steps = steps
         self.cells = cells
