@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // Random models and edit sequences for the property tests (InvariantTests).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Reading the CSV files spreadsheets and CRMs export, for `:actuals import`.
@@ -22,10 +21,7 @@ let package = Package(
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
         .target(name: "Formula"),
         // Named cells, the dependency graph and incremental recompute.
-        .target(name: "PlanEngine", dependencies: [
-            "Formula",
-            .product(name: "OrderedCollections", package: "swift-collections"),
-        ]),
+        .target(name: "PlanEngine", dependencies: ["Formula"]),
         // Lossless model files: load every item, save the user's text back.
         .target(name: "ModelFile", dependencies: ["Formula", "PlanEngine"]),
         // Goal seek, sensitivity tables and scenarios, computed on copies of a model.

@@ -1,5 +1,4 @@
 import Formula
-import OrderedCollections
 
 /// Integer identity of a name in a model: every name defined or referenced gets one,
 /// so recompute works on array indexes instead of hashing strings.
@@ -20,19 +19,17 @@ struct CellSlot: Sendable {
     /// the whole plan (a reduction, `x[2027-03]`), which may not be part of one even through `prev`.
     var laggedIDs: Set<CellID>
     var wholePlanIDs: Set<CellID>
-
-    /// Whether the cell is a level, summed up by its last value rather than its total: it reads
-    /// itself one period earlier (`mrr = prev(mrr) + new_mrr`), or it is a running total
-    /// (`cumulative(revenue)`, `ytd(revenue)`).
-    var isStock: Bool
     /// Whether the cell reads itself in the same period (`x = x + 1`): a cycle, refused at load.
     var isOwnCycle: Bool
 }
 
 /// Whether a defined cell is a lead indicator (it references no other cell) and whether it is a
-/// level (see ``CellSlot/isStock``); neither, for a name not defined.
+/// level; neither, for a name not defined.
 struct CellTraits: Sendable {
     var isLeadIndicator = false
+    /// Whether the cell is a level, summed up by its last value rather than its total: it reads
+    /// itself one period earlier (`mrr = prev(mrr) + new_mrr`), or it is a running total
+    /// (`cumulative(revenue)`, `ytd(revenue)`).
     var isStock = false
 }
 
@@ -61,9 +58,9 @@ struct CellStore: Sendable {
     /// cell it changes, and reading it from the slot would copy the slot.
     private(set) var traits: [CellTraits] = []
     /// Defined cells in file order.
-    private(set) var order = OrderedSet<CellID>()
+    private(set) var order: [CellID] = []
     /// Where each id stands in ``order``, -1 for one not defined: a recompute asks it of every
-    /// cell it changes, to list them in file order, and an index beats a lookup in the set.
+    /// cell it changes, to list them in file order.
     private var positions: [Int32] = []
 
     init(timeline: Timeline = .single) {
@@ -144,8 +141,7 @@ struct CellStore: Sendable {
         defined[id] = true
         if isNew {
             let index = min(max(position ?? order.count, 0), order.count)
-            // Appending (what loading a file does, cell after cell) leaves the other indexes be.
-            if index == order.count { order.append(id) } else { order.insert(id, at: index) }
+            order.insert(id, at: index)
             renumber(from: index)
         }
     }
@@ -181,7 +177,7 @@ struct CellStore: Sendable {
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
             laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
-            isStock: isStock, isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+            isOwnCycle: readsItself && !program.laggedSlots.contains(id))
         programs[id] = program
         traits[id] = CellTraits(isLeadIndicator: referenceIDs.isEmpty, isStock: isStock)
     }
@@ -249,7 +245,7 @@ struct CellStore: Sendable {
         guard let slot = slots[id] else { return nil }
         return Cell(
             slot.definition, overrides: slot.overrides, actuals: slot.actuals, references: slot.referenceIDs.map { names[$0] },
-            values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: slot.isStock)
+            values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: traits[id].isStock)
     }
 
     /// The names the formula of `id` and its overrides reference, unique, in order of first appearance.

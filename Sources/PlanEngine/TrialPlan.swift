@@ -138,7 +138,7 @@ public struct TrialPlan: Sendable {
                 pending.append(dependent)
             }
         }
-        let downstream = store.order.elements.filter { computed[$0] }
+        let downstream = store.order.filter { computed[$0] }
         let includes = { (id: CellID) in id < computed.count && computed[id] }
         var steps: [Step] = []
         var cells: [Int] = []

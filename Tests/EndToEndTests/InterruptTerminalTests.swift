@@ -27,10 +27,12 @@ extension ReplTerminalTests {
         try await Task.sleep(for: .seconds(1))
         try repl.send(keys: "C-c")
         // A bounded wait, not a timing: the table alone would run for minutes.
-        let screen = try await repl.waitFor("stopped (Ctrl-C): nothing was changed", timeout: .seconds(10))
+        try await repl.waitFor("stopped (Ctrl-C): nothing was changed", timeout: .seconds(10))
+        // The screen is read once the prompt is back: until the next line is written, the message's
+        // line break is not on it yet.
+        let screen = try await repl.waitFor(Self.prompt, occurrences: 2, timeout: .seconds(10))
         // The message starts a line, under the ^C the terminal echoed.
         #expect(screen.contains(command + "\n^C\nerror: stopped (Ctrl-C): nothing was changed\n"), "\(screen)")
-        try await repl.waitFor(Self.prompt, occurrences: 2, timeout: .seconds(10))
         #expect(repl.exitStatus == nil)
         try repl.type("c3")
         try repl.send(keys: "Enter")
