@@ -26,10 +26,12 @@ setup:
 build: setup
 	swift build
 
-# A release links the Swift runtime and Foundation into the binary (--static-swift-stdlib): it
-# starts without loading and binding a dozen shared libraries, under half the start-up time.
+# A release is one static executable: the Swift runtime, Foundation, glibc and libedit (with the
+# libraries it needs, from pkg-config --static) are linked in. It starts without the dynamic loader
+# mapping, relocating and binding a dozen shared libraries: about a third of the start-up time.
+STATIC_LIBS = $(foreach flag,$(shell pkg-config --libs --static libedit libbsd),-Xlinker $(flag))
 release: setup
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib -Xswiftc -static-executable $(STATIC_LIBS)
 
 run: build
 	.build/debug/leadlag $(MODEL)

@@ -40,15 +40,40 @@ public struct Machine: Sendable {
         }
     }
 
-    /// The value of program `index` of `sequence` in period `period`: the programs of a plan run
-    /// one after the other read their code as one stream (``ProgramSequence``).
-    public mutating func value(
-        of index: Int, in sequence: ProgramSequence, slots: UnsafeBufferPointer<Value>, period: Int = 0
-    ) -> Value {
-        sequence.code.withUnsafeBufferPointer { all in
-            value(of: UnsafeBufferPointer(rebasing: all[sequence.bounds[index]..<sequence.bounds[index + 1]]),
-                  stackDepth: sequence.stackDepths[index], isStraightLine: sequence.isStraightLine[index],
-                  slots: slots, period: period)
+    /// Runs programs `range` of `sequence` one after the other, each a cell that does not vary
+    /// over time: program `i` computes period 0 from `slots` and its value fills every period of
+    /// slot `cells[i]`, so a later program reads the values of the earlier ones. The sequence's
+    /// buffers and the machine's scratch space are taken once for the whole range.
+    public mutating func runSingles(
+        _ range: Range<Int>, of sequence: ProgramSequence, cells: UnsafeBufferPointer<Int>, slots: UnsafeMutableBufferPointer<Value>
+    ) {
+        let stride = timeline.count
+        if columns.count < sequence.maxStackDepth {
+            columns = Array(repeating: .number(0), count: sequence.maxStackDepth)
+        }
+        var scratch: [Value] = []
+        swap(&scratch, &columns)
+        defer { swap(&scratch, &columns) }
+        let readable = UnsafeBufferPointer(slots)
+        sequence.code.withUnsafeBufferPointer { code in
+            sequence.bounds.withUnsafeBufferPointer { bounds in
+                scratch.withUnsafeMutableBufferPointer { columns in
+                    for index in range {
+                        let program = UnsafeBufferPointer(rebasing: code[bounds[index]..<bounds[index &+ 1]])
+                        let value: Value
+                        if sequence.isStraightLine[index] {
+                            Self.runColumns(program, slots: readable, from: 0, count: 1, stride: stride, columns: columns)
+                            value = columns[0]
+                            steps += program.count
+                        } else {
+                            value = self.value(of: program, stackDepth: sequence.stackDepths[index], isStraightLine: false,
+                                               slots: readable, period: 0)
+                        }
+                        let start = cells[index] &* stride
+                        for period in 0..<stride { slots[start &+ period] = value }
+                    }
+                }
+            }
         }
     }
 

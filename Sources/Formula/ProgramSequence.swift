@@ -2,26 +2,35 @@
 /// many times (a goal seek's probes, a table's points, a simulation's trials) reads cell after
 /// cell. Each ``Program`` keeps its code in an allocation of its own, scattered over the heap; a
 /// run over a million cells then waits on memory for every cell's first instruction, where one
-/// stream is read ahead by the processor. ``Machine/value(of:in:slots:period:)`` runs one of them.
+/// stream is read ahead by the processor. ``Machine/runSingles(_:of:cells:slots:)`` runs them.
 public struct ProgramSequence: Sendable {
-    let code: [Instruction]
+    private(set) var code: [Instruction] = []
     /// Where each program starts in ``code``, and where the last one ends.
-    let bounds: [Int]
-    let stackDepths: [Int]
-    let isStraightLine: [Bool]
+    private(set) var bounds = [0]
+    private(set) var stackDepths: [Int] = []
+    private(set) var isStraightLine: [Bool] = []
+    /// The deepest stack any of the programs needs.
+    private(set) var maxStackDepth = 0
 
-    public init(_ programs: [Program]) {
-        var code: [Instruction] = []
-        code.reserveCapacity(programs.reduce(0) { $0 + $1.code.count })
-        var bounds = [0]
-        bounds.reserveCapacity(programs.count + 1)
-        for program in programs {
-            code += program.code
-            bounds.append(code.count)
-        }
-        self.code = code
-        self.bounds = bounds
-        stackDepths = programs.map(\.stackDepth)
-        isStraightLine = programs.map(\.isStraightLine)
+    public init() {}
+
+    /// The number of programs.
+    public var count: Int { stackDepths.count }
+
+    /// Room for `programs` programs of about `instructions` instructions in all.
+    public mutating func reserveCapacity(programs: Int, instructions: Int) {
+        code.reserveCapacity(instructions)
+        bounds.reserveCapacity(programs + 1)
+        stackDepths.reserveCapacity(programs)
+        isStraightLine.reserveCapacity(programs)
+    }
+
+    /// Adds the program at `program` (read in place, as ``Machine/value(ofProgramAt:slots:period:)``) after the others.
+    public mutating func append(programAt program: UnsafePointer<Program>) {
+        code.append(contentsOf: program.pointee.code)
+        bounds.append(code.count)
+        stackDepths.append(program.pointee.stackDepth)
+        isStraightLine.append(program.pointee.isStraightLine)
+        maxStackDepth = max(maxStackDepth, program.pointee.stackDepth)
     }
 }

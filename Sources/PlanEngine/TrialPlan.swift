@@ -36,12 +36,16 @@ public struct TrialPlan: Sendable {
     /// The periods a run's machine is laid out over (``makeMachine()``).
     public let timeline: Timeline
     private let inputSlots: [Int]
-    /// What each run computes, in order: a step runs `cells[first..<first + count]` with their programs.
+    /// What each run computes, in order: a step of single-valued cells runs programs
+    /// `first..<first + count` of ``sequence`` into ``singleCells``, any other step
+    /// `cells[first..<first + count]` with their ``programs``.
     private let steps: [Step]
+    /// The programs of the cells that do not vary over time, end to end, and their cells.
+    private let sequence: ProgramSequence
+    private let singleCells: [Int]
+    /// The other cells (series, and cells tied in a loop through `prev`) and their programs.
     private let cells: [Int]
     private let programs: [Program]
-    /// The same programs' code end to end, which a cell that does not vary over time runs from.
-    private let sequence: ProgramSequence
     private let isSeries: [Bool]
     /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
     private let modelSlots: [String: Int]
@@ -49,8 +53,8 @@ public struct TrialPlan: Sendable {
 
     private struct Step: Sendable {
         enum Kind: Sendable {
-            /// One cell that does not vary over time: computed once, copied to every period.
-            case single
+            /// Cells that do not vary over time, one after the other: each computed once, copied to every period.
+            case singles
             /// One cell over every period in order (it may read itself through `prev`).
             case series
             /// Cells tied in a loop through `prev`: each period in turn, every cell of the loop.
@@ -72,6 +76,11 @@ public struct TrialPlan: Sendable {
         periodCount = stride
         var values = store.values
         var series = store.isSeries
+        // Copied once with room for the slots added below (inputs, extras, a few unknown names),
+        // not once more when the first of them is added.
+        let added = inputs.count + expressions.count + 8
+        values.reserveCapacity(values.count + added * stride)
+        series.reserveCapacity(series.count + added)
         let modelSlots = store.nameIDs
         var names: [String: Int] = [:]
         func newSlot(holding value: Value) -> Int {
@@ -141,34 +150,58 @@ public struct TrialPlan: Sendable {
         let downstream = store.order.filter { computed[$0] }
         let includes = { (id: CellID) in id < computed.count && computed[id] }
         var steps: [Step] = []
+        var sequence = ProgramSequence()
+        var singleCells: [Int] = []
         var cells: [Int] = []
         var programs: [Program] = []
-        cells.reserveCapacity(downstream.count)
-        programs.reserveCapacity(downstream.count)
+        sequence.reserveCapacity(programs: downstream.count, instructions: 8 * downstream.count)
+        singleCells.reserveCapacity(downstream.count)
         /// One step: a cell, or cells tied in a loop through `prev` (each after what it uses in the same period).
-        func add(_ order: some RandomAccessCollection<CellID>) {
+        /// The model's programs are read in place: copying each out would take a reference count on every part of it.
+        func add(_ order: some RandomAccessCollection<CellID>, storePrograms: UnsafeBufferPointer<Program>) {
+            func isSeries(_ id: CellID, _ program: UnsafePointer<Program>) -> Bool {
+                stride > 1 && (order.count > 1 || program.pointee.variesByItself
+                    || program.pointee.seriesSlots.contains { $0 != id && series[$0] })
+            }
+            func program<Result>(of id: CellID, _ body: (UnsafePointer<Program>) -> Result) -> Result {
+                guard let program = rewritten[id] else { return body(storePrograms.baseAddress! + id) }
+                return withUnsafePointer(to: program, body)
+            }
+            if order.count == 1, let id = order.first, !program(of: id, { isSeries(id, $0) }) {
+                program(of: id) { sequence.append(programAt: $0) }
+                series[id] = false
+                singleCells.append(id)
+                if let last = steps.last, last.kind == .singles {
+                    steps[steps.count - 1] = Step(kind: .singles, first: last.first, count: last.count + 1)
+                } else {
+                    steps.append(Step(kind: .singles, first: sequence.count - 1, count: 1))
+                }
+                return
+            }
             for id in order {
-                let program = rewritten[id] ?? store.programs[id]
+                program(of: id) { series[id] = isSeries(id, $0) }
                 cells.append(id)
-                programs.append(program)
-                series[id] = stride > 1 && (order.count > 1 || program.variesByItself
-                    || program.seriesSlots.contains { $0 != id && series[$0] })
+                programs.append(rewritten[id] ?? storePrograms[id])
             }
-            let kind: Step.Kind = order.count > 1 ? .loop : series[cells[cells.count - 1]] ? .series : .single
-            steps.append(Step(kind: kind, first: cells.count - order.count, count: order.count))
+            steps.append(Step(kind: order.count > 1 ? .loop : .series, first: cells.count - order.count, count: order.count))
         }
-        if graph.hasLaggedEdges {
-            for component in StronglyConnected.components(of: downstream, graph: graph, includes: includes) {
-                add(StronglyConnected.periodOrder(component, graph: graph))
+        store.programs.withUnsafeBufferPointer { storePrograms in
+            if graph.hasLaggedEdges {
+                for component in StronglyConnected.components(of: downstream, graph: graph, includes: includes) {
+                    add(StronglyConnected.periodOrder(component, graph: graph), storePrograms: storePrograms)
+                }
+            } else {
+                // Without a read through prev nothing is tied in a loop: an order along precedents is enough.
+                for id in TopologicalSort.sort(downstream, graph: graph, isDefined: includes).order {
+                    add(CollectionOfOne(id), storePrograms: storePrograms)
+                }
             }
-        } else {
-            // Without a read through prev nothing is tied in a loop: an order along precedents is enough.
-            for id in TopologicalSort.sort(downstream, graph: graph, isDefined: includes).order { add(CollectionOfOne(id)) }
         }
         self.steps = steps
+        self.sequence = sequence
+        self.singleCells = singleCells
         self.cells = cells
         self.programs = programs
-        sequence = ProgramSequence(programs)
         extras = expressions.map { Program($0, timeline: store.timeline, bind: bind) }
         extraSlots = extras.map { _ in newSlot(holding: .number(0)) }
         extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
@@ -221,22 +254,20 @@ public struct TrialPlan: Sendable {
         // Programs are read in place through a pointer: reading them out of the array would take
         // a reference count on every part of each, cell after cell.
         programs.withUnsafeBufferPointer { programs in
-            let stride = periodCount
-            let all = 0...(stride - 1)
-            for step in steps {
-                switch step.kind {
-                case .single:
-                    let cell = cells[step.first]
-                    let value = machine.value(of: step.first, in: sequence, slots: UnsafeBufferPointer(values))
-                    let start = cell &* stride
-                    for period in 0..<stride { values[start &+ period] = value }
-                case .series:
-                    _ = machine.evaluate(programAt: programs.baseAddress! + step.first, slots: values, into: cells[step.first], periods: all)
-                case .loop:
-                    for period in all {
-                        for index in step.first..<(step.first + step.count) {
-                            _ = machine.evaluate(
-                                programAt: programs.baseAddress! + index, slots: values, into: cells[index], periods: period...period)
+            singleCells.withUnsafeBufferPointer { singleCells in
+                let all = 0...(periodCount - 1)
+                for step in steps {
+                    switch step.kind {
+                    case .singles:
+                        machine.runSingles(step.first..<(step.first + step.count), of: sequence, cells: singleCells, slots: values)
+                    case .series:
+                        _ = machine.evaluate(programAt: programs.baseAddress! + step.first, slots: values, into: cells[step.first], periods: all)
+                    case .loop:
+                        for period in all {
+                            for index in step.first..<(step.first + step.count) {
+                                _ = machine.evaluate(
+                                    programAt: programs.baseAddress! + index, slots: values, into: cells[index], periods: period...period)
+                            }
                         }
                     }
                 }

@@ -26,27 +26,13 @@ extension Command {
         } catch {
             return Command.seek.reject(error, &reply)
         }
-        let model = session.model
-        let target: WhatIfTarget
-        let goal: Double
-        let bounds: ClosedRange<Double>?
+        let outcome: SeekOutcome, report: SeekReport
         do throws(Diagnostic) {
-            target = try request.targetText.whatIfTarget(in: model, verb: "seek")
-            try request.checkInput(in: model)
-            goal = try request.value.number(in: model, what: "the value to reach")
-            bounds = try request.bounds.map { low, high throws(Diagnostic) in
-                let lower = try low.number(in: model, what: "the low end")
-                let upper = try high.number(in: model, what: "the high end")
-                return min(lower, upper)...max(lower, upper)
-            }
+            (outcome, report) = try request.seek(in: session.model)
         } catch {
             return reply.fail(error, in: input.line)
         }
-        let outcome = GoalSeek.seek(
-            in: model, target: target, equals: goal, by: request.input, within: bounds,
-            rounding: request.isWhole ? .whole : .shortestDecimal)
-        SeekReport(request: request, target: target, goal: goal, bounds: bounds, model: model)
-            .tell(outcome, session: session, reply: &reply)
+        report.tell(outcome, session: session, reply: &reply)
     }
 }
 
@@ -84,6 +70,23 @@ struct SeekRequest {
         self.inputText = inputText
     }
 
+    /// Runs the seek on `model`; the report it comes with holds no copy of the model, so the
+    /// edit it then makes changes the session's model in place (a copy kept alive would make
+    /// it copy every array of a large model instead of changing one cell).
+    func seek(in model: Model) throws(Diagnostic) -> (SeekOutcome, SeekReport) {
+        let target = try targetText.whatIfTarget(in: model, verb: "seek")
+        try checkInput(in: model)
+        let goal = try value.number(in: model, what: "the value to reach")
+        let bounds = try self.bounds.map { low, high throws(Diagnostic) in
+            let lower = try low.number(in: model, what: "the low end")
+            let upper = try high.number(in: model, what: "the high end")
+            return min(lower, upper)...max(lower, upper)
+        }
+        let outcome = GoalSeek.seek(
+            in: model, target: target, equals: goal, by: input, within: bounds, rounding: isWhole ? .whole : .shortestDecimal)
+        return (outcome, SeekReport(request: self, target: target, goal: goal, bounds: bounds, model: model))
+    }
+
     /// The input must exist; said with a caret under it when it does not.
     func checkInput(in model: Model) throws(Diagnostic) {
         if model[input] == nil { throw Diagnostic(model.noSuchCell(input), at: inputText.sourceRange) }
@@ -96,7 +99,19 @@ struct SeekReport {
     let target: WhatIfTarget
     let goal: Double
     let bounds: ClosedRange<Double>?
-    let model: Model
+    /// How the input's and the target's values are written, taken before the edit.
+    private let inputFormat: DisplayFormat
+    private let targetFormat: DisplayFormat
+
+    /// Keeps the formats it writes values in, not `model` (see ``SeekRequest/seek(in:)``).
+    init(request: SeekRequest, target: WhatIfTarget, goal: Double, bounds: ClosedRange<Double>?, model: Model) {
+        self.request = request
+        self.target = target
+        self.goal = goal
+        self.bounds = bounds
+        inputFormat = model.format(of: request.input)
+        targetFormat = target.format(in: model)
+    }
 
     func tell(_ outcome: SeekOutcome, session: Session, reply: inout Reply) {
         switch outcome {
@@ -110,12 +125,13 @@ struct SeekReport {
     /// Sets the input through the session's own edit path, so the reactive display, goal
     /// news and `:undo` treat it like a definition typed by hand.
     private func apply(_ value: Double, session: Session, reply: inout Reply) {
-        guard let cell = model[request.input] else { return }
+        guard let cell = session.model[request.input] else { return }
         // A series input (a growth formula, overrides) has no one value: it was its formula.
         let before = cell.isSeries ? cell.shownFormula : inputText(cell.value)
-        let unchanged = cell.isSeries ? model.evaluateSeries(cell.expression) == [.number(value)] : cell.value == .number(value)
+        let unchanged = cell.isSeries
+            ? session.model.evaluateSeries(cell.expression) == [.number(value)] : cell.value == .number(value)
         if unchanged {
-            reply.say("\(target.text) is already \(targetText(target.value(in: model)))"
+            reply.say("\(target.text) is already \(targetText(target.value(in: session.model)))"
                 + " at \(request.input) = \(before); nothing changed")
             return
         }
@@ -155,10 +171,10 @@ struct SeekReport {
     }
 
     private func inputText(_ value: Value) -> String {
-        ValueFormatter.display(value, format: model.format(of: request.input))
+        ValueFormatter.display(value, format: inputFormat)
     }
 
     private func targetText(_ value: Value) -> String {
-        ValueFormatter.display(value, format: target.format(in: model))
+        ValueFormatter.display(value, format: targetFormat)
     }
 }

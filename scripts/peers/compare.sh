@@ -23,12 +23,14 @@ for n in "${sizes[@]}"; do
   [ -s "$dir/funnel-$n.sc" ] || "$here/generate-models.sh" "$dir" "$n"
 done
 
-# Mean seconds of a command, measured by hyperfine; SHELL_MODE=sh for a command with a redirection.
+# Mean seconds of a command, measured by hyperfine; SHELL_MODE=sh for a command with a redirection,
+# STAT=min for the fastest run instead (hyperfine's csv: command,mean,stddev,median,user,system,min,max).
 mean() {
   local runs=$1; shift
   local shell=(-N); [ "${SHELL_MODE:-}" = sh ] && shell=(-S sh)
+  local column=2; [ "${STAT:-}" = min ] && column=7
   hyperfine "${shell[@]}" --style none --warmup "$([ "$runs" -ge 5 ] && echo 1 || echo 0)" --runs "$runs" --export-csv "$dir/run.csv" "$@" >/dev/null 2>&1
-  awk -F, 'NR == 2 { print $2 }' "$dir/run.csv"
+  awk -F, -v column=$column 'NR == 2 { print $column }' "$dir/run.csv"
 }
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "-"; }
@@ -95,14 +97,16 @@ goal=$(awk -F, 'NR == 2 { printf "%.17g", 2 * $2 }' <("$leadlag" eval "$chain" -
 printf 'c0 = 2\n' >"$dir/large-edit.txt"
 printf 'c0 = 2\n:undo\n' >"$dir/large-undo.txt"
 printf ':seek %s = %s by c0\n' "$last" "$goal" >"$dir/large-seek.txt"
-# Milliseconds of each large edit of a binary: edit, undo, seek, as a table row.
+# Milliseconds of each large edit of a binary: edit, undo, seek, as a table row. Each is a difference
+# of two runs of several seconds (the load), so the fastest of each is taken: a mean would carry the
+# load's drift between runs, which on a shared machine is larger than the edit.
 large_edits() {
   local runs none edit undo seek
   runs=$(runs_for "$largest")
-  none=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-none.txt")
-  edit=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-edit.txt")
-  undo=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-undo.txt")
-  seek=$(SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-seek.txt")
+  none=$(STAT=min SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-none.txt")
+  edit=$(STAT=min SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-edit.txt")
+  undo=$(STAT=min SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-undo.txt")
+  seek=$(STAT=min SHELL_MODE=sh mean "$runs" "$1 $chain < $dir/large-seek.txt")
   echo "$(ms "$(awk -v a="$edit" -v b="$none" 'BEGIN { print a - b }')") | $(ms "$(awk -v a="$undo" -v b="$edit" 'BEGIN { print a - b }')") | $(ms "$(awk -v a="$seek" -v b="$none" 'BEGIN { print a - b }')")"
 }
 echo
