@@ -41,10 +41,34 @@ extension Expr {
         }
     }
 
+    /// Whether the expression is only numbers, `true`/`false`, references to cells and operators:
+    /// no call, no `x[2027-03]`, no `t` or `month`. The checks every formula of a file goes through
+    /// as it loads (uses of periods, ranges, unknown functions) look for nothing else, so a formula
+    /// of plain arithmetic, most of a plan, skips their walks. A long chain (`a + b + … + z`) is
+    /// followed down its left operands in a loop; past a few right operands nested in right operands
+    /// the answer is false, which only means the checks walk the formula.
+    public var isPlainArithmetic: Bool { isPlainArithmetic(rightOperandsNested: 16) }
+
+    private func isPlainArithmetic(rightOperandsNested budget: Int) -> Bool {
+        var node = self
+        while true {
+            switch node {
+            case .number, .boolean: return true
+            case .name(let name, _): return !ReservedWords.isReferenceable(name)
+            case .call, .at: return false
+            case .unary(_, let operand, _): node = operand
+            case .binary(_, let left, let right, _):
+                guard budget > 0, right.isPlainArithmetic(rightOperandsNested: budget - 1) else { return false }
+                node = left
+            }
+        }
+    }
+
     /// Where the expression uses something that needs a `periods` line (`prev`, `x[2027-03]`,
     /// `t`, `month`) or names a period outside the plan: the first such place, as an error.
     /// Reductions and running totals are fine without periods (a total of one period).
     public func periodProblem(in timeline: Timeline) -> Diagnostic? {
+        guard !isPlainArithmetic else { return nil }
         var problem: Diagnostic?
         forEachNodeInSourceOrder { node in
             guard problem == nil else { return }
@@ -149,6 +173,7 @@ extension Expr {
     /// Calls of functions that do not exist (they evaluate to `#NAME?`), each with the range of
     /// its name, in source order, for a warning that points at the typo.
     public var unknownFunctionCalls: [(name: String, range: SourceRange)] {
+        guard !isPlainArithmetic else { return [] }
         var calls: [(name: String, range: SourceRange)] = []
         forEachNodeInSourceOrder { node in
             if case .call(let name, _, let range) = node, Builtins.function(named: name) == nil {

@@ -104,6 +104,7 @@ public enum RangeSyntax {
     }
 
     static func check(_ expression: Expr) throws(Diagnostic) {
+        guard !expression.isPlainArithmetic else { return }
         try refuseNested(in: expression, top: expression)
         guard case .call(let name, let arguments, let range) = expression, isRange(call: name) else { return }
         var numbers: [Double] = []
@@ -129,6 +130,7 @@ public enum RangeSyntax {
 
     /// A range inside a formula (other than `top`, the whole formula) is refused at the first one.
     private static func refuseNested(in expression: Expr, top: Expr?) throws(Diagnostic) {
+        guard !expression.isPlainArithmetic else { return }
         var misplaced: SourceRange?
         expression.forEachNodeInSourceOrder { node in
             guard misplaced == nil, case .call(let name, _, let range) = node, isRange(call: name) else { return }

@@ -35,6 +35,10 @@ public enum RegularFile {
         let descriptor = try openForReading(path)
         defer { close(descriptor) }
         var bytes: [UInt8] = []
+        // Room for the file as it is now, so a large model is not copied as the array doubles
+        // (nor kept in twice the memory it needs); a file that grows meanwhile still reads whole.
+        var size = stat()
+        if fstat(descriptor, &size) == 0, size.st_size > 0 { bytes.reserveCapacity(min(Int(size.st_size), maximumSize) + 1) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

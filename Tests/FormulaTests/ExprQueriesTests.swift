@@ -20,6 +20,33 @@ import Testing
         #expect(try Parser.parseExpression(source).get().referencedNames == names)
     }
 
+    /// (formula, whether it is plain arithmetic: what lets the load-time checks skip it)
+    @Test(arguments: [
+        ("c4 * 1.0001 + 1", true),
+        ("-(a + b) * (c - d) / $2400 ^ 2", true),
+        ("true == (a > 15%)", true),
+        ("a + max(b, c)", false),
+        ("sqr(a)", false),
+        ("prev(mrr) + 1", false),
+        ("leads[2027-03] * 2", false),
+        ("t + 1", false),
+        ("2 * month", false),
+        ("10% to 20%", false),
+    ])
+    func tellsPlainArithmeticFromCallsPeriodsAndTime(source: String, isPlain: Bool) throws {
+        #expect(try Parser.parseExpression(source).get().isPlainArithmetic == isPlain)
+    }
+
+    @Test func followsALongChainButCallsDeepRightNestingNotPlain() throws {
+        let chain = (0..<3_000).map { "c\($0)" }.joined(separator: " + ")
+        #expect(try Parser.parseExpression(chain).get().isPlainArithmetic)
+        #expect(try !Parser.parseExpression(chain + " + t").get().isPlainArithmetic)
+        // Powers group to the right: past the nesting it follows, the answer is "walk it".
+        let tower = (0..<40).map { "x\($0)" }.joined(separator: " ^ ")
+        #expect(try !Parser.parseExpression(tower).get().isPlainArithmetic)
+        #expect(try Parser.parseExpression("x0 ^ x1 ^ x2").get().isPlainArithmetic)
+    }
+
     @Test func findsEveryReferenceButNotAFunctionOfTheSameName() throws {
         let source = "sum(sum, 1) + sum * 2"
         let ranges = try Parser.parseExpression(source).get().rangesOfReferences(to: "sum")
