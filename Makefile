@@ -29,9 +29,13 @@ build: setup
 # A release is one static executable: the Swift runtime, Foundation, glibc and libedit (with the
 # libraries it needs, from pkg-config --static) are linked in. It starts without the dynamic loader
 # mapping, relocating and binding a dozen shared libraries: about a third of the start-up time.
+# Generic types are reached through metadata accessors, not by mangled name: a name is decoded at
+# run time, and each conformance its type needs is searched for among every conformance linked in
+# (Foundation's thousands), which was three quarters of the instructions of a one-line model.
 STATIC_LIBS = $(foreach flag,$(shell pkg-config --libs --static libedit libbsd),-Xlinker $(flag))
+DIRECT_METADATA = -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 release: setup
-	swift build -c release --static-swift-stdlib -Xswiftc -static-executable $(STATIC_LIBS)
+	swift build -c release --static-swift-stdlib -Xswiftc -static-executable $(STATIC_LIBS) $(DIRECT_METADATA)
 
 run: build
 	.build/debug/leadlag $(MODEL)
