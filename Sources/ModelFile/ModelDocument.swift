@@ -16,16 +16,53 @@ struct ModelDocument: Sendable, Equatable {
         case typedComment(String)
         case definition(DefinitionLine)
         /// `goal …`: the comparison and the text around it, kept as written.
-        case goal(GoalLine)
+        /// (Out of line, as a section header: a model has few, and a line of the document is as
+        /// large as its largest kind.)
+        indirect case goal(GoalLine)
         /// `[scenario NAME]`, kept as written.
-        case section(name: String, text: String)
+        indirect case section(name: String, text: String)
     }
 
     struct Entry: Sendable, Equatable {
         var line: Line
+        private var lineBreak: LineBreak
+
+        init(line: Line, terminator: String) {
+            self.line = line
+            lineBreak = LineBreak(terminator)
+        }
+
         /// "\n", "\r\n" or "\r" (old Mac files); "" only while a file is read, for a last line
         /// without a line break (see `endsWithoutLineBreak`).
-        var terminator: String
+        var terminator: String {
+            get { lineBreak.text }
+            set { lineBreak = LineBreak(newValue) }
+        }
+    }
+
+    /// A line's break, kept in a byte rather than a text of its own on every line.
+    private enum LineBreak: UInt8, Sendable {
+        case none, newline, carriageReturnNewline, carriageReturn
+
+        init(_ text: String) {
+            switch text {
+            case "": self = .none
+            case "\r\n": self = .carriageReturnNewline
+            case "\r": self = .carriageReturn
+            default:
+                precondition(text == "\n", "a line break is \\n, \\r\\n or \\r")
+                self = .newline
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .none: ""
+            case .newline: "\n"
+            case .carriageReturnNewline: "\r\n"
+            case .carriageReturn: "\r"
+            }
+        }
     }
 
     var entries: [Entry] = []
@@ -328,37 +365,71 @@ struct GoalLine: Sendable, Equatable {
 
 /// One `name = formula  # comment` line, split into parts that join back to the original text;
 /// an override `name[2027-03] = formula` keeps its bracket as written.
+///
+/// A document keeps one per cell, so only the name and the formula are kept inline: what else the
+/// line has (indentation, a bracket and its periods, other spacing around `=`, a trailing comment)
+/// sits behind one pointer, and a plain `name = formula` line has none of it.
 struct DefinitionLine: Sendable, Equatable {
-    var leading = ""
     var name: String
-    /// `[2027-07 .. 2027-12]` as written, for an override; empty for a cell's own line.
-    var bracket = ""
-    /// The periods an override covers; nil for a cell's own line.
-    var periods: ClosedRange<Period>? {
-        get { overridden?.unboxed }
-        set { overridden = newValue.map { .boxed($0) } }
-    }
-    /// Out of line: most lines cover no periods, and a document keeps one line per cell.
-    private var overridden: OutOfLine<ClosedRange<Period>>?
-    var separator = " = "
     var formula: String
-    var trailing = ""
     /// An `actual name[period] = value` line (`leading` holds the `actual `, `formula` the value as
     /// written): it sets no formula, so the lookups of definitions and overrides pass it by.
     var isActual = false
+    /// nil when every part is as in ``Decor``'s defaults.
+    private var decor: OutOfLine<Decor>?
+
+    /// The parts of a line besides its name and formula, at what a plain `name = formula` line has.
+    private struct Decor: Hashable, Sendable {
+        var leading = ""
+        var bracket = ""
+        var periods: ClosedRange<Period>?
+        var separator = " = "
+        var trailing = ""
+    }
 
     init(leading: String = "", name: String, bracket: String = "", periods: ClosedRange<Period>? = nil,
          separator: String = " = ", formula: String, trailing: String = "") {
-        self.leading = leading
         self.name = name
-        self.bracket = bracket
-        overridden = periods.map { .boxed($0) }
-        self.separator = separator
         self.formula = formula
-        self.trailing = trailing
+        decorated = Decor(leading: leading, bracket: bracket, periods: periods, separator: separator, trailing: trailing)
     }
 
-    var text: String { leading + name + bracket + separator + formula + trailing }
+    private var decorated: Decor {
+        get { decor?.unboxed ?? Decor() }
+        set { decor = newValue == Decor() ? nil : .boxed(newValue) }
+    }
+
+    var leading: String {
+        get { decorated.leading }
+        set { decorated.leading = newValue }
+    }
+
+    /// `[2027-07 .. 2027-12]` as written, for an override; empty for a cell's own line.
+    var bracket: String {
+        get { decorated.bracket }
+        set { decorated.bracket = newValue }
+    }
+
+    /// The periods an override covers; nil for a cell's own line.
+    var periods: ClosedRange<Period>? {
+        get { decor?.unboxed.periods }
+        set { decorated.periods = newValue }
+    }
+
+    var separator: String {
+        get { decorated.separator }
+        set { decorated.separator = newValue }
+    }
+
+    var trailing: String {
+        get { decorated.trailing }
+        set { decorated.trailing = newValue }
+    }
+
+    var text: String {
+        guard let decor = decor?.unboxed else { return name + " = " + formula }
+        return decor.leading + name + decor.bracket + decor.separator + formula + decor.trailing
+    }
 }
 
 extension ModelDocument.Line {

@@ -120,8 +120,10 @@ struct ModelReader {
     }
 
     private func text(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        range.isEmpty ? "" : String(decoding: bytes[range], as: UTF8.self)
     }
+
+    private static let usualSeparator = Array(" = ".utf8)
 
     private mutating func readLine(_ range: Range<Int>) -> ModelDocument.Line {
         // The line's own text, built only for a line kept as written (a definition keeps its parts).
@@ -229,11 +231,13 @@ struct ModelReader {
         while formulaStart < line.upperBound, bytes[formulaStart].isBlank { formulaStart += 1 }
         var formulaEnd = bytes[formulaStart..<line.upperBound].firstIndex(of: UInt8(ascii: "#")) ?? line.upperBound
         while formulaEnd > formulaStart, bytes[formulaEnd - 1].isBlank { formulaEnd -= 1 }
+        // Most lines read `name = formula`: their other parts are not made into texts at all.
+        let separator = bytes[bracketEnd..<formulaStart]
         return DefinitionLine(
             leading: text(line.lowerBound..<nameRange.start),
             name: name,
             bracket: text(nameRange.end..<bracketEnd),
-            separator: text(bracketEnd..<formulaStart),
+            separator: separator.elementsEqual(Self.usualSeparator) ? " = " : text(bracketEnd..<formulaStart),
             formula: text(formulaStart..<formulaEnd),
             trailing: text(formulaEnd..<line.upperBound))
     }
