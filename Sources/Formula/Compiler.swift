@@ -145,6 +145,13 @@ struct Compiler {
         let operandFormats = format && !isBoolean
         emit(first, value: value, format: operandFormats, bind: bind)
         for (op, operand) in rest {
+            if value, op.isArithmetic, case .number(let number, _, _) = operand {
+                // A number on the right is applied in one step; its format is still read as written.
+                emit(operand, value: false, format: operandFormats, bind: bind)
+                code.append(.binaryConstant(number, op))
+                if operandFormats { popFormat(.binary(op), count: 1) }
+                continue
+            }
             let shortCircuit = value && (op == .and || op == .or) ? code.count : nil
             if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
             emit(operand, value: value, format: operandFormats, bind: bind)

@@ -174,7 +174,9 @@ public struct Machine: Sendable {
     }
 
     /// Runs straight-line `code` for `count` periods from period `start`; stack entry `k` is
-    /// `columns[k × count ..< (k + 1) × count]`, and the result is the first column.
+    /// `columns[k × count ..< (k + 1) × count]`, and the result is the first column. Inlined, so
+    /// that where `count` is 1 (``runSingles(_:of:cells:slots:)``) its loops fold away.
+    @inline(__always)
     private static func runColumns(
         _ code: UnsafeBufferPointer<Instruction>, slots: UnsafeBufferPointer<Value>, from start: Int, count: Int,
         stride: Int, columns: UnsafeMutableBufferPointer<Value>
@@ -201,6 +203,9 @@ public struct Machine: Sendable {
                 for index in 0..<count {
                     columns[left + index] = arithmetic(op, columns[left + index], columns[right + index])
                 }
+            case .binaryConstant(let number, let op):
+                let left = (top - 1) * count
+                for index in 0..<count { columns[left + index] = arithmetic(op, columns[left + index], .number(number)) }
             default:
                 preconditionFailure("only a straight-line program runs in columns")
             }
@@ -301,6 +306,8 @@ public struct Machine: Sendable {
             case .binary(let op):
                 top -= 1
                 stack[top - 1] = arithmetic(op, stack[top - 1], stack[top])
+            case .binaryConstant(let number, let op):
+                stack[top - 1] = arithmetic(op, stack[top - 1], .number(number))
             case .shortCircuit(let op, let end):
                 if let decided = Evaluator.shortCircuit(op, stack[top - 1]) {
                     stack[top - 1] = decided

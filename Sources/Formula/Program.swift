@@ -69,7 +69,7 @@ public struct Program: Sendable, Equatable {
         self.reach = reach
         isStraightLine = code.allSatisfy {
             switch $0 {
-            case .constant, .load, .unary, .binary: true
+            case .constant, .load, .unary, .binary, .binaryConstant: true
             default: false
             }
         }
@@ -106,6 +106,11 @@ enum Instruction: Sendable, Equatable {
     /// Pop the right operand and replace the left one with the result: an error on the left
     /// wins, then one on the right.
     case binary(BinaryOperator)
+    /// Replace the top with it and a number literal under an arithmetic operator (`* 1.05`,
+    /// `+ 1`, `/ 12`, most of a plan's arithmetic): ``binary(_:)`` with that number as its right
+    /// operand, in one step instead of a push and a pop. (The number first: so laid out, the
+    /// operator fits in the byte after it, and an instruction stays 16 bytes.)
+    case binaryConstant(Double, BinaryOperator)
     /// `and` / `or` with the left operand on top: an error or a left side that decides stays
     /// as the result and execution goes on at `end`; otherwise the right side is computed next.
     case shortCircuit(BinaryOperator, end: Operand)

@@ -74,6 +74,14 @@ public enum BinaryOperator: String, Hashable, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
 
+    /// `+`, `-`, `*`, `/` or `^`.
+    public var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .power: true
+        default: false
+        }
+    }
+
     public var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
