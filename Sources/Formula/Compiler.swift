@@ -78,6 +78,13 @@ struct Compiler {
         compile(expr, overrides: [], timeline: .single, bind: bind)
     }
 
+    /// The slot of cell `name`, read in the period being computed (see ``noteRead(_:)``).
+    private mutating func read(_ name: String, bind: (String) -> Int) -> Int {
+        let slot = bind(name)
+        noteRead(slot)
+        return slot
+    }
+
     /// Records a read of `slot` in the period being computed (or, inside `prev`, an earlier one).
     private mutating func noteRead(_ slot: Int) {
         if singleReductionDepth == 0 { _ = seriesSlots.insert(slot) }
@@ -110,8 +117,7 @@ struct Compiler {
             if value { push(name == "t" ? .periodIndex : .monthOfYear) }
             if format { pushFormat(.fixed(.number)) }
         case .name(let name, _):
-            let slot = bind(name)
-            noteRead(slot)
+            let slot = read(name, bind: bind)
             if value { push(.load(Operand(slot))) }
             if format { pushFormat(.load(Operand(slot))) }
         case .at(let name, _, let literal, _):
@@ -145,11 +151,21 @@ struct Compiler {
         let operandFormats = format && !isBoolean
         emit(first, value: value, format: operandFormats, bind: bind)
         for (op, operand) in rest {
+            // A number or a cell on the right is applied in the operator's step; its format is
+            // still read as written.
             if value, op.isArithmetic, case .number(let number, _, _) = operand {
-                // A number on the right is applied in one step; its format is still read as written.
                 emit(operand, value: false, format: operandFormats, bind: bind)
                 code.append(.binaryConstant(number, op))
                 if operandFormats { popFormat(.binary(op), count: 1) }
+                continue
+            }
+            if value, op.isArithmetic, case .name(let name, _) = operand, !ReservedWords.isReferenceable(name) {
+                let slot = read(name, bind: bind)
+                code.append(.binaryLoad(Operand(slot), op))
+                if operandFormats {
+                    pushFormat(.load(Operand(slot)))
+                    popFormat(.binary(op), count: 1)
+                }
                 continue
             }
             let shortCircuit = value && (op == .and || op == .or) ? code.count : nil

@@ -206,6 +206,10 @@ public struct Machine: Sendable {
             case .binaryConstant(let number, let op):
                 let left = (top - 1) * count
                 for index in 0..<count { columns[left + index] = arithmetic(op, columns[left + index], .number(number)) }
+            case .binaryLoad(let slot, let op):
+                let left = (top - 1) * count
+                let first = Int(slot) &* stride &+ start
+                for index in 0..<count { columns[left + index] = arithmetic(op, columns[left + index], slots[first + index]) }
             default:
                 preconditionFailure("only a straight-line program runs in columns")
             }
@@ -308,6 +312,8 @@ public struct Machine: Sendable {
                 stack[top - 1] = arithmetic(op, stack[top - 1], stack[top])
             case .binaryConstant(let number, let op):
                 stack[top - 1] = arithmetic(op, stack[top - 1], .number(number))
+            case .binaryLoad(let slot, let op):
+                stack[top - 1] = arithmetic(op, stack[top - 1], slots[Int(slot) &* stride &+ state.period])
             case .shortCircuit(let op, let end):
                 if let decided = Evaluator.shortCircuit(op, stack[top - 1]) {
                     stack[top - 1] = decided

@@ -69,7 +69,7 @@ public struct Program: Sendable, Equatable {
         self.reach = reach
         isStraightLine = code.allSatisfy {
             switch $0 {
-            case .constant, .load, .unary, .binary, .binaryConstant: true
+            case .constant, .load, .unary, .binary, .binaryConstant, .binaryLoad: true
             default: false
             }
         }
@@ -111,6 +111,9 @@ enum Instruction: Sendable, Equatable {
     /// operand, in one step instead of a push and a pop. (The number first: so laid out, the
     /// operator fits in the byte after it, and an instruction stays 16 bytes.)
     case binaryConstant(Double, BinaryOperator)
+    /// Replace the top with it and the value in a slot under an arithmetic operator (`leads *
+    /// conversion`): ``binary(_:)`` with a ``load(_:)`` as its right operand, in one step.
+    case binaryLoad(Operand, BinaryOperator)
     /// `and` / `or` with the left operand on top: an error or a left side that decides stays
     /// as the result and execution goes on at `end`; otherwise the right side is computed next.
     case shortCircuit(BinaryOperator, end: Operand)

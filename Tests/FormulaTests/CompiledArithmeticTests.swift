@@ -1,26 +1,29 @@
 @testable import Formula
 import Testing
 
-/// A number literal on the right of an operator is compiled into the operator's step
-/// (`binaryConstant`): the program must give what the same formula gives with that number read
-/// from a cell (a load and the operator's own step), errors and booleans on the left included,
-/// straight-line or with jumps.
+/// A number literal or a cell on the right of an arithmetic operator is compiled into the
+/// operator's step (`binaryConstant`, `binaryLoad`): the program must give what the same formula
+/// gives with that operand pushed on its own (a cell read as `(+k)`, a number read from cell `k`)
+/// and the operator's own step, for errors and booleans too, straight-line or with jumps.
 @Suite struct CompiledArithmeticTests {
-    /// (formula with literals, the same with each literal on the right of an operator read from `k`, k)
-    static let pairs: [(String, String, Double)] = [
-        ("x * 1.05", "x * k", 1.05), ("x + 1", "x + k", 1), ("x - 2.5", "x - k", 2.5), ("x / 4", "x / k", 4),
-        ("x / 0", "x / k", 0), ("x ^ 0.5", "x ^ k", 0.5), ("x ^ 3 * 3 - 3", "x ^ k * k - k", 3),
-        ("1 + x * 0.15", "1 + x * k", 0.15), ("(x + 2) * (x - 2) / 2", "(x + k) * (x - k) / k", 2),
-        ("x + 1 >= 3", "x + k >= 3", 1), ("-x * 2", "-x * k", 2), ("if(x > 0, x * 2, x + 2)", "if(x > 0, x * k, x + k)", 2),
-        ("iferror(x / 0, -1) - 7", "iferror(x / 0, -1) - k", 7),
+    /// (formula whose right operands are fused, the same with each of them computed on its own)
+    static let pairs: [(String, String)] = [
+        ("x * 1.05", "x * (+1.05)"), ("x + 1", "x + (+1)"), ("x - 2.5", "x - (+2.5)"), ("x / 0", "x / (+0)"),
+        ("x ^ 0.5", "x ^ (+0.5)"), ("x ^ 3 * 3 - 3", "x ^ (+3) * (+3) - (+3)"), ("1 + x * 0.15", "1 + x * (+0.15)"),
+        ("x * k", "x * (+k)"), ("x - k", "x - (+k)"), ("x / k", "x / (+k)"), ("x ^ k", "x ^ (+k)"),
+        ("(x + k) * (x - k) / 2", "(x + (+k)) * (x - (+k)) / (+2)"), ("x + k >= 3", "x + (+k) >= 3"),
+        ("-x * k", "-x * (+k)"), ("if(x > 0, x * k, x + 2)", "if(x > 0, x * (+k), x + (+2))"),
+        ("iferror(x / k, -1) - 7", "iferror(x / (+k), -1) - (+7)"),
     ]
-    static let inputs: [Value] = [.number(2), .number(-4), .number(0), .number(1e308), .error(.divisionByZero), .boolean(true)]
+    static let values: [Value] = [.number(2), .number(-4), .number(0), .number(1e308), .error(.divisionByZero), .boolean(true)]
 
     @Test(arguments: 0..<pairs.count)
-    func givesWhatTheSameNumberReadFromACellGives(pair: Int) throws {
-        let (literal, read, k) = Self.pairs[pair]
-        for input in Self.inputs {
-            #expect(try value(of: literal, x: input, k: k) == value(of: read, x: input, k: k), "\(literal) at x = \(input)")
+    func givesWhatTheOperandOnItsOwnGives(pair: Int) throws {
+        let (fused, separate) = Self.pairs[pair]
+        for x in Self.values {
+            for k in Self.values {
+                #expect(try value(of: fused, x: x, k: k) == value(of: separate, x: x, k: k), "\(fused) at x = \(x), k = \(k)")
+            }
         }
     }
 
@@ -30,9 +33,9 @@ import Testing
         #expect(MemoryLayout<Instruction>.stride == 16)
     }
 
-    private func value(of formula: String, x: Value, k: Double) throws -> Value {
+    private func value(of formula: String, x: Value, k: Value) throws -> Value {
         let program = Program(try Parser.parseExpression(formula).get()) { $0 == "x" ? 0 : 1 }
         var machine = Machine()
-        return [x, .number(k)].withUnsafeBufferPointer { machine.value(of: program, slots: $0) }
+        return [x, k].withUnsafeBufferPointer { machine.value(of: program, slots: $0) }
     }
 }
