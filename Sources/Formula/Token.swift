@@ -108,9 +108,13 @@ public enum ReservedWords {
         }
     }
 
-    /// Whether `name` is one of ``referenceable`` (`t` or `month`).
+    /// Whether `name` is one of ``referenceable`` (`t` or `month`): asked of every name a formula
+    /// reads, several times as it loads, so the two are compared, not looked up.
     public static func isReferenceable(_ name: String) -> Bool {
-        let count = name.utf8.count
-        return (count == 1 || count == 5) && referenceable.contains(name)
+        switch name.utf8.count {
+        case 1: name == "t"
+        case 5: name == "month"
+        default: false
+        }
     }
 }
