@@ -7,7 +7,7 @@
 #
 # Usage: scripts/peers/compare.sh [LEADLAG_BINARY] [SIZES...]
 #   defaults: .build/release/leadlag, 1000 10000 100000 1000000
-#   RUNS_1M (3) timed runs at 1M cells, EDITS (200) edits piped per timing,
+#   RUNS_1M (3) timed runs at 1M cells, EDITS (2000) edits piped per timing,
 #   BEFORE=PATH another leadlag binary (an older build) timed in the same run, in its own column
 # Needs hyperfine; models are generated under $PEERS_DIR (default /tmp/leadlag-peers).
 set -euo pipefail
@@ -68,8 +68,9 @@ for shape in chain funnel; do
   echo "| $shape | $old$(per_cell "$ours") | $(per_cell "$theirs") |"
 done
 
-# One edit: the difference between piping EDITS + 1 edits and piping one, per edit.
-edits=${EDITS:-200}
+# One edit: the difference between piping EDITS + 1 edits and piping one, per edit, each the
+# fastest of 5 runs (the edits must take longer than the load drifts between runs).
+edits=${EDITS:-2000}
 echo
 echo "| one lead-indicator edit, piped REPL | ${before_header}leadlag |"
 echo "| --- | ${before:+"--- | "}--- |"
@@ -78,8 +79,8 @@ for i in $(seq $((edits / 2))); do printf 'leads_1 = 150\nleads_1 = 151\n'; done
 # Milliseconds per edit of a binary on a model: piping EDITS + 1 edits against piping one.
 per_edit() {
   local one many
-  one=$(SHELL_MODE=sh mean 5 "$1 $2 < $dir/edit-1.txt")
-  many=$(SHELL_MODE=sh mean 5 "$1 $2 < $dir/edit-many.txt")
+  one=$(STAT=min SHELL_MODE=sh mean 5 "$1 $2 < $dir/edit-1.txt")
+  many=$(STAT=min SHELL_MODE=sh mean 5 "$1 $2 < $dir/edit-many.txt")
   awk -v a="$one" -v b="$many" -v e="$edits" 'BEGIN { printf "%.3f ms", (b - a) * 1000 / e }'
 }
 for n in "${sizes[@]}"; do
