@@ -368,7 +368,9 @@ struct GoalLine: Sendable, Equatable {
 ///
 /// A document keeps one per cell, so only the name and the formula are kept inline: what else the
 /// line has (indentation, a bracket and its periods, other spacing around `=`, a trailing comment)
-/// sits behind one pointer, and a plain `name = formula` line has none of it.
+/// sits behind one pointer, and a plain `name = formula` line has none of it. Those parts read and
+/// set as the line's own (`line.leading`, `line.trailing`).
+@dynamicMemberLookup
 struct DefinitionLine: Sendable, Equatable {
     var name: String
     var formula: String
@@ -379,8 +381,9 @@ struct DefinitionLine: Sendable, Equatable {
     private var decor: OutOfLine<Decor>?
 
     /// The parts of a line besides its name and formula, at what a plain `name = formula` line has.
-    private struct Decor: Hashable, Sendable {
+    struct Decor: Hashable, Sendable {
         var leading = ""
+        /// `[2027-07 .. 2027-12]` as written, for an override; empty for a cell's own line.
         var bracket = ""
         var periods: ClosedRange<Period>?
         var separator = " = "
@@ -399,31 +402,16 @@ struct DefinitionLine: Sendable, Equatable {
         set { decor = newValue == Decor() ? nil : .boxed(newValue) }
     }
 
-    var leading: String {
-        get { decorated.leading }
-        set { decorated.leading = newValue }
+    subscript<Part>(dynamicMember part: WritableKeyPath<Decor, Part>) -> Part {
+        get { decorated[keyPath: part] }
+        set { decorated[keyPath: part] = newValue }
     }
 
-    /// `[2027-07 .. 2027-12]` as written, for an override; empty for a cell's own line.
-    var bracket: String {
-        get { decorated.bracket }
-        set { decorated.bracket = newValue }
-    }
-
-    /// The periods an override covers; nil for a cell's own line.
+    /// The periods an override covers; nil for a cell's own line. (Read without a key path: every
+    /// lookup of a definition asks it of every line.)
     var periods: ClosedRange<Period>? {
         get { decor?.unboxed.periods }
         set { decorated.periods = newValue }
-    }
-
-    var separator: String {
-        get { decorated.separator }
-        set { decorated.separator = newValue }
-    }
-
-    var trailing: String {
-        get { decorated.trailing }
-        set { decorated.trailing = newValue }
     }
 
     var text: String {
