@@ -21,6 +21,7 @@ public enum ShellEntry {
         guard interactive else {
             let session = Session(workbook: consume workbook, colorizer: .plain, width: outputWidth)
             session.isUnicode = UnicodeOutput.isSupported(environment: environment)
+            keepToTheEnd(session)
             return BatchRunner(
                 session: session, reader: PlainLineReader(), sourceName: "<stdin>", stopsAtFirstError: false
             ).run()
@@ -29,6 +30,7 @@ public enum ShellEntry {
         let session = Session(workbook: consume workbook, colorizer: colorizer, width: Terminal.width)
         session.isUnicode = UnicodeOutput.isSupported(environment: environment)
         session.editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
+        keepToTheEnd(session)
         let reader = EditLineReader(
             programName: "leadlag",
             historyPath: HistoryLocation.path(environment: environment),
@@ -53,11 +55,19 @@ public enum ShellEntry {
         guard let workbook = openModel(modelPath, console: console) else { return ExitStatus.unusable }
         let session = Session(workbook: consume workbook, colorizer: .plain, width: outputWidth)
         session.isUnicode = UnicodeOutput.isSupported(environment: environment)
+        keepToTheEnd(session)
         var runner = BatchRunner(
             session: session, reader: PlainLineReader(fileHandle: script), sourceName: path, stopsAtFirstError: true)
         runner.summarizes = !quiet
         if quiet { runner.console = console.errorsOnly }
         return runner.run()
+    }
+
+    /// Leaves `session`, and the model in it, to the end of the process, which exits once the
+    /// session is over: freeing a large model object by object would hold up the exit (half a
+    /// second at a million cells), as `eval` and `check` also do not.
+    private static func keepToTheEnd(_ session: Session) {
+        _ = Unmanaged.passRetained(session)
     }
 
     /// The model to start with (empty without a path), its warnings printed; nil when it did not load.
