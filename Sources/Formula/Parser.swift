@@ -56,7 +56,7 @@ public enum Parser {
         var parser = PrattParser(source)
         do {
             let statement = try parser.statement()
-            try RangeSyntax.check(statement)
+            if parser.hasCall { try RangeSyntax.check(statement) }
             return .success(statement)
         } catch { return .failure(error) }
     }
@@ -66,7 +66,7 @@ public enum Parser {
         var parser = PrattParser(source)
         do {
             let expression = try parser.wholeExpression(mayBeDefinition: false)
-            try RangeSyntax.check(expression)
+            if parser.hasCall { try RangeSyntax.check(expression) }
             return .success(expression)
         } catch { return .failure(error) }
     }
@@ -203,6 +203,9 @@ private struct PrattParser {
     private var callArguments: [[Expr]] = []
     /// The loosest operator the expression being parsed now may contain unparenthesized.
     private var minimum = Precedence.or
+    /// Whether any call (a range `25% to 40%` among them) was built: only then can the text hold a
+    /// range, and ``RangeSyntax/check(_:)`` have anything to look at.
+    private(set) var hasCall = false
 
     init(_ source: ArraySlice<UInt8>) {
         self.source = source
@@ -263,6 +266,7 @@ private struct PrattParser {
             throw Diagnostic("expected the high end of the range after 'to', as in 25% to 40%", at: word.range)
         }
         let high = try expression().expr
+        hasCall = true
         return .call(name: "to", arguments: [low, high], low.range.union(high.range))
     }
 
@@ -519,6 +523,7 @@ private struct PrattParser {
     private mutating func finishCall(_ name: String, nameRange: SourceRange, arguments: [Expr],
                                      deepestArgument: Int, deepestTree: Int) throws(Diagnostic) -> Parsed {
         let close = advance()
+        hasCall = true
         return try Self.node(.call(name: name, arguments: arguments, nameRange.union(close.range)),
                              depth: deepestArgument + 1, treeDepth: deepestTree + 1, at: nameRange)
     }

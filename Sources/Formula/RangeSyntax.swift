@@ -4,7 +4,7 @@
 ///
 /// The parser keeps `lo to hi` as a call of `to`, so every walk of the syntax (references,
 /// renames, the compiler) treats a range like any call; ``Builtins`` evaluates each to its mean.
-/// The checks here run on every parsed statement, so a misplaced range or an impossible one
+/// The checks here run on every parsed statement with a call in it, so a misplaced range or an impossible one
 /// (`40% to 20%`, a negative sd) is an error with its location wherever it is typed or loaded.
 public enum RangeSyntax {
     /// The call names that make a range, with how they are written, for messages.
@@ -104,7 +104,6 @@ public enum RangeSyntax {
     }
 
     static func check(_ expression: Expr) throws(Diagnostic) {
-        guard !expression.isPlainArithmetic else { return }
         try refuseNested(in: expression, top: expression)
         guard case .call(let name, let arguments, let range) = expression, isRange(call: name) else { return }
         var numbers: [Double] = []
@@ -130,7 +129,6 @@ public enum RangeSyntax {
 
     /// A range inside a formula (other than `top`, the whole formula) is refused at the first one.
     private static func refuseNested(in expression: Expr, top: Expr?) throws(Diagnostic) {
-        guard !expression.isPlainArithmetic else { return }
         var misplaced: SourceRange?
         expression.forEachNodeInSourceOrder { node in
             guard misplaced == nil, case .call(let name, _, let range) = node, isRange(call: name) else { return }
