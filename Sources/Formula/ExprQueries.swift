@@ -42,9 +42,9 @@ extension Expr {
     }
 
     /// Whether the expression is only numbers, `true`/`false`, references to cells and operators:
-    /// no call, no `x[2027-03]`, no `t` or `month`. The checks every formula of a file goes through
-    /// as it loads (uses of periods, ranges, unknown functions) look for nothing else, so a formula
-    /// of plain arithmetic, most of a plan, skips their walks. A long chain (`a + b + … + z`) is
+    /// no call, no `x[2027-03]`, no `t` or `month`. Two checks every formula of a file goes through
+    /// as it loads (uses of periods, unknown functions) look for nothing else, so a formula of plain
+    /// arithmetic, most of a plan, skips their walks. A long chain (`a + b + … + z`) is
     /// followed down its left operands in a loop; past a few right operands nested in right operands
     /// the answer is false, which only means the checks walk the formula.
     public var isPlainArithmetic: Bool { isPlainArithmetic(rightOperandsNested: 16) }
