@@ -11,14 +11,11 @@
 /// depends on earlier ones only. Both kinds are kept sparsely, for the few cells that have them.
 struct DependencyGraph: Sendable {
     private(set) var precedents: [[CellID]] = []
-    private(set) var dependents: [[CellID]] = []
+    private(set) var dependents = DependentLists()
     /// For each cell with lagged edges, the precedents it reads only one or more periods earlier.
     private(set) var lagged: [CellID: Set<CellID>] = [:]
     /// For each cell with plan-wide edges, the precedents it reads across the whole plan.
     private(set) var planWide: [CellID: Set<CellID>] = [:]
-
-    /// Counts the changes made to the graph, so that an order computed from it can be kept while it holds.
-    private(set) var version = 0
 
     /// Whether any cell reads another through `prev`: without, the graph has no cycles at all.
     var hasLaggedEdges: Bool { !lagged.isEmpty }
@@ -27,14 +24,36 @@ struct DependencyGraph: Sendable {
 
     func isPlanWide(_ id: CellID, on precedent: CellID) -> Bool { planWide[id]?.contains(precedent) ?? false }
 
+    init() {}
+
+    /// The graph of a whole model at once, for ids up to `count - 1`: each cell of `ids` with the
+    /// edges `edges` gives it (nil for none), as ``setPrecedents(of:to:lagged:planWide:)`` would
+    /// give them one by one, but with every list of dependents packed into one (``DependentLists``).
+    init(
+        count: Int, ids: [CellID],
+        edges: (CellID) -> (references: [CellID], lagged: Set<CellID>, planWide: Set<CellID>)?
+    ) {
+        precedents = [[CellID]](repeating: [], count: count)
+        // An id given twice is connected once, as setting its precedents again would leave it.
+        var connected: [CellID] = []
+        connected.reserveCapacity(ids.count)
+        var seen = [Bool](repeating: false, count: count)
+        for id in ids where !seen[id] {
+            seen[id] = true
+            guard let (references, laggedReferences, planWideReferences) = edges(id) else { continue }
+            precedents[id] = references
+            if !laggedReferences.isEmpty { lagged[id] = laggedReferences }
+            if !planWideReferences.isEmpty { planWide[id] = planWideReferences }
+            connected.append(id)
+        }
+        dependents = DependentLists(count: count, ids: connected) { precedents[$0] }
+    }
+
     /// Makes room for ids up to `count - 1`.
     mutating func grow(to count: Int) {
         guard precedents.count < count else { return }
-        version += 1
-        while precedents.count < count {
-            precedents.append([])
-            dependents.append([])
-        }
+        precedents.append(contentsOf: repeatElement([], count: count - precedents.count))
+        dependents.grow(to: count)
     }
 
     mutating func setPrecedents(
@@ -44,21 +63,17 @@ struct DependencyGraph: Sendable {
         removePrecedents(of: id)
         grow(to: max(id, references.max() ?? 0) + 1)
         precedents[id] = references
-        for reference in references { dependents[reference].append(id) }
+        for reference in references { dependents.append(id, to: reference) }
         if !laggedReferences.isEmpty { lagged[id] = laggedReferences }
         if !planWideReferences.isEmpty { planWide[id] = planWideReferences }
     }
 
-    /// Also called when a cell is deleted, so it counts as a change even when the cell used nothing.
     mutating func removePrecedents(of id: CellID) {
-        version += 1
         guard id < precedents.count else { return }
-        for reference in precedents[id] {
-            if let index = dependents[reference].firstIndex(of: id) { dependents[reference].remove(at: index) }
-        }
+        for reference in precedents[id] { dependents.remove(id, from: reference) }
         precedents[id] = []
-        lagged[id] = nil
-        planWide[id] = nil
+        if !lagged.isEmpty { lagged[id] = nil }
+        if !planWide.isEmpty { planWide[id] = nil }
     }
 
     /// A cycle that giving `id` these references would close, if any: one through same-period

@@ -49,11 +49,8 @@ public struct Model: Sendable {
             actualsByCell[id, default: [:]][period] = actual.value
         }
         for (id, list) in actualsByCell { store.setActuals(id, list) }
-        graph.grow(to: store.symbolCount)
-        for id in ids {
-            if let slot = store.slots[id] {
-                graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)
-            }
+        graph = DependencyGraph(count: store.symbolCount, ids: ids) { id in
+            store.slots[id].map { ($0.referenceIDs, $0.laggedIDs, $0.wholePlanIDs) }
         }
         let sorted = TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
         var cycles = ids.filter { store.slots[$0]?.isOwnCycle == true }.map { [$0, $0] } + sorted.cycles
@@ -347,7 +344,7 @@ public struct Model: Sendable {
     private mutating func connect(_ id: CellID) {
         graph.grow(to: store.symbolCount)
         guard let slot = store.slots[id] else { return }
-        // A new value for an input (a goal seek's next try) leaves the graph as it is, and its version with it.
+        // A new value for an input (a goal seek's next try) leaves the graph as it is.
         if graph.precedents[id] == slot.referenceIDs, graph.lagged[id] ?? [] == slot.laggedIDs,
            graph.planWide[id] ?? [] == slot.wholePlanIDs { return }
         graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)

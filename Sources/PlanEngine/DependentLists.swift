@@ -1,0 +1,85 @@
+/// For each ``CellID``, the cells that reference it, in the order they were connected.
+///
+/// A model loads all its edges at once, so its lists are packed end to end in one array with a
+/// range per id: no list of its own per referenced cell, which at a million cells was a million
+/// small allocations. An edit gives the ids whose users change a list of their own, copied from
+/// the packed range on first change; the others stay packed.
+struct DependentLists: Sendable {
+    /// All the lists of the last bulk build, end to end.
+    private var packed: [CellID] = []
+    /// Where each id's list starts in ``packed`` and how long it is; a count of
+    /// ``ownList`` means the list is in ``lists`` instead.
+    private var ranges: [PackedRange] = []
+    /// The lists of ids changed since the bulk build (empty, and allocating nothing, for the others).
+    private var lists: [[CellID]] = []
+
+    private struct PackedRange: Sendable {
+        var start: Int32
+        var count: Int32
+    }
+
+    private static let ownList: Int32 = -1
+
+    init() {}
+
+    /// The lists for `count` ids, where `precedents(id)` gives the ids cell `id` references: each of
+    /// those gets `id` in its list, in the order of `ids`.
+    init(count: Int, ids: [CellID], precedents: (CellID) -> [CellID]) {
+        var counts = [Int32](repeating: 0, count: count)
+        for id in ids {
+            for reference in precedents(id) { counts[reference] += 1 }
+        }
+        ranges.reserveCapacity(count)
+        var start: Int32 = 0
+        for number in counts {
+            ranges.append(PackedRange(start: start, count: 0))
+            start += number
+        }
+        packed = [CellID](repeating: 0, count: Int(start))
+        for id in ids {
+            for reference in precedents(id) {
+                let range = ranges[reference]
+                packed[Int(range.start + range.count)] = id
+                ranges[reference].count += 1
+            }
+        }
+        lists = [[CellID]](repeating: [], count: count)
+    }
+
+    /// The number of ids there are lists for.
+    var count: Int { ranges.count }
+
+    subscript(id: CellID) -> ArraySlice<CellID> {
+        let range = ranges[id]
+        if range.count == Self.ownList { return lists[id][...] }
+        return packed[Int(range.start)..<Int(range.start + range.count)]
+    }
+
+    /// Adds empty lists up to `count` ids.
+    mutating func grow(to count: Int) {
+        while ranges.count < count {
+            ranges.append(PackedRange(start: 0, count: 0))
+            lists.append([])
+        }
+    }
+
+    /// Adds `user` at the end of `id`'s list.
+    mutating func append(_ user: CellID, to id: CellID) {
+        giveOwnList(id)
+        lists[id].append(user)
+    }
+
+    /// Takes the first `user` out of `id`'s list, if it is there.
+    mutating func remove(_ user: CellID, from id: CellID) {
+        guard self[id].contains(user) else { return }
+        giveOwnList(id)
+        if let index = lists[id].firstIndex(of: user) { lists[id].remove(at: index) }
+    }
+
+    /// Gives `id` a list of its own, a copy of its packed range, unless it has one.
+    private mutating func giveOwnList(_ id: CellID) {
+        guard ranges[id].count != Self.ownList else { return }
+        lists[id] = Array(self[id])
+        ranges[id].count = Self.ownList
+    }
+}
