@@ -19,8 +19,11 @@ struct ModelDocument: Sendable, Equatable {
         /// (Out of line, as a section header: a model has few, and a line of the document is as
         /// large as its largest kind.)
         indirect case goal(GoalLine)
-        /// `[scenario NAME]`, kept as written.
-        indirect case section(name: String, text: String)
+        /// `[scenario NAME]`, kept as written. `ownsBlankAbove`: whether the blank line above goes
+        /// with the section when it is removed. It does when the file had one there, or when the
+        /// section was appended with one; a blank line that ended the document before the section
+        /// was appended stays, so undoing the append gives back the text as it was.
+        indirect case section(name: String, text: String, ownsBlankAbove: Bool)
     }
 
     struct Entry: Sendable, Equatable {
@@ -100,7 +103,7 @@ struct ModelDocument: Sendable, Equatable {
         var current: String?
         for (index, entry) in entries.enumerated() {
             switch entry.line {
-            case .section(let sectionName, _): current = sectionName
+            case .section(let sectionName, _, _): current = sectionName
             case .definition(let line) where line.name == name && line.periods == periods && current == section
                 && !line.isActual: return index
             default: break
@@ -142,7 +145,7 @@ struct ModelDocument: Sendable, Equatable {
         var found: Int?
         for (index, entry) in entries.enumerated() {
             switch entry.line {
-            case .section(let sectionName, _): current = sectionName
+            case .section(let sectionName, _, _): current = sectionName
             case .definition(let line) where line.name == name && current == section: found = index
             default: break
             }
@@ -299,14 +302,15 @@ struct ModelDocument: Sendable, Equatable {
     // MARK: Sections
 
     func hasSection(_ name: String) -> Bool {
-        entries.contains { if case .section(name, _) = $0.line { true } else { false } }
+        entries.contains { $0.line.sectionName == name }
     }
 
     mutating func appendSection(_ name: String) {
+        let endsBlank = entries.last?.line == .verbatim("")
         if let last = entries.last, last.line != .verbatim("") {
             entries.append(Entry(line: .verbatim(""), terminator: newline))
         }
-        entries.append(Entry(line: .section(name: name, text: "[scenario \(name)]"), terminator: newline))
+        entries.append(Entry(line: .section(name: name, text: "[scenario \(name)]", ownsBlankAbove: !endsBlank), terminator: newline))
     }
 
     /// Removes a section's header and every line up to the next section.
@@ -321,13 +325,17 @@ struct ModelDocument: Sendable, Equatable {
         return range.map { ($0, entries[$0]) }
     }
 
-    /// A section's header and every line up to the next section, with the blank line that separated it.
+    /// A section's header and every line up to the next section, with the blank line that separated
+    /// it when the section owns it.
     private func sectionRange(_ name: String) -> Range<Int>? {
         guard let start = entries.firstIndex(where: { $0.line.sectionName == name }) else { return nil }
         var end = start + 1
         while end < entries.count, entries[end].line.sectionName == nil { end += 1 }
         var removeFrom = start
-        if removeFrom > 0, entries[removeFrom - 1].line == .verbatim("") { removeFrom -= 1 }
+        if case .section(_, _, ownsBlankAbove: true) = entries[start].line, removeFrom > 0,
+           entries[removeFrom - 1].line == .verbatim("") {
+            removeFrom -= 1
+        }
         return removeFrom..<end
     }
 
@@ -423,14 +431,14 @@ struct DefinitionLine: Sendable, Equatable {
 extension ModelDocument.Line {
     var text: String {
         switch self {
-        case .verbatim(let text), .typedComment(let text), .section(_, let text): text
+        case .verbatim(let text), .typedComment(let text), .section(_, let text, _): text
         case .definition(let line): line.text
         case .goal(let line): line.text
         }
     }
 
     var sectionName: String? {
-        if case .section(let name, _) = self { return name }
+        if case .section(let name, _, _) = self { return name }
         return nil
     }
 

@@ -293,7 +293,7 @@ struct ModelReader {
             contents.scenarios.append(Scenario(name: name, overrides: []))
         }
         section = name
-        return .section(name: name, text: raw)
+        return .section(name: name, text: raw, ownsBlankAbove: true)
     }
 }
 

@@ -161,6 +161,26 @@ struct ScenarioCommandTests {
         #expect(allValues(session) == before)
     }
 
+    @Test(":undo of :scenario new keeps a blank line that ended the file before it; a deleted scenario takes its own")
+    func undoingANewScenarioKeepsTheBlankLineBeforeIt() {
+        let text = "leads = $2400\nwin_rate = 30%\n\nrevenue = leads * win_rate"
+        let session = planSession(text)
+        _ = session.handle(":delete revenue")
+        let afterDelete = session.workbook.render()
+        // The blank line is the last line now (the file still ends without a line break).
+        #expect(afterDelete == "leads = $2400\nwin_rate = 30%\n")
+        _ = session.handle(":scenario new n2")
+        #expect(session.workbook.render() == "leads = $2400\nwin_rate = 30%\n\n[scenario n2]")
+        _ = session.handle(":undo")
+        #expect(session.workbook.render() == afterDelete)
+        _ = session.handle(":undo")
+        #expect(session.workbook.render() == text)
+
+        let separated = planSession("leads = 100\n\n[scenario low]\nleads = 50\n")
+        _ = separated.handle(":scenario delete low")
+        #expect(separated.workbook.render() == "leads = 100\n")
+    }
+
     @Test(":scenario new while a scenario is shown takes its overrides too, theirs winning")
     func newFromScenario() {
         let session = planSession()
