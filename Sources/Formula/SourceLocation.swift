@@ -2,13 +2,26 @@
 ///
 /// Offsets stay cheap to carry on every token and node; they become
 /// line:column only when a diagnostic is printed (see ``LineTable``).
+///
+/// They are kept in 32 bits each: a model keeps several syntax nodes per cell, each with a range,
+/// and a model file is read only up to 256 MiB. (An offset past 2³¹ would be clamped, not trap.)
 public struct SourceRange: Hashable, Sendable {
-    public var start: Int
-    public var end: Int
+    private var storedStart: Int32
+    private var storedEnd: Int32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(clamping: newValue) }
+    }
+
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(clamping: newValue) }
+    }
 
     public init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
+        storedStart = Int32(clamping: start)
+        storedEnd = Int32(clamping: end)
     }
 
     /// The smallest range covering both.
