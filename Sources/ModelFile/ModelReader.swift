@@ -21,8 +21,10 @@ struct ModelReader {
     let bytes: [UInt8]
     private(set) var contents = Contents()
     private(set) var diagnostics: [Diagnostic] = []
-    /// The line each name (or override) was first defined on, per section (nil = base model).
-    private var definedOn: [String?: [DefinitionTarget: Int]] = [:]
+    /// The line each name (or override) was first defined on in the base model, and in each
+    /// scenario section: the base model apart, since nearly every line is one of its.
+    private var definedOnInBase: [DefinitionTarget: Int] = [:]
+    private var definedOnInSection: [String: [DefinitionTarget: Int]] = [:]
     private var section: String?
     private var lineNumber = 0
     /// The line of the `periods` line, once read.
@@ -85,7 +87,7 @@ struct ModelReader {
         contents.definitions.reserveCapacity(lines)
         contents.definitionNameRanges.reserveCapacity(lines)
         readDefinitions.reserveCapacity(lines)
-        definedOn[nil, default: [:]].reserveCapacity(lines)
+        definedOnInBase.reserveCapacity(lines)
     }
 
     /// Now that the periods line (wherever it stood) is known: every use of periods must fit the plan,
@@ -249,9 +251,7 @@ struct ModelReader {
         parts.periods = periods?.periods
 
         let definition = Definition(name: name, formula: parts.formula, expression: expression, periods: periods)
-        // One lookup records the line; a target defined earlier keeps its first line.
-        if let earlier = definedOn[section, default: [:]].updateValue(lineNumber, forKey: definition.target) {
-            definedOn[section, default: [:]][definition.target] = earlier
+        if let earlier = recordDefinition(of: definition.target) {
             let what = periods == nil ? "'\(name)' is already defined" : "\(definition.targetText) is already overridden"
             diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
@@ -265,6 +265,19 @@ struct ModelReader {
             contents.definitionNameRanges.append(nameRange)
         }
         return .definition(parts)
+    }
+
+    /// Records that `target` is defined on this line of the current section; the line it was
+    /// defined on before, if it was (that line stays recorded, as the first).
+    private mutating func recordDefinition(of target: DefinitionTarget) -> Int? {
+        // One lookup records the line; a target defined earlier keeps its first line.
+        func record(in lines: inout [DefinitionTarget: Int]) -> Int? {
+            guard let earlier = lines.updateValue(lineNumber, forKey: target) else { return nil }
+            lines[target] = earlier
+            return earlier
+        }
+        guard let section else { return record(in: &definedOnInBase) }
+        return record(in: &definedOnInSection[section, default: [:]])
     }
 
     /// `[scenario NAME]`, optionally followed by a comment.

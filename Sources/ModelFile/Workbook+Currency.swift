@@ -41,15 +41,19 @@ extension Workbook {
         return CurrencyMix.problems(in: literals, currency: currency(replacing: replaced))
     }
 
-    /// A file's mixed currency literals: the first one sets the currency, every other symbol is an error.
-    static func currencyProblems(in contents: ModelReader.Contents) -> [Diagnostic] {
-        // A currency literal is written with its symbol: `$`, or a character beyond ASCII.
-        let mayHaveCurrency = { (definition: Definition) in
+    /// A file's mixed currency literals: the first one sets the currency, every other symbol is an
+    /// error. `bytes` is the file `contents` were read from.
+    static func currencyProblems(in contents: ModelReader.Contents, bytes: [UInt8]) -> [Diagnostic] {
+        // A currency literal is written with its symbol: `$`, or a character beyond ASCII. Most
+        // files have neither anywhere, and are let go after one pass over their bytes.
+        let mayHaveCurrency = { (text: UnsafeBufferPointer<UInt8>) in text.contains { $0 == UInt8(ascii: "$") || $0 >= 0x80 } }
+        guard bytes.withUnsafeBufferPointer(mayHaveCurrency) else { return [] }
+        let definitionMayHaveCurrency = { (definition: Definition) in
             var formula = definition.formula
-            return formula.withUTF8 { $0.contains { $0 == UInt8(ascii: "$") || $0 >= 0x80 } }
+            return formula.withUTF8(mayHaveCurrency)
         }
-        let expressions = contents.definitions.filter(mayHaveCurrency).map(\.expression)
-            + contents.scenarios.flatMap { $0.overrides.filter(mayHaveCurrency).map(\.expression) }
+        let expressions = contents.definitions.filter(definitionMayHaveCurrency).map(\.expression)
+            + contents.scenarios.flatMap { $0.overrides.filter(definitionMayHaveCurrency).map(\.expression) }
             + contents.goals.flatMap { [$0.goal.lhs, $0.goal.rhs] }
         let literals = expressions.flatMap(\.currencyLiterals).sorted { $0.range.start < $1.range.start }
         return CurrencyMix.problems(in: literals, currency: nil)

@@ -57,7 +57,8 @@ public struct Workbook: Sendable {
             reader.read()
             return (reader.contents, reader.diagnostics)
         }()
-        let source = SourceText(path: path, bytes: bytes)
+        // Where each line starts is worked out only to print a diagnostic or a warning.
+        let source = { SourceText(path: path, bytes: bytes) }
         var diagnostics = readDiagnostics
         // Cycles and scenarios are checked on whatever parsed, so one pass reports every problem.
         var model = Model()
@@ -77,8 +78,8 @@ public struct Workbook: Sendable {
         }
         diagnostics += ScenarioValidator.problems(
             in: contents.scenarios, definitions: contents.definitions, base: built ? model : nil)
-        diagnostics += currencyProblems(in: contents)
-        guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source)) }
+        diagnostics += currencyProblems(in: contents, bytes: bytes)
+        guard diagnostics.isEmpty else { return .failure(LoadFailure(rendering: diagnostics, in: source())) }
         var workbook = Workbook()
         workbook.path = path
         workbook.model = model
@@ -86,7 +87,7 @@ public struct Workbook: Sendable {
         workbook.scenarios = contents.scenarios
         workbook.document = contents.document
         workbook.savedContentHash = FileStamp.contentHash(of: bytes)
-        workbook.warnings = MissingNames.warnings(in: model, goals: contents.goals, source: source)
+        workbook.warnings = MissingNames.warnings(in: model, goals: contents.goals, path: path, source: source)
         return .success(workbook)
     }
 
