@@ -24,6 +24,12 @@ public struct UniqueSlots: Sendable {
         return true
     }
 
+    /// Empties the list, keeping its room for the next one.
+    public mutating func removeAll() {
+        list.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+    }
+
     public func contains(_ slot: Int) -> Bool {
         list.count < Self.linearLimit ? list.contains(slot) : seen.contains(slot)
     }
