@@ -90,8 +90,8 @@ struct Compiler: Sendable {
         seriesSlots.removeAll()
         samePeriodSlots.removeAll()
         laggedSlots.removeAll()
-        laggedCandidates.removeAll(keepingCapacity: true)
-        jumpsToEnd.removeAll(keepingCapacity: true)
+        if !laggedCandidates.isEmpty { laggedCandidates.removeAll(keepingCapacity: true) }
+        if !jumpsToEnd.isEmpty { jumpsToEnd.removeAll(keepingCapacity: true) }
     }
 
     /// The index in the program being compiled of the next instruction: a jump target.

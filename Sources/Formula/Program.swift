@@ -75,10 +75,12 @@ public enum PeriodReach: Int, Sendable, Comparable {
 /// A slot, a period, a count or a jump target inside an instruction. Thirty-two bits keep an
 /// instruction to 16 bytes, and a model keeps one program per cell; no model has 2³¹ cells,
 /// nor a plan that many periods, nor a formula that many instructions.
+@usableFromInline
 typealias Operand = Int32
 
 /// One step of a ``Program``: a stack machine where operands come from slots and constants.
 /// Jump targets are indexes into the program's code, counted from its first instruction.
+@usableFromInline
 enum Instruction: Sendable, Equatable {
     /// Push a constant value (a literal, or the error an unknown function or a wrong argument count gives).
     case constant(Value)
@@ -142,6 +144,7 @@ extension Instruction {
 }
 
 /// One step of a program's format part: a stack of display formats.
+@usableFromInline
 enum FormatInstruction: Sendable, Equatable {
     case fixed(DisplayFormat)
     /// Push the format of a slot.

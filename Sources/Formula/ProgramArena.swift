@@ -13,9 +13,11 @@
 /// ``Machine`` runs a program in place (``withProgram(_:_:)``); jump targets are relative to a
 /// program's first instruction, so moving a program moves nothing inside it.
 public struct ProgramArena: Sendable {
-    private(set) var code: [Instruction] = []
-    private(set) var formatCode: [FormatInstruction] = []
-    private(set) var slots: [Int32] = []
+    // Read by inlinable code, so that a run from another module is specialized there, not a
+    // generic call with a closure per cell; written here only.
+    @usableFromInline var code: [Instruction] = []
+    @usableFromInline var formatCode: [FormatInstruction] = []
+    @usableFromInline var slots: [Int32] = []
     /// Each program's place in the storage, by index.
     public private(set) var headers: [ProgramHeader] = []
     /// The deepest stack any program put here needs (or needed, before it was replaced).
@@ -85,6 +87,7 @@ public struct ProgramArena: Sendable {
     }
 
     /// Lends `body` program `index` read in place.
+    @inlinable
     public func withProgram<Result>(_ index: Int, _ body: (ProgramView) -> Result) -> Result {
         code.withUnsafeBufferPointer { code in
             formatCode.withUnsafeBufferPointer { formatCode in
@@ -95,7 +98,19 @@ public struct ProgramArena: Sendable {
         }
     }
 
+    /// Lends `body` program `index` and `values` to run it on, both in place. The values are
+    /// passed in rather than reached from the closure, so that a caller keeping both in one value
+    /// (a model's cells) lends them side by side, with no copy of the arena to take a reference
+    /// count on each of its arrays, cell after cell.
+    @inlinable
+    public func withProgram<Result>(
+        _ index: Int, values: inout [Value], _ body: (ProgramView, UnsafeMutableBufferPointer<Value>) -> Result
+    ) -> Result {
+        withProgram(index) { program in values.withUnsafeMutableBufferPointer { body(program, $0) } }
+    }
+
     /// Lends `body` every instruction and every header at once, for a run over many programs.
+    @inlinable
     func withStorage<Result>(
         _ body: (UnsafeBufferPointer<Instruction>, UnsafeBufferPointer<ProgramHeader>) -> Result
     ) -> Result {

@@ -7,14 +7,14 @@
 /// enough). The slot lists lie one after the other from `slotStart`: the series slots, the lagged
 /// ones, the whole-plan ones (each as ``Program`` describes it).
 public struct ProgramHeader: Sendable, Equatable {
-    var codeStart: Int32 = 0
-    var codeCount: Int32 = 0
-    var formatStart: Int32 = 0
-    var formatCount: Int32 = 0
-    var slotStart: Int32 = 0
-    var seriesCount: Int32 = 0
-    var laggedCount: Int32 = 0
-    var wholePlanCount: Int32 = 0
+    @usableFromInline var codeStart: Int32 = 0
+    @usableFromInline var codeCount: Int32 = 0
+    @usableFromInline var formatStart: Int32 = 0
+    @usableFromInline var formatCount: Int32 = 0
+    @usableFromInline var slotStart: Int32 = 0
+    @usableFromInline var seriesCount: Int32 = 0
+    @usableFromInline var laggedCount: Int32 = 0
+    @usableFromInline var wholePlanCount: Int32 = 0
     /// The most values the code keeps on its stack at once.
     var stackDepth: Int32 = 0
     var formatStackDepth: Int32 = 0
@@ -32,9 +32,10 @@ public struct ProgramHeader: Sendable, Equatable {
     /// The number of entries of the arena's storage the program takes: what compaction counts.
     var storedEntries: Int { Int(codeCount) + Int(formatCount) + Int(slotCount) }
 
-    var slotCount: Int32 { seriesCount + laggedCount + wholePlanCount }
+    @usableFromInline var slotCount: Int32 { seriesCount + laggedCount + wholePlanCount }
 
     /// The program's instructions out of the arena's.
+    @inlinable
     func code(in storage: UnsafeBufferPointer<Instruction>) -> UnsafeBufferPointer<Instruction> {
         UnsafeBufferPointer(rebasing: storage[Int(codeStart)..<Int(codeStart &+ codeCount)])
     }
@@ -45,12 +46,13 @@ public struct ProgramHeader: Sendable, Equatable {
 /// reference count on anything, which over a million cells is most of the cost of a lookup.
 /// It must not outlive the call that lent it.
 public struct ProgramView {
-    let header: ProgramHeader
+    @usableFromInline let header: ProgramHeader
     /// The program's instructions; jump targets are indexes into this buffer.
-    let code: UnsafeBufferPointer<Instruction>
-    let formatCode: UnsafeBufferPointer<FormatInstruction>
-    private let slots: UnsafeBufferPointer<Int32>
+    @usableFromInline let code: UnsafeBufferPointer<Instruction>
+    @usableFromInline let formatCode: UnsafeBufferPointer<FormatInstruction>
+    @usableFromInline let slots: UnsafeBufferPointer<Int32>
 
+    @inlinable
     init(
         header: ProgramHeader, code: UnsafeBufferPointer<Instruction>, formatCode: UnsafeBufferPointer<FormatInstruction>,
         slots: UnsafeBufferPointer<Int32>
@@ -62,16 +64,19 @@ public struct ProgramView {
         self.slots = UnsafeBufferPointer(rebasing: slots[Int(header.slotStart)..<Int(header.slotStart + header.slotCount)])
     }
 
-    public var variesByItself: Bool { header.variesByItself }
-    public var reach: PeriodReach { header.reach }
+    @inlinable public var variesByItself: Bool { header.variesByItself }
+    @inlinable public var reach: PeriodReach { header.reach }
     /// See ``Program/seriesSlots``.
-    public var seriesSlots: SlotList { list(from: 0, count: header.seriesCount) }
+    @inlinable public var seriesSlots: SlotList { list(from: 0, count: header.seriesCount) }
     /// See ``Program/laggedSlots``.
-    public var laggedSlots: SlotList { list(from: header.seriesCount, count: header.laggedCount) }
+    @inlinable public var laggedSlots: SlotList { list(from: header.seriesCount, count: header.laggedCount) }
     /// See ``Program/wholePlanSlots``.
-    public var wholePlanSlots: SlotList { list(from: header.seriesCount + header.laggedCount, count: header.wholePlanCount) }
+    @inlinable public var wholePlanSlots: SlotList {
+        list(from: header.seriesCount + header.laggedCount, count: header.wholePlanCount)
+    }
 
-    private func list(from start: Int32, count: Int32) -> SlotList {
+    @inlinable
+    func list(from start: Int32, count: Int32) -> SlotList {
         SlotList(UnsafeBufferPointer(rebasing: slots[Int(start)..<Int(start + count)]))
     }
 }
@@ -79,13 +84,14 @@ public struct ProgramView {
 /// A slot list of a program read in place (``ProgramView``), its 32-bit entries read as `Int`:
 /// slots are stored in 32 bits like the instructions' operands, and used as indexes.
 public struct SlotList: RandomAccessCollection {
-    private let base: UnsafeBufferPointer<Int32>
+    @usableFromInline let base: UnsafeBufferPointer<Int32>
 
+    @inlinable
     init(_ base: UnsafeBufferPointer<Int32>) {
         self.base = base
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { base.count }
-    public subscript(position: Int) -> Int { Int(base[position]) }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { base.count }
+    @inlinable public subscript(position: Int) -> Int { Int(base[position]) }
 }

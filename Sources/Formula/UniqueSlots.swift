@@ -16,7 +16,7 @@ public struct UniqueSlots: Sendable {
         if list.count < Self.linearLimit {
             guard !list.contains(slot) else { return false }
             list.append(slot)
-            if list.count == Self.linearLimit { seen = Set(list) }
+            if list.count == Self.linearLimit { seen.formUnion(list) }
             return true
         }
         guard seen.insert(slot).inserted else { return false }
@@ -24,10 +24,11 @@ public struct UniqueSlots: Sendable {
         return true
     }
 
-    /// Empties the list, keeping its room for the next one.
+    /// Empties the list, keeping its room for the next one (an empty list is left alone: emptying
+    /// it again would still cost a call per part).
     public mutating func removeAll() {
-        list.removeAll(keepingCapacity: true)
-        seen.removeAll(keepingCapacity: true)
+        if !list.isEmpty { list.removeAll(keepingCapacity: true) }
+        if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
     }
 
     public func contains(_ slot: Int) -> Bool {

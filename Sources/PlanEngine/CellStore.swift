@@ -168,26 +168,32 @@ struct CellStore: Sendable {
         references.removeAll()
         let branches = Self.branches(overrides: overrides, actuals: actuals, timeline: timeline) { $1 }
         var readsItself = false
-        // The arena is set aside while compiling: binding a name may intern it, which changes the store.
-        var arena = ProgramArena()
-        swap(&arena, &programs)
-        arena.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { name in
-            let reference = intern(name)
+        // A name not interned yet gets the id interning it next will give, and is interned after:
+        // the compiler writes into the store's arena, which interning must not touch meanwhile.
+        let known = ids
+        var newNames: [String] = []
+        var newIDs: [String: CellID] = [:]
+        programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { [names] name in
+            let reference = known[name] ?? newIDs[name] ?? {
+                newIDs[name] = names.count + newNames.count
+                newNames.append(name)
+                return names.count + newNames.count - 1
+            }()
             if reference == id { readsItself = true }
             if reference != id { _ = references.insert(reference) }
             return reference
         }
-        swap(&arena, &programs)
+        for name in newNames { _ = intern(name) }
         // Kept in a buffer of exactly their number: the scratch list's room stays with the scratch.
         let referenceIDs = references.list.withUnsafeBufferPointer { Array($0) }
         swap(&references, &referenceScratch)
-        let isStock = programs.withProgram(id) { $0.laggedSlots.contains(id) } || definition.expression.isRunningTotal
-        slots[id] = programs.withProgram(id) { program in
-            CellSlot(
-                definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
-                laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
-                isOwnCycle: readsItself && !program.laggedSlots.contains(id))
+        let (readsItselfEarlier, laggedIDs, wholePlanIDs) = programs.withProgram(id) {
+            ($0.laggedSlots.contains(id), Set($0.laggedSlots), Set($0.wholePlanSlots))
         }
+        slots[id] = CellSlot(
+            definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
+            laggedIDs: laggedIDs, wholePlanIDs: wholePlanIDs, isOwnCycle: readsItself && !readsItselfEarlier)
+        let isStock = readsItselfEarlier || definition.expression.isRunningTotal
         traits[id] = CellTraits(isLeadIndicator: referenceIDs.isEmpty, isStock: isStock)
     }
 

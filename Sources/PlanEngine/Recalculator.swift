@@ -199,9 +199,8 @@ struct Recalculator: Sendable {
     /// Runs a cell's program for `periods` and stores the values; returns the periods that changed.
     private mutating func run(_ id: CellID, periods: ClosedRange<Int>, store: inout CellStore) -> ClosedRange<Int>? {
         periodEvaluations += periods.count
-        // The program is read in place: a copy would take a reference count on each of the arena's arrays.
-        return store.programs.withProgram(id) { program in
-            store.values.withUnsafeMutableBufferPointer { machine.evaluate(program, slots: $0, into: id, periods: periods) }
+        return store.programs.withProgram(id, values: &store.values) {
+            machine.evaluate($0, slots: $1, into: id, periods: periods)
         }
     }
 
