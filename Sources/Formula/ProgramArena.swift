@@ -37,10 +37,19 @@ public struct ProgramArena: Sendable {
     /// Entries the programs point at.
     public var liveEntries: Int { storedEntries - deadEntries }
 
-    /// Room for `programs` more programs.
+    /// Room for `programs` more programs of a few instructions each (a model's cells, most of
+    /// them a product or a sum of two or three terms): loading a model then grows no array over
+    /// and over, with the old and the new buffer both held at each step. Room not used is
+    /// address space, not memory.
     public mutating func reserveCapacity(programs: Int) {
         headers.reserveCapacity(headers.count + programs)
+        code.reserveCapacity(code.count + Self.typicalSize * programs)
+        formatCode.reserveCapacity(formatCode.count + Self.typicalSize * programs)
+        slots.reserveCapacity(slots.count + Self.typicalSize * programs)
     }
+
+    /// The instructions, format instructions or slots reserved for a program.
+    private static let typicalSize = 8
 
     /// Compiles a cell's formula with its overrides (see ``Program/init(_:overrides:timeline:bind:)``)
     /// as a new program after the others; its index.
