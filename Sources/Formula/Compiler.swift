@@ -1,14 +1,20 @@
-/// Turns an expression into a ``Program``: operands bound to slots once, `and`, `or`, `if`
-/// and `iferror` laid out as jumps so only the operands needed run, long operator chains
-/// folded left to right as the evaluator always has.
+/// Turns an expression into a program at the end of a ``ProgramArena``'s storage: operands bound
+/// to slots once, `and`, `or`, `if` and `iferror` laid out as jumps so only the operands needed
+/// run, long operator chains folded left to right as the evaluator always has.
+///
+/// An arena keeps one compiler and lends it its storage for each compile; the compiler keeps its
+/// working lists (the slots read, the jumps to patch) between compiles, so a model's cells are
+/// compiled one after another with nothing allocated per cell once those lists have grown.
 ///
 /// `bind` gives the slot of each reference, asked once per occurrence in source order.
 /// Recurses on the tree, whose nesting the parser bounds by ``Parser/maximumDepth``;
 /// operator chains are emitted in a loop.
-struct Compiler {
-    private let timeline: Timeline
+struct Compiler: Sendable {
+    private var timeline = Timeline.single
+    /// The arena's storage, lent for one compile; the program being compiled starts at `start`.
     private var code: [Instruction] = []
     private var formatCode: [FormatInstruction] = []
+    private var start = 0
     private var depth = 0
     private var deepest = 0
     private var formatDepth = 0
@@ -19,64 +25,77 @@ struct Compiler {
     private var singleReductionDepth = 0
     private var variesByItself = false
     private var reach = PeriodReach.samePeriod
-    private var wholePlanSlots: [Int] = []
+    private var wholePlanSlots = UniqueSlots()
     private var seriesSlots = UniqueSlots()
     private var laggedCandidates: [Int] = []
     private var samePeriodSlots = UniqueSlots()
+    private var laggedSlots = UniqueSlots()
+    private var jumpsToEnd: [Int] = []
 
-    private init(timeline: Timeline) {
-        self.timeline = timeline
-    }
-
-    static func compile(
+    /// Compiles a formula with its overrides onto the end of `code`, `formatCode` and `slots`, and
+    /// gives the header that finds it there.
+    mutating func compile(
         _ expr: Expr, overrides: [(periods: ClosedRange<Int>, expression: Expr)], timeline: Timeline,
-        bind: (String) -> Int
-    ) -> Program {
-        var compiler = Compiler(timeline: timeline)
-        // Room for most formulas at once; the program keeps exact copies (see ``exactCopy(_:)``).
-        compiler.code.reserveCapacity(Self.workingCapacity)
-        compiler.formatCode.reserveCapacity(Self.workingCapacity)
-        var jumpsToEnd: [Int] = []
+        bind: (String) -> Int, code: inout [Instruction], formatCode: inout [FormatInstruction], slots: inout [Int32]
+    ) -> ProgramHeader {
+        reset(timeline: timeline)
+        swap(&self.code, &code)
+        swap(&self.formatCode, &formatCode)
+        defer {
+            swap(&self.code, &code)
+            swap(&self.formatCode, &formatCode)
+        }
+        start = self.code.count
+        let formatStart = self.formatCode.count
         // The last override given wins, so it is tested first.
         for override in overrides.reversed() {
-            compiler.variesByItself = true
-            let test = compiler.code.count
-            compiler.code.append(.outsidePeriods(first: 0, last: 0, otherwise: 0))
-            compiler.emit(override.expression, value: true, format: false, bind: bind)
-            compiler.depth -= 1  // the next branch starts where this one did
-            jumpsToEnd.append(compiler.code.count)
-            compiler.code.append(.jump(0))
-            compiler.code[test] = .outsidePeriods(
-                first: Operand(override.periods.lowerBound), last: Operand(override.periods.upperBound),
-                otherwise: Operand(compiler.code.count))
+            variesByItself = true
+            let test = self.code.count
+            self.code.append(.outsidePeriods(first: 0, last: 0, otherwise: 0))
+            emit(override.expression, value: true, format: false, bind: bind)
+            depth -= 1  // the next branch starts where this one did
+            jumpsToEnd.append(self.code.count)
+            self.code.append(.jump(0))
+            self.code[test] = .outsidePeriods(
+                first: Operand(override.periods.lowerBound), last: Operand(override.periods.upperBound), otherwise: here)
         }
-        compiler.emit(expr, value: true, format: true, bind: bind)
-        for jump in jumpsToEnd { compiler.code[jump] = .jump(Operand(compiler.code.count)) }
-        var lagged: [Int] = []
-        var seenLagged = UniqueSlots()
-        for slot in compiler.laggedCandidates where !compiler.samePeriodSlots.contains(slot) {
-            if seenLagged.insert(slot) { lagged.append(slot) }
-        }
-        return Program(
-            code: exactCopy(compiler.code), formatCode: exactCopy(compiler.formatCode),
-            stackDepth: compiler.deepest, formatStackDepth: compiler.formatDeepest,
-            variesByItself: compiler.variesByItself, seriesSlots: compiler.seriesSlots.list, laggedSlots: lagged,
-            wholePlanSlots: compiler.wholePlanSlots, reach: compiler.reach)
+        emit(expr, value: true, format: true, bind: bind)
+        for jump in jumpsToEnd { self.code[jump] = .jump(here) }
+        for slot in laggedCandidates where !samePeriodSlots.contains(slot) { _ = laggedSlots.insert(slot) }
+        let slotStart = slots.count
+        for slot in seriesSlots.list { slots.append(Int32(slot)) }
+        for slot in laggedSlots.list { slots.append(Int32(slot)) }
+        for slot in wholePlanSlots.list { slots.append(Int32(slot)) }
+        return ProgramHeader(
+            codeStart: Int32(start), codeCount: Int32(self.code.count - start), formatStart: Int32(formatStart),
+            formatCount: Int32(self.formatCode.count - formatStart), slotStart: Int32(slotStart),
+            seriesCount: Int32(seriesSlots.list.count), laggedCount: Int32(laggedSlots.list.count),
+            wholePlanCount: Int32(wholePlanSlots.list.count), stackDepth: Int32(deepest),
+            formatStackDepth: Int32(formatDeepest), variesByItself: variesByItself,
+            isStraightLine: self.code[start...].allSatisfy(\.isStraightLine), reach: reach)
     }
 
-    /// The instructions a formula is compiled into before they are copied out: a program of a
-    /// model's cell is usually a handful.
-    private static let workingCapacity = 32
-
-    /// `elements` in a buffer of exactly their number: a model keeps one program per cell, so
-    /// the spare capacity of the arrays grown while compiling would be kept a million times.
-    private static func exactCopy<Element>(_ elements: [Element]) -> [Element] {
-        elements.withUnsafeBufferPointer { Array($0) }
-    }
-
+    /// Compiles `expr` on its own, as a ``Program``.
     static func compile(_ expr: Expr, bind: (String) -> Int) -> Program {
-        compile(expr, overrides: [], timeline: .single, bind: bind)
+        Program(expr, bind: bind)
     }
+
+    /// Forgets the program compiled last, keeping the room its lists took.
+    private mutating func reset(timeline: Timeline) {
+        self.timeline = timeline
+        (depth, deepest, formatDepth, formatDeepest, previousDepth, singleReductionDepth) = (0, 0, 0, 0, 0, 0)
+        variesByItself = false
+        reach = .samePeriod
+        wholePlanSlots.removeAll()
+        seriesSlots.removeAll()
+        samePeriodSlots.removeAll()
+        laggedSlots.removeAll()
+        if !laggedCandidates.isEmpty { laggedCandidates.removeAll(keepingCapacity: true) }
+        if !jumpsToEnd.isEmpty { jumpsToEnd.removeAll(keepingCapacity: true) }
+    }
+
+    /// The index in the program being compiled of the next instruction: a jump target.
+    private var here: Operand { Operand(code.count - start) }
 
     /// The slot of cell `name`, read in the period being computed (see ``noteRead(_:)``).
     private mutating func read(_ name: String, bind: (String) -> Int) -> Int {
@@ -88,7 +107,7 @@ struct Compiler {
     /// Records a read of `slot` in the period being computed (or, inside `prev`, an earlier one).
     private mutating func noteRead(_ slot: Int) {
         if singleReductionDepth == 0 { _ = seriesSlots.insert(slot) }
-        if singleReductionDepth > 0, !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
+        if singleReductionDepth > 0 { _ = wholePlanSlots.insert(slot) }
         // Inside a running total prev still reads earlier periods only; a total of the plan reads them all.
         if previousDepth > 0 && singleReductionDepth == 0 {
             laggedCandidates.append(slot)
@@ -123,7 +142,7 @@ struct Compiler {
         case .at(let name, _, let literal, _):
             let slot = bind(name)
             _ = samePeriodSlots.insert(slot)
-            if !wholePlanSlots.contains(slot) { wholePlanSlots.append(slot) }
+            _ = wholePlanSlots.insert(slot)
             reach = .allPeriods
             if value { push(timeline.index(of: literal.period).map { .loadAt(Operand(slot), period: Operand($0)) } ?? .constant(.error(.value))) }
             if format { pushFormat(.load(Operand(slot))) }
@@ -172,7 +191,7 @@ struct Compiler {
             if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
             emit(operand, value: value, format: operandFormats, bind: bind)
             if value { pop(.binary(op)) }
-            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: Operand(code.count)) }
+            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: here) }
             if operandFormats { popFormat(.binary(op), count: 1) }
         }
         if format && isBoolean { pushFormat(.fixed(.boolean)) }
@@ -210,14 +229,14 @@ struct Compiler {
             code.append(.jump(0))
             depth -= 1  // the second branch starts where the first did
             emit(arguments[2], value: true, format: format && formatted.contains(2), bind: bind)
-            code[condition] = .condition(otherwise: Operand(jump + 1), end: Operand(code.count))
-            code[jump] = .jump(Operand(code.count))
+            code[condition] = .condition(otherwise: Operand(jump + 1 - start), end: here)
+            code[jump] = .jump(here)
         case .fallback where computesValue:
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             let test = code.count
             pop(.unlessError(end: 0))
             emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
-            code[test] = .unlessError(end: Operand(code.count))
+            code[test] = .unlessError(end: here)
         case .previous where computesValue:
             noteVaries()
             reach = max(reach, .laterPeriods)
@@ -234,17 +253,17 @@ struct Compiler {
             } else {
                 push(.constant(.number(0)))
             }
-            code[enter] = .previous(otherwise: Operand(leave + 1))
-            code[leave] = .following(end: Operand(code.count))
+            code[enter] = .previous(otherwise: Operand(leave + 1 - start))
+            code[leave] = .following(end: here)
         case .reduction(let reduction) where computesValue:
             reach = max(reach, reduction.isSingleValued ? .allPeriods : .laterPeriods)
             if !reduction.isSingleValued { noteVaries() }
             code.append(.beginReduction(reduction))
-            let loop = code.count
+            let loop = here
             if reduction.isSingleValued { singleReductionDepth += 1 }
             emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
             if reduction.isSingleValued { singleReductionDepth -= 1 }
-            code.append(.reduce(loop: Operand(loop)))
+            code.append(.reduce(loop: loop))
         case .conditional, .fallback, .previous, .reduction:
             for (position, argument) in arguments.enumerated() where format && formatted.contains(position) {
                 emit(argument, value: false, format: true, bind: bind)

@@ -28,50 +28,46 @@ public struct Machine: Sendable {
 
     /// The value of `program` in period `period`, with its slots read from `slots`.
     public mutating func value(of program: Program, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
-        withUnsafePointer(to: program) { value(ofProgramAt: $0, slots: slots, period: period) }
+        program.withView { value(of: $0, slots: slots, period: period) }
     }
 
-    /// ``value(of:slots:period:)`` of a program read in place (out of an array's buffer): a loop
-    /// over many cells' programs then takes no reference count on every part of each.
-    public mutating func value(ofProgramAt program: UnsafePointer<Program>, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
-        program.pointee.code.withUnsafeBufferPointer { code in
-            value(of: code, stackDepth: program.pointee.stackDepth, isStraightLine: program.pointee.isStraightLine,
-                  slots: slots, period: period)
-        }
+    /// ``value(of:slots:period:)`` of a program read in place out of its arena.
+    public mutating func value(of program: ProgramView, slots: UnsafeBufferPointer<Value>, period: Int = 0) -> Value {
+        value(of: program.code, stackDepth: Int(program.header.stackDepth), isStraightLine: program.header.isStraightLine,
+              slots: slots, period: period)
     }
 
-    /// Runs programs `range` of `sequence` one after the other, each a cell that does not vary
-    /// over time: program `i` computes period 0 from `slots` and its value fills every period of
-    /// slot `cells[i]`, so a later program reads the values of the earlier ones. The sequence's
-    /// buffers and the machine's scratch space are taken once for the whole range.
+    /// Runs programs `range` of `arena` one after the other, each a cell that does not vary over
+    /// time: program `i` computes period 0 from `slots` and its value fills every period of slot
+    /// `cells[i]`, so a later program reads the values of the earlier ones. The arena's buffers
+    /// and the machine's scratch space are taken once for the whole range.
     public mutating func runSingles(
-        _ range: Range<Int>, of sequence: ProgramSequence, cells: UnsafeBufferPointer<Int>, slots: UnsafeMutableBufferPointer<Value>
+        _ range: Range<Int>, of arena: ProgramArena, cells: UnsafeBufferPointer<Int>, slots: UnsafeMutableBufferPointer<Value>
     ) {
         let stride = timeline.count
-        if columns.count < sequence.maxStackDepth {
-            columns = Array(repeating: .number(0), count: sequence.maxStackDepth)
+        if columns.count < arena.maxStackDepth {
+            columns = Array(repeating: .number(0), count: arena.maxStackDepth)
         }
         var scratch: [Value] = []
         swap(&scratch, &columns)
         defer { swap(&scratch, &columns) }
         let readable = UnsafeBufferPointer(slots)
-        sequence.code.withUnsafeBufferPointer { code in
-            sequence.bounds.withUnsafeBufferPointer { bounds in
-                scratch.withUnsafeMutableBufferPointer { columns in
-                    for index in range {
-                        let program = UnsafeBufferPointer(rebasing: code[bounds[index]..<bounds[index &+ 1]])
-                        let value: Value
-                        if sequence.isStraightLine[index] {
-                            Self.runColumns(program, slots: readable, from: 0, count: 1, stride: stride, columns: columns)
-                            value = columns[0]
-                            steps += program.count
-                        } else {
-                            value = self.value(of: program, stackDepth: sequence.stackDepths[index], isStraightLine: false,
-                                               slots: readable, period: 0)
-                        }
-                        let start = cells[index] &* stride
-                        for period in 0..<stride { slots[start &+ period] = value }
+        arena.withStorage { code, headers in
+            scratch.withUnsafeMutableBufferPointer { columns in
+                for index in range {
+                    let header = headers[index]
+                    let program = header.code(in: code)
+                    let value: Value
+                    if header.isStraightLine {
+                        Self.runColumns(program, slots: readable, from: 0, count: 1, stride: stride, columns: columns)
+                        value = columns[0]
+                        steps += program.count
+                    } else {
+                        value = self.value(of: program, stackDepth: Int(header.stackDepth), isStraightLine: false,
+                                           slots: readable, period: 0)
                     }
+                    let start = cells[index] &* stride
+                    for period in 0..<stride { slots[start &+ period] = value }
                 }
             }
         }
@@ -99,51 +95,49 @@ public struct Machine: Sendable {
     public mutating func evaluate(
         _ program: Program, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
     ) -> ClosedRange<Int>? {
-        withUnsafePointer(to: program) { evaluate(programAt: $0, slots: slots, into: target, periods: periods) }
+        program.withView { evaluate($0, slots: slots, into: target, periods: periods) }
     }
 
-    /// ``evaluate(_:slots:into:periods:)`` of a program read in place, as ``value(ofProgramAt:slots:period:)``.
+    /// ``evaluate(_:slots:into:periods:)`` of a program read in place out of its arena.
     public mutating func evaluate(
-        programAt program: UnsafePointer<Program>, slots: UnsafeMutableBufferPointer<Value>, into target: Int,
-        periods: ClosedRange<Int>
+        _ program: ProgramView, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
     ) -> ClosedRange<Int>? {
-        if program.pointee.isStraightLine {
-            return evaluateColumns(program, slots: slots, into: target, periods: periods)
+        let stackDepth = Int(program.header.stackDepth)
+        if program.header.isStraightLine {
+            return evaluateColumns(program.code, stackDepth: stackDepth, slots: slots, into: target, periods: periods)
         }
         var first: Int?
         var last = 0
         let base = target * timeline.count
-        program.pointee.code.withUnsafeBufferPointer { code in
-            withScratch(code, stackDepth: program.pointee.stackDepth) { code, stack, state in
-                let readable = UnsafeBufferPointer(slots)
-                for period in periods {
-                    state.period = period
-                    let value = Self.run(code, slots: readable, stack: stack, state: &state)
-                    guard !Self.same(slots[base + period], value) else { continue }
-                    slots[base + period] = value
-                    if first == nil { first = period }
-                    last = period
-                }
+        withScratch(program.code, stackDepth: stackDepth) { code, stack, state in
+            let readable = UnsafeBufferPointer(slots)
+            for period in periods {
+                state.period = period
+                let value = Self.run(code, slots: readable, stack: stack, state: &state)
+                guard !Self.same(slots[base + period], value) else { continue }
+                slots[base + period] = value
+                if first == nil { first = period }
+                last = period
             }
         }
-        steps += program.pointee.code.count * periods.count
+        steps += program.code.count * periods.count
         return first.map { $0...last }
     }
 
-    /// ``evaluate(_:slots:into:periods:)`` of a straight-line program (``Program/isStraightLine``):
+    /// ``evaluate(_:slots:into:periods:)`` of a straight-line program (``ProgramHeader/isStraightLine``):
     /// each instruction runs over all of `periods` before the next, on a stack of columns (one value
     /// per period), so a plan's arithmetic pays for the `switch` once per cell, not once per period.
     /// Each period's value is computed by the same operations in the same order as a run of that
     /// period alone would.
     private mutating func evaluateColumns(
-        _ program: UnsafePointer<Program>, slots: UnsafeMutableBufferPointer<Value>, into target: Int, periods: ClosedRange<Int>
+        _ code: UnsafeBufferPointer<Instruction>, stackDepth: Int, slots: UnsafeMutableBufferPointer<Value>, into target: Int,
+        periods: ClosedRange<Int>
     ) -> ClosedRange<Int>? {
         let count = periods.count
         let base = target * timeline.count + periods.lowerBound
-        steps += program.pointee.code.count * count
-        return program.pointee.code.withUnsafeBufferPointer { code in
-            straightLine(code, stackDepth: program.pointee.stackDepth, slots: UnsafeBufferPointer(slots),
-                         from: periods.lowerBound, count: count) { columns in
+        steps += code.count * count
+        return straightLine(code, stackDepth: stackDepth, slots: UnsafeBufferPointer(slots), from: periods.lowerBound,
+                            count: count) { columns in
             var first: Int?
             var last = 0
             for index in 0..<count where !Self.same(slots[base + index], columns[index]) {
@@ -152,7 +146,6 @@ public struct Machine: Sendable {
                 last = index
             }
             return first.map { (periods.lowerBound + $0)...(periods.lowerBound + last) }
-            }
         }
     }
 
@@ -239,20 +232,20 @@ public struct Machine: Sendable {
 
     /// The display format of `program`'s result with its slots' formats read from `slots`.
     public mutating func format(of program: Program, slots: UnsafeBufferPointer<DisplayFormat>) -> DisplayFormat {
-        withUnsafePointer(to: program) { format(ofProgramAt: $0, slots: slots) }
+        program.withView { format(of: $0, slots: slots) }
     }
 
-    /// ``format(of:slots:)`` of a program read in place, as ``value(ofProgramAt:slots:period:)``.
-    public mutating func format(ofProgramAt program: UnsafePointer<Program>, slots: UnsafeBufferPointer<DisplayFormat>) -> DisplayFormat {
-        if formatStack.count < program.pointee.formatStackDepth {
-            formatStack = Array(repeating: .number, count: program.pointee.formatStackDepth)
+    /// ``format(of:slots:)`` of a program read in place out of its arena.
+    public mutating func format(of program: ProgramView, slots: UnsafeBufferPointer<DisplayFormat>) -> DisplayFormat {
+        precondition(program.header.formatCount > 0, "a copy of a program's value code computes no format")
+        let depth = Int(program.header.formatStackDepth)
+        if formatStack.count < depth {
+            formatStack = Array(repeating: .number, count: depth)
         }
         var stack: [DisplayFormat] = []
         swap(&stack, &formatStack)
         defer { swap(&stack, &formatStack) }
-        return program.pointee.formatCode.withUnsafeBufferPointer { code in
-            stack.withUnsafeMutableBufferPointer { stack in Self.runFormat(code, slots: slots, stack: stack) }
-        }
+        return stack.withUnsafeMutableBufferPointer { stack in Self.runFormat(program.formatCode, slots: slots, stack: stack) }
     }
 
     private static func run(

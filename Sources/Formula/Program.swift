@@ -7,8 +7,8 @@
 /// the same way, which is how a value per period becomes an inner loop over periods and a
 /// Monte Carlo trial one more run on its own array. ``Machine`` runs it.
 ///
-/// The program has two parts computed from one walk of the expression: `code` gives the
-/// value, `formatCode` the display format (the rules of ``FormatInference``), since a format
+/// The program has two parts computed from one walk of the expression: its code gives the
+/// value, its format code the display format (the rules of ``FormatInference``), since a format
 /// depends only on the formats of the slots and is needed once per edit, not once per period.
 ///
 /// In a plan with periods the program runs once per period (see ``Machine``), and it says how
@@ -16,33 +16,17 @@
 /// varies over periods by itself, which slots it reads period by period, which only one period
 /// earlier (through `prev`, which is how a cell may use itself), and whether it reads other
 /// periods at all.
-public struct Program: Sendable, Equatable {
-    let code: [Instruction]
-    let formatCode: [FormatInstruction]
-    /// The most values `code` keeps on its stack at once.
-    let stackDepth: Int
-    let formatStackDepth: Int
-    /// Whether the result differs between periods whatever the slots hold: it uses `t`, `month`,
-    /// `prev`, `cumulative` or `ytd` (outside a reduction to one value), or overrides some periods.
-    public let variesByItself: Bool
-    /// Slots read in the period being computed (outside reductions to one value): if any holds a
-    /// series, so does the result. Unique, in order of first use.
-    public let seriesSlots: [Int]
-    /// Slots read only one or more periods earlier, through `prev`: such a use does not close a
-    /// cycle, and a cell may read itself this way (`mrr = prev(mrr) + new_mrr`).
-    public let laggedSlots: [Int]
-    /// Slots read across the whole plan (inside a reduction to one value, or as `x[2027-03]`):
-    /// such a use may not be part of a cycle, even one through `prev`.
-    public let wholePlanSlots: [Int]
-    /// Which periods of the result a change of a slot in one period can reach.
-    public let reach: PeriodReach
-    /// Whether `code` is only constants, loads and operators, with no jump and no change of
-    /// period: such a program can run one instruction over many periods at once (``Machine``).
-    let isStraightLine: Bool
+///
+/// A model keeps its cells' programs together in a ``ProgramArena``; a `Program` is one
+/// expression compiled on its own (a REPL expression, a goal, an assertion), an arena of one
+/// program, so that it runs through the same code as a cell.
+public struct Program: Sendable {
+    /// The program, at index 0.
+    let arena: ProgramArena
 
     /// Compiles `expr`, asking `bind` for the slot of each reference once per occurrence, in source order.
     public init(_ expr: Expr, timeline: Timeline = .single, bind: (String) -> Int) {
-        self = Compiler.compile(expr, overrides: [], timeline: timeline, bind: bind)
+        self.init(expr, overrides: [], timeline: timeline, bind: bind)
     }
 
     /// Compiles a cell's formula with its overrides: in the periods of an override (the last one
@@ -51,29 +35,28 @@ public struct Program: Sendable, Equatable {
         _ expr: Expr, overrides: [(periods: ClosedRange<Int>, expression: Expr)], timeline: Timeline,
         bind: (String) -> Int
     ) {
-        self = Compiler.compile(expr, overrides: overrides, timeline: timeline, bind: bind)
+        var arena = ProgramArena()
+        arena.append(expr, overrides: overrides, timeline: timeline, bind: bind)
+        self.arena = arena
     }
 
-    init(
-        code: [Instruction], formatCode: [FormatInstruction], stackDepth: Int, formatStackDepth: Int,
-        variesByItself: Bool, seriesSlots: [Int], laggedSlots: [Int], wholePlanSlots: [Int], reach: PeriodReach
-    ) {
-        self.code = code
-        self.formatCode = formatCode
-        self.stackDepth = stackDepth
-        self.formatStackDepth = formatStackDepth
-        self.variesByItself = variesByItself
-        self.seriesSlots = seriesSlots
-        self.laggedSlots = laggedSlots
-        self.wholePlanSlots = wholePlanSlots
-        self.reach = reach
-        isStraightLine = code.allSatisfy {
-            switch $0 {
-            case .constant, .load, .unary, .binary, .binaryConstant, .binaryLoad: true
-            default: false
-            }
-        }
-    }
+    /// Lends `body` the program read in place, as a cell's is.
+    func withView<Result>(_ body: (ProgramView) -> Result) -> Result { arena.withProgram(0, body) }
+
+    /// Whether the result differs between periods whatever the slots hold: it uses `t`, `month`,
+    /// `prev`, `cumulative` or `ytd` (outside a reduction to one value), or overrides some periods.
+    public var variesByItself: Bool { arena.headers[0].variesByItself }
+    /// Slots read in the period being computed (outside reductions to one value): if any holds a
+    /// series, so does the result. Unique, in order of first use.
+    public var seriesSlots: [Int] { withView { Array($0.seriesSlots) } }
+    /// Slots read only one or more periods earlier, through `prev`: such a use does not close a
+    /// cycle, and a cell may read itself this way (`mrr = prev(mrr) + new_mrr`).
+    public var laggedSlots: [Int] { withView { Array($0.laggedSlots) } }
+    /// Slots read across the whole plan (inside a reduction to one value, or as `x[2027-03]`):
+    /// such a use may not be part of a cycle, even one through `prev`.
+    public var wholePlanSlots: [Int] { withView { Array($0.wholePlanSlots) } }
+    /// Which periods of the result a change of a slot in one period can reach.
+    public var reach: PeriodReach { arena.headers[0].reach }
 }
 
 /// Which periods of a program's result a change of one of its slots in period `p` can reach:
@@ -92,10 +75,12 @@ public enum PeriodReach: Int, Sendable, Comparable {
 /// A slot, a period, a count or a jump target inside an instruction. Thirty-two bits keep an
 /// instruction to 16 bytes, and a model keeps one program per cell; no model has 2³¹ cells,
 /// nor a plan that many periods, nor a formula that many instructions.
+@usableFromInline
 typealias Operand = Int32
 
 /// One step of a ``Program``: a stack machine where operands come from slots and constants.
-/// Jump targets are indexes into the program's code.
+/// Jump targets are indexes into the program's code, counted from its first instruction.
+@usableFromInline
 enum Instruction: Sendable, Equatable {
     /// Push a constant value (a literal, or the error an unknown function or a wrong argument count gives).
     case constant(Value)
@@ -147,7 +132,19 @@ enum Instruction: Sendable, Equatable {
     case outsidePeriods(first: Operand, last: Operand, otherwise: Operand)
 }
 
+extension Instruction {
+    /// Whether the instruction is a constant, a load or an operator: a program of only those runs
+    /// one instruction over many periods at once (``ProgramHeader/isStraightLine``).
+    var isStraightLine: Bool {
+        switch self {
+        case .constant, .load, .unary, .binary, .binaryConstant, .binaryLoad: true
+        default: false
+        }
+    }
+}
+
 /// One step of a program's format part: a stack of display formats.
+@usableFromInline
 enum FormatInstruction: Sendable, Equatable {
     case fixed(DisplayFormat)
     /// Push the format of a slot.

@@ -16,12 +16,19 @@ public struct UniqueSlots: Sendable {
         if list.count < Self.linearLimit {
             guard !list.contains(slot) else { return false }
             list.append(slot)
-            if list.count == Self.linearLimit { seen = Set(list) }
+            if list.count == Self.linearLimit { seen.formUnion(list) }
             return true
         }
         guard seen.insert(slot).inserted else { return false }
         list.append(slot)
         return true
+    }
+
+    /// Empties the list, keeping its room for the next one (an empty list is left alone: emptying
+    /// it again would still cost a call per part).
+    public mutating func removeAll() {
+        if !list.isEmpty { list.removeAll(keepingCapacity: true) }
+        if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
     }
 
     public func contains(_ slot: Int) -> Bool {

@@ -47,9 +47,12 @@ struct CellStore: Sendable {
     private var ids: [String: CellID] = [:]
     private(set) var names: [String] = []
     private(set) var slots: [CellSlot?] = []
-    /// Each defined cell's formula and overrides compiled with its references bound to ids, apart
-    /// from the slots so that evaluation reads a program in place (a name not defined has a placeholder).
-    private(set) var programs: [Program] = []
+    /// Each defined cell's formula and overrides compiled with its references bound to ids, program
+    /// `id` for cell `id`, in one arena apart from the slots so that evaluation reads a program in
+    /// place. A name not defined has an empty program, or none past the last cell compiled.
+    private(set) var programs = ProgramArena()
+    /// The references of the cell being installed, a list kept between cells for its room.
+    private var referenceScratch = UniqueSlots()
     var values: [Value] = []
     var formats: [DisplayFormat] = []
     /// Whether each cell's values differ between periods (always false without periods).
@@ -103,7 +106,7 @@ struct CellStore: Sendable {
         names.reserveCapacity(names.count + count)
         slots.reserveCapacity(slots.count + count)
         defined.reserveCapacity(defined.count + count)
-        programs.reserveCapacity(programs.count + count)
+        programs.reserveCapacity(programs: count)
         values.reserveCapacity(values.count + count * stride)
         formats.reserveCapacity(formats.count + count)
         isSeries.reserveCapacity(isSeries.count + count)
@@ -121,7 +124,6 @@ struct CellStore: Sendable {
         names.append(name)
         slots.append(nil)
         defined.append(false)
-        programs.append(Self.undefinedProgram)
         values.append(contentsOf: repeatElement(.error(.name), count: stride))
         formats.append(.number)
         isSeries.append(false)
@@ -162,23 +164,36 @@ struct CellStore: Sendable {
     /// overrides): downstream cells read it like any value, and the recompute needs nothing new.
     private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition], actuals: [Int: Double]) {
         var references = UniqueSlots()
+        swap(&references, &referenceScratch)
+        references.removeAll()
         let branches = Self.branches(overrides: overrides, actuals: actuals, timeline: timeline) { $1 }
         var readsItself = false
-        let program = Program(definition.expression, overrides: branches, timeline: timeline) { name in
-            let reference = intern(name)
+        // A name not interned yet gets the id interning it next will give, and is interned after:
+        // the compiler writes into the store's arena, which interning must not touch meanwhile.
+        let known = ids
+        var newNames: [String] = []
+        var newIDs: [String: CellID] = [:]
+        programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { [names] name in
+            let reference = known[name] ?? newIDs[name] ?? {
+                newIDs[name] = names.count + newNames.count
+                newNames.append(name)
+                return names.count + newNames.count - 1
+            }()
             if reference == id { readsItself = true }
             if reference != id { _ = references.insert(reference) }
             return reference
         }
-        // Most formulas read each reference in the period they compute, in the same order: the
-        // program's list is then the same list, kept once.
-        let referenceIDs = references.list == program.seriesSlots ? program.seriesSlots : references.list
-        let isStock = program.laggedSlots.contains(id) || definition.expression.isRunningTotal
+        for name in newNames { _ = intern(name) }
+        // Kept in a buffer of exactly their number: the scratch list's room stays with the scratch.
+        let referenceIDs = references.list.withUnsafeBufferPointer { Array($0) }
+        swap(&references, &referenceScratch)
+        let (readsItselfEarlier, laggedIDs, wholePlanIDs) = programs.withProgram(id) {
+            ($0.laggedSlots.contains(id), Set($0.laggedSlots), Set($0.wholePlanSlots))
+        }
         slots[id] = CellSlot(
             definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
-            laggedIDs: Set(program.laggedSlots), wholePlanIDs: Set(program.wholePlanSlots),
-            isOwnCycle: readsItself && !program.laggedSlots.contains(id))
-        programs[id] = program
+            laggedIDs: laggedIDs, wholePlanIDs: wholePlanIDs, isOwnCycle: readsItself && !readsItselfEarlier)
+        let isStock = readsItselfEarlier || definition.expression.isRunningTotal
         traits[id] = CellTraits(isLeadIndicator: referenceIDs.isEmpty, isStock: isStock)
     }
 
@@ -200,7 +215,7 @@ struct CellStore: Sendable {
     mutating func undefine(_ id: CellID) {
         slots[id] = nil
         defined[id] = false
-        programs[id] = Self.undefinedProgram
+        programs.remove(id)
         traits[id] = CellTraits()
         fill(id, with: .error(.name))
         formats[id] = .number
@@ -253,7 +268,4 @@ struct CellStore: Sendable {
         // Names are never taken back from their ids, so the names are read from the ids on demand.
         slots[id]?.referenceIDs.map { names[$0] } ?? []
     }
-
-    /// What an id that names no defined cell holds in ``programs``: never run, shared by all of them.
-    private static let undefinedProgram = Program(.number(0, .plain, SourceRange(start: 0, end: 0))) { _ in 0 }
 }

@@ -134,9 +134,7 @@ struct Recalculator: Sendable {
         let isSeries = varies(id, store: store)
         let oldValues = report.keep(id, store: store)
         let oldFormat = store.formats[id]
-        let format = formatDirtyMark[id] != generation ? oldFormat : store.programs.withUnsafeBufferPointer { programs in
-            store.formats.withUnsafeBufferPointer { machine.format(ofProgramAt: programs.baseAddress! + id, slots: $0) }
-        }
+        let format = formatDirtyMark[id] != generation ? oldFormat : format(of: id, store: store)
         store.formats[id] = format
         store.isSeries[id] = isSeries
         // A cell that did not vary holds its value in every period, so a cell that starts to vary
@@ -183,9 +181,7 @@ struct Recalculator: Sendable {
             evaluations += 1
             // A loop through prev varies over time in every cell of it.
             store.isSeries[id] = store.stride > 1
-            store.formats[id] = store.formats.withUnsafeBufferPointer {
-                machine.format(of: store.programs[id], slots: $0)
-            }
+            store.formats[id] = format(of: id, store: store)
         }
         var ranges = [ChangedRange](repeating: ChangedRange(), count: order.count)
         for period in first..<store.stride {
@@ -203,11 +199,15 @@ struct Recalculator: Sendable {
     /// Runs a cell's program for `periods` and stores the values; returns the periods that changed.
     private mutating func run(_ id: CellID, periods: ClosedRange<Int>, store: inout CellStore) -> ClosedRange<Int>? {
         periodEvaluations += periods.count
-        // The program is read in place: a copy would take a reference count on each of its arrays.
-        return store.programs.withUnsafeBufferPointer { programs in
-            store.values.withUnsafeMutableBufferPointer {
-                machine.evaluate(programAt: programs.baseAddress! + id, slots: $0, into: id, periods: periods)
-            }
+        return store.programs.withProgram(id, values: &store.values) {
+            machine.evaluate($0, slots: $1, into: id, periods: periods)
+        }
+    }
+
+    /// The display format of cell `id`'s program on the formats of the cells it reads.
+    private mutating func format(of id: CellID, store: CellStore) -> DisplayFormat {
+        store.programs.withProgram(id) { program in
+            store.formats.withUnsafeBufferPointer { machine.format(of: program, slots: $0) }
         }
     }
 
@@ -215,8 +215,8 @@ struct Recalculator: Sendable {
     /// a series in the period it computes.
     private func varies(_ id: CellID, store: CellStore) -> Bool {
         guard store.stride > 1 else { return false }
-        return store.programs.withUnsafeBufferPointer { programs in
-            programs[id].variesByItself || programs[id].seriesSlots.contains { $0 != id && store.isSeries[$0] }
+        return store.programs.withProgram(id) { program in
+            program.variesByItself || program.seriesSlots.contains { $0 != id && store.isSeries[$0] }
         }
     }
 
@@ -234,7 +234,7 @@ struct Recalculator: Sendable {
     private mutating func markDirty(_ id: CellID, periods: ClosedRange<Int>, store: CellStore) {
         let last = store.stride - 1
         let reached: ClosedRange<Int>
-        switch (store.isDefined(id) ? store.programs[id].reach : nil) ?? .allPeriods {
+        switch (store.isDefined(id) ? store.programs.headers[id].reach : nil) ?? .allPeriods {
         case .samePeriod: reached = periods
         case .laterPeriods: reached = periods.lowerBound...last
         case .allPeriods: reached = 0...last

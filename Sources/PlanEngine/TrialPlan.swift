@@ -8,7 +8,8 @@ import Formula
 /// (``set(_:to:in:)``) and runs the programs of the input cells and of the cells downstream of
 /// them, in dependency order, on that array. Nothing else is computed and nothing allocates: the
 /// programs are compiled ``Program``s run by a ``Machine`` over a flat value array, never the
-/// syntax tree. A plan is immutable and `Sendable`, so workers on several cores share it, each
+/// syntax tree, copied (their value code only) into an arena of the plan's own in the order they
+/// run, so that a run streams through one array of instructions. A plan is immutable and `Sendable`, so workers on several cores share it, each
 /// with its own machine and array.
 ///
 /// An input holds one value for the whole run (a belief about a rate, drawn once per trial): it
@@ -36,16 +37,12 @@ public struct TrialPlan: Sendable {
     /// The periods a run's machine is laid out over (``makeMachine()``).
     public let timeline: Timeline
     private let inputSlots: [Int]
-    /// What each run computes, in order: a step of single-valued cells runs programs
-    /// `first..<first + count` of ``sequence`` into ``singleCells``, any other step
-    /// `cells[first..<first + count]` with their ``programs``.
+    /// What each run computes, in order: programs `first..<first + count` of ``programs``, each
+    /// into its cell in ``cells``.
     private let steps: [Step]
-    /// The programs of the cells that do not vary over time, end to end, and their cells.
-    private let sequence: ProgramSequence
-    private let singleCells: [Int]
-    /// The other cells (series, and cells tied in a loop through `prev`) and their programs.
+    /// The programs of the cells a run computes, in the order it computes them, and their cells.
+    private let programs: ProgramArena
     private let cells: [Int]
-    private let programs: [Program]
     private let isSeries: [Bool]
     /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
     private let modelSlots: [String: Int]
@@ -98,7 +95,8 @@ public struct TrialPlan: Sendable {
         // Each input's own slot, and the input cells' programs compiled again to read them; a
         // range that is the whole of its cell (no overrides, no actuals) is drawn into the cell itself.
         var inputSlots: [Int] = []
-        var rewritten: [Int: Program] = [:]
+        var rewrittenPrograms = ProgramArena()
+        var rewritten: [Int: Int] = [:]
         var drawnInPlace: [Int] = []
         for (cell, parts) in Self.grouped(inputs) {
             guard let id = store.definedID(of: cell), let slot = store.slots[id] else {
@@ -133,7 +131,7 @@ public struct TrialPlan: Sendable {
                 partSlots.first { $0.part == .override(index) }.map { read($0.name, expression.range) } ?? scaled(expression)
             }
             let main = partSlots.first { $0.part == .formula }.map { read($0.name, formula.range) } ?? scaled(formula)
-            rewritten[id] = Program(main, overrides: branches, timeline: store.timeline, bind: bind)
+            rewritten[id] = rewrittenPrograms.append(main, overrides: branches, timeline: store.timeline, bind: bind)
         }
         self.inputSlots = inputSlots
         // The input cells and everything downstream, by components along precedents, each after what it uses.
@@ -150,58 +148,50 @@ public struct TrialPlan: Sendable {
         let downstream = store.order.filter { computed[$0] }
         let includes = { (id: CellID) in id < computed.count && computed[id] }
         var steps: [Step] = []
-        var sequence = ProgramSequence()
-        var singleCells: [Int] = []
+        var programs = ProgramArena()
         var cells: [Int] = []
-        var programs: [Program] = []
-        sequence.reserveCapacity(programs: downstream.count, instructions: 8 * downstream.count)
-        singleCells.reserveCapacity(downstream.count)
-        /// One step: a cell, or cells tied in a loop through `prev` (each after what it uses in the same period).
-        /// The model's programs are read in place: copying each out would take a reference count on every part of it.
-        func add(_ order: some RandomAccessCollection<CellID>, storePrograms: UnsafeBufferPointer<Program>) {
-            func isSeries(_ id: CellID, _ program: UnsafePointer<Program>) -> Bool {
-                stride > 1 && (order.count > 1 || program.pointee.variesByItself
-                    || program.pointee.seriesSlots.contains { $0 != id && series[$0] })
-            }
-            func program<Result>(of id: CellID, _ body: (UnsafePointer<Program>) -> Result) -> Result {
-                guard let program = rewritten[id] else { return body(storePrograms.baseAddress! + id) }
-                return withUnsafePointer(to: program, body)
-            }
-            if order.count == 1, let id = order.first, !program(of: id, { isSeries(id, $0) }) {
-                program(of: id) { sequence.append(programAt: $0) }
-                series[id] = false
-                singleCells.append(id)
-                if let last = steps.last, last.kind == .singles {
-                    steps[steps.count - 1] = Step(kind: .singles, first: last.first, count: last.count + 1)
-                } else {
-                    steps.append(Step(kind: .singles, first: sequence.count - 1, count: 1))
-                }
-                return
-            }
-            for id in order {
-                program(of: id) { series[id] = isSeries(id, $0) }
-                cells.append(id)
-                programs.append(rewritten[id] ?? storePrograms[id])
-            }
-            steps.append(Step(kind: order.count > 1 ? .loop : .series, first: cells.count - order.count, count: order.count))
+        programs.reserveCapacity(programs: downstream.count)
+        cells.reserveCapacity(downstream.count)
+        /// The program of cell `id` (rewritten to read its inputs, or the model's), read in place.
+        func program<Result>(of id: CellID, _ body: (ProgramView) -> Result) -> Result {
+            guard let index = rewritten[id] else { return store.programs.withProgram(id, body) }
+            return rewrittenPrograms.withProgram(index, body)
         }
-        store.programs.withUnsafeBufferPointer { storePrograms in
-            if graph.hasLaggedEdges {
-                for component in StronglyConnected.components(of: downstream, graph: graph, includes: includes) {
-                    add(StronglyConnected.periodOrder(component, graph: graph), storePrograms: storePrograms)
+        /// Whether a cell on its own varies over time (see ``Recalculator``).
+        func varies(_ id: CellID) -> Bool {
+            program(of: id) { program in program.variesByItself || program.seriesSlots.contains { $0 != id && series[$0] } }
+        }
+        /// One step: a cell, or cells tied in a loop through `prev` (each after what it uses in the same period).
+        func add(_ order: some RandomAccessCollection<CellID>) {
+            let kind: Step.Kind = order.count > 1 ? .loop : stride > 1 && varies(order.first!) ? .series : .singles
+            for id in order {
+                series[id] = stride > 1 && kind != .singles
+                if let index = rewritten[id] {
+                    _ = programs.appendValueCode(of: index, in: rewrittenPrograms)
+                } else {
+                    _ = programs.appendValueCode(of: id, in: store.programs)
                 }
+                cells.append(id)
+            }
+            if kind == .singles, let last = steps.last, last.kind == .singles {
+                steps[steps.count - 1] = Step(kind: .singles, first: last.first, count: last.count + 1)
             } else {
-                // Without a read through prev nothing is tied in a loop: an order along precedents is enough.
-                for id in TopologicalSort.sort(downstream, graph: graph, isDefined: includes).order {
-                    add(CollectionOfOne(id), storePrograms: storePrograms)
-                }
+                steps.append(Step(kind: kind, first: cells.count - order.count, count: order.count))
+            }
+        }
+        if graph.hasLaggedEdges {
+            for component in StronglyConnected.components(of: downstream, graph: graph, includes: includes) {
+                add(StronglyConnected.periodOrder(component, graph: graph))
+            }
+        } else {
+            // Without a read through prev nothing is tied in a loop: an order along precedents is enough.
+            for id in TopologicalSort.sort(downstream, graph: graph, isDefined: includes).order {
+                add(CollectionOfOne(id))
             }
         }
         self.steps = steps
-        self.sequence = sequence
-        self.singleCells = singleCells
-        self.cells = cells
         self.programs = programs
+        self.cells = cells
         extras = expressions.map { Program($0, timeline: store.timeline, bind: bind) }
         extraSlots = extras.map { _ in newSlot(holding: .number(0)) }
         extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
@@ -251,22 +241,19 @@ public struct TrialPlan: Sendable {
     /// Recomputes the input cells and every cell downstream of them in `values` (laid out as
     /// ``baseValues``), whose input slots the caller has just set.
     public func run(_ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) {
-        // Programs are read in place through a pointer: reading them out of the array would take
-        // a reference count on every part of each, cell after cell.
-        programs.withUnsafeBufferPointer { programs in
-            singleCells.withUnsafeBufferPointer { singleCells in
-                let all = 0...(periodCount - 1)
-                for step in steps {
-                    switch step.kind {
-                    case .singles:
-                        machine.runSingles(step.first..<(step.first + step.count), of: sequence, cells: singleCells, slots: values)
-                    case .series:
-                        _ = machine.evaluate(programAt: programs.baseAddress! + step.first, slots: values, into: cells[step.first], periods: all)
-                    case .loop:
-                        for period in all {
-                            for index in step.first..<(step.first + step.count) {
-                                _ = machine.evaluate(
-                                    programAt: programs.baseAddress! + index, slots: values, into: cells[index], periods: period...period)
+        cells.withUnsafeBufferPointer { cells in
+            let all = 0...(periodCount - 1)
+            for step in steps {
+                switch step.kind {
+                case .singles:
+                    machine.runSingles(step.first..<(step.first + step.count), of: programs, cells: cells, slots: values)
+                case .series:
+                    _ = programs.withProgram(step.first) { machine.evaluate($0, slots: values, into: cells[step.first], periods: all) }
+                case .loop:
+                    for period in all {
+                        for index in step.first..<(step.first + step.count) {
+                            _ = programs.withProgram(index) {
+                                machine.evaluate($0, slots: values, into: cells[index], periods: period...period)
                             }
                         }
                     }
