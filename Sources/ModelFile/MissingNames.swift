@@ -6,8 +6,11 @@ import PlanEngine
 /// the warning says which name is missing and, when one is close, which was probably meant.
 enum MissingNames {
     /// The warnings, printed against the file `source()` gives: asked for only when there is one,
-    /// since the table of where each line starts costs a pass over a large file.
-    static func warnings(in model: Model, goals: [GoalEntry], path: String, source: () -> SourceText) -> [String] {
+    /// since the table of where each line starts costs a pass over a large file. `formulas` are the
+    /// model's formulas that may call a function, in file order (the reader leaves out plain arithmetic).
+    static func warnings(
+        in model: Model, formulas: [Expr], goals: [GoalEntry], path: String, source: () -> SourceText
+    ) -> [String] {
         let cells = model.missingReferences.map { missing in
             let users = NameList.text(missing.usedBy)
             let question = NameSuggestion.question(for: missing.name, among: model.names).map { "; \($0)" } ?? ""
@@ -15,7 +18,7 @@ enum MissingNames {
             let firstUse = missing.usedBy.first.flatMap { model[$0]?.expression.rangesOfReferences(to: missing.name).first }
             return (message, firstUse)
         }
-        let functions = model.expressionsInOrder.flatMap { expression in
+        let functions = formulas.flatMap { expression in
             expression.unknownFunctionCalls.map { call in (Builtins.unknownFunctionMessage(call.name), Optional(call.range)) }
         }
         let goalUses = goals.flatMap { entry in

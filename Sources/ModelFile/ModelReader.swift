@@ -16,6 +16,9 @@ struct ModelReader {
         var definitionNameRanges: [SourceRange] = []
         /// The periods of the plan: one period without a `periods` line.
         var timeline = Timeline.single
+        /// The base model's formulas (overrides left out) that are not plain arithmetic, in file
+        /// order: the only ones that can call a function that does not exist.
+        var formulasBeyondArithmetic: [Expr] = []
     }
 
     let bytes: [UInt8]
@@ -98,11 +101,14 @@ struct ModelReader {
         let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
         let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
         for (definition, nameRange, section) in readDefinitions {
+            // Asked once here, where most formulas (plain arithmetic) are let go.
+            let isPlain = definition.expression.isPlainArithmetic
+            if !isPlain, section == nil, definition.periods == nil { contents.formulasBeyondArithmetic.append(definition.expression) }
             // A cell's own formula is checked as it is; an override's periods first.
             let problem = definition.periods.map {
                 Statement.override(name: definition.name, nameRange: nameRange, periods: $0, expression: definition.expression)
                     .periodProblem(in: timeline)
-            } ?? definition.expression.periodProblem(in: timeline)
+            } ?? (isPlain ? nil : definition.expression.periodProblem(in: timeline))
             if let problem {
                 diagnostics.append(problem)
             } else if definition.periods != nil, section == nil, !baseNames.contains(definition.name) {

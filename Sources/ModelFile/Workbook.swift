@@ -87,7 +87,8 @@ public struct Workbook: Sendable {
         workbook.scenarios = contents.scenarios
         workbook.document = contents.document
         workbook.savedContentHash = FileStamp.contentHash(of: bytes)
-        workbook.warnings = MissingNames.warnings(in: model, goals: contents.goals, path: path, source: source)
+        workbook.warnings = MissingNames.warnings(
+            in: model, formulas: contents.formulasBeyondArithmetic, goals: contents.goals, path: path, source: source)
         return .success(workbook)
     }
 

@@ -76,10 +76,6 @@ public struct Model: Sendable {
     public var count: Int { store.order.count }
     public var cellsInOrder: [Cell] { store.order.compactMap { store.cell($0) } }
 
-    /// The formula of each cell in file order (overrides left out): what ``cellsInOrder`` gives
-    /// as `expression`, without building the cells.
-    public var expressionsInOrder: [Expr] { store.order.compactMap { store.slots[$0]?.definition.expression } }
-
     public subscript(name: String) -> Cell? { store.definedID(of: name).flatMap { store.cell($0) } }
 
     /// The definition of each lead indicator, in file order: what an edit of an input is measured
