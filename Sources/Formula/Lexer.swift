@@ -15,7 +15,7 @@
 /// The parser pulls one token at a time with ``next()``, so no list of tokens is built and
 /// nothing past the parser's first problem is read.
 struct Lexer {
-    private let source: ArraySlice<UInt8>
+    let source: ArraySlice<UInt8>
     private var position: Int
     /// Where the last token read ended: a `.end` token sits there, where a missing piece would go.
     private var previousEnd: Int

@@ -195,7 +195,6 @@ private enum Suspended {
 /// shape but pushes a ``Suspended`` where it would recurse and pops it where the call would
 /// return. `minimum` is the precedence the recursive call would have been given.
 private struct PrattParser {
-    private let source: ArraySlice<UInt8>
     private var lexer: Lexer
     /// The token being read.
     private var current: Token
@@ -216,7 +215,6 @@ private struct PrattParser {
     private(set) var hasCall = false
 
     init(_ source: ArraySlice<UInt8>) {
-        self.source = source
         var lexer = Lexer(source)
         current = lexer.next()
         following = lexer.next()
@@ -491,19 +489,20 @@ private struct PrattParser {
             if let binary = current.kind.binaryOperator, binary.precedence >= minimum {
                 let operatorToken = advance()
                 if binary.isComparison && lastWasComparison { throw Self.chainedComparison(at: operatorToken.range) }
-                suspend(.binary(binary, operatorToken: operatorToken, left: left, resume: minimum),
-                        then: binary.rightOperandPrecedence)
-                return nil
+                guard let right = try immediateOperand(bindingAt: binary.rightOperandPrecedence) else {
+                    suspend(.binary(binary, operatorToken: operatorToken, left: left, resume: minimum),
+                            then: binary.rightOperandPrecedence)
+                    return nil
+                }
+                left = try Self.binaryNode(binary, left, right, at: operatorToken.range)
+                lastWasComparison = binary.isComparison
+                continue
             }
             guard let innermost = suspended.popLast() else { return left }
             lastWasComparison = false
             switch innermost {
             case .binary(let op, let operatorToken, let leftOperand, let resume):
-                let extendsChain = op.chainLevel != nil && leftOperand.expr.binaryOperator?.chainLevel == op.chainLevel
-                left = try Self.node(.binary(op, leftOperand.expr, left.expr, leftOperand.expr.range.union(left.expr.range)),
-                                     depth: extendsChain ? max(leftOperand.depth, left.depth + 1)
-                                                         : max(leftOperand.depth, left.depth) + 1,
-                                     treeDepth: max(leftOperand.treeDepth, left.treeDepth) + 1, at: operatorToken.range)
+                left = try Self.binaryNode(op, leftOperand, left, at: operatorToken.range)
                 lastWasComparison = op.isComparison
                 minimum = resume
             case .unary(let op, let token, let resume):
@@ -531,6 +530,35 @@ private struct PrattParser {
                 minimum = resume
             }
         }
+    }
+
+    /// The right operand of a binary operator, read at once when it is a number, a boolean or a
+    /// plain name and the token after it binds no tighter than `rightMinimum`: then the operator
+    /// applies to it directly, exactly as it would once the operand were parsed with the operator
+    /// suspended, but with nothing set aside. Nil, having read nothing, for any other operand.
+    private mutating func immediateOperand(bindingAt rightMinimum: Precedence) throws(Diagnostic) -> Parsed? {
+        // The depth the suspended operator would have taken counts, so a refusal stays where it was.
+        guard suspended.count + 1 < Parser.maximumDepth else { return nil }
+        if let next = following.kind.binaryOperator, next.precedence >= rightMinimum { return nil }
+        switch current.kind {
+        case .number, .keyword(.true), .keyword(.false):
+            break
+        case .name where following.kind != .symbol(.leftParen) && following.kind != .symbol(.leftBracket):
+            break
+        default:
+            return nil
+        }
+        return try operandOrSuspend()
+    }
+
+    /// `left op right`, with its depth: a run of one chaining level (``OperatorChain``) counts as one level of nesting.
+    private static func binaryNode(
+        _ op: BinaryOperator, _ left: Parsed, _ right: Parsed, at operatorRange: SourceRange
+    ) throws(Diagnostic) -> Parsed {
+        let extendsChain = op.chainLevel != nil && left.expr.binaryOperator?.chainLevel == op.chainLevel
+        return try node(.binary(op, left.expr, right.expr, left.expr.range.union(right.expr.range)),
+                        depth: extendsChain ? max(left.depth, right.depth + 1) : max(left.depth, right.depth) + 1,
+                        treeDepth: max(left.treeDepth, right.treeDepth) + 1, at: operatorRange)
     }
 
     /// Sets `form` aside and starts its nested expression, which may contain operators of
@@ -675,6 +703,9 @@ private struct PrattParser {
     }
 
     // MARK: - Tokens
+
+    /// The text being parsed, held once, by the lexer.
+    private var source: ArraySlice<UInt8> { lexer.source }
 
     /// Moves past the current token; the final `.end` (or `.invalid`) token is never passed.
     @discardableResult
