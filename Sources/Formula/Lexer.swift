@@ -65,7 +65,8 @@ struct Lexer {
         if Self.isDigit(byte) || (byte == ASCII.dot && !startsRange(at: position)) {
             return try number(startingAt: start, currency: nil)
         }
-        if let symbol = currencySymbol() {
+        // Every currency symbol starts with `$` or a byte of a multi-byte character: most text is neither.
+        if byte == UInt8(ascii: "$") || byte >= 0x80, let symbol = currencySymbol() {
             position += symbol.rawValue.utf8.count
             return try number(startingAt: start, currency: symbol)
         }
@@ -103,12 +104,13 @@ struct Lexer {
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
         let first = source[start]
         let second = start + 1 < source.endIndex ? source[start + 1] : nil
+        // Only bytes that begin a misused symbol are worth building a text for and looking up.
         if let second {
             if let symbol = Symbol.spelled(first, second) { return token(symbol, length: 2) }
-            try refuseMisusedSymbol(at: start, length: 2)
+            if Self.isInMisusedSymbol(first), Self.isInMisusedSymbol(second) { try refuseMisusedSymbol(at: start, length: 2) }
         }
         if let symbol = Symbol.spelled(first, nil) { return token(symbol, length: 1) }
-        try refuseMisusedSymbol(at: start, length: 1)
+        if Self.isInMisusedSymbol(first) { try refuseMisusedSymbol(at: start, length: 1) }
         throw unknownCharacter(at: start)
     }
 
@@ -121,9 +123,7 @@ struct Lexer {
 
     /// Throws the advice for the `length` bytes at `start` when they are one of ``misusedSymbols``.
     private func refuseMisusedSymbol(at start: Int, length: Int) throws(Diagnostic) {
-        // Only a byte that begins a misused symbol is worth building a text for.
-        guard Self.isInMisusedSymbol(source[start]), length == 1 || Self.isInMisusedSymbol(source[start + 1]),
-              let advice = Self.misusedSymbols[spelling(start..<(start + length))] else { return }
+        guard let advice = Self.misusedSymbols[spelling(start..<(start + length))] else { return }
         throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
     }
 
@@ -157,9 +157,7 @@ struct Lexer {
 
     /// The currency symbol whose UTF-8 bytes start at the current position, if any.
     private func currencySymbol() -> CurrencySymbol? {
-        // Every symbol starts with `$` or a byte of a multi-byte character: most text is neither.
-        guard let byte = peek(), byte == UInt8(ascii: "$") || byte >= 0x80 else { return nil }
-        return CurrencySymbol.allCases.first { symbol in
+        CurrencySymbol.allCases.first { symbol in
             source[position...].starts(with: symbol.rawValue.utf8)
         }
     }
