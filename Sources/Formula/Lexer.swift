@@ -179,12 +179,15 @@ struct Lexer {
         if integer.isEmpty && fraction.isEmpty {
             throw Diagnostic("expected a number after '\(currency?.rawValue ?? "")'", at: range(from: start))
         }
-        let exponent = try exponentPart()
+        // Most literals end at their digits: the parts after them are looked for only where one can start.
+        var exponent: Int?
+        if let byte = peek(), byte == ASCII.lowerE || byte == ASCII.upperE { exponent = try exponentPart() }
         if peek() == ASCII.dot && !startsRange(at: position) {
             let message = exponent == nil ? "a number can have only one decimal point" : "an exponent must be a whole number"
             throw Diagnostic(message, at: SourceRange(start: position, end: position + 1))
         }
-        let magnitude = try magnitudeSuffix()
+        var magnitude = 0
+        if let byte = peek(), Self.isNameStart(byte) { magnitude = try magnitudeSuffix() }
         var isPercent = false
         if peek() == ASCII.percent {
             position += 1
@@ -224,9 +227,8 @@ struct Lexer {
         return start..<position
     }
 
-    /// The power of ten written after `e`, or nil when there is none.
+    /// The power of ten written after the `e` or `E` at the current byte, or nil when none is.
     private mutating func exponentPart() throws(Diagnostic) -> Int? {
-        guard let marker = peek(), marker == ASCII.lowerE || marker == ASCII.upperE else { return nil }
         var digitsAt = position + 1
         if digitsAt < source.endIndex, source[digitsAt] == ASCII.plus || source[digitsAt] == ASCII.minus {
             digitsAt += 1
@@ -248,10 +250,11 @@ struct Lexer {
     /// right after a number is more likely a missing `*`.
     private static let likelyMagnitudeSuffixes: Set<String> = ["K", "m", "b", "G", "g", "T"]
 
-    /// The power of ten of a `k`, `M` or `B` suffix, or 0 when there is none.
+    /// The power of ten of the `k`, `M` or `B` suffix at the current byte, which starts a word;
+    /// any other word there is an error.
     private mutating func magnitudeSuffix() throws(Diagnostic) -> Int {
-        guard let byte = peek(), Self.isNameStart(byte) else { return 0 }
         let start = position
+        let byte = source[start]
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
         if position == start + 1 {
             switch byte {
