@@ -482,7 +482,7 @@ private struct PrattParser {
     /// The Pratt loop: applies each binary operator at least as tight as `minimum`, and
     /// completes suspended forms as their nested expressions end. Returns the whole expression
     /// when nothing is suspended any more, or nil after suspending for a new operand.
-    private mutating func continueExpression(after operand: Parsed) throws(Diagnostic) -> Parsed? {
+    private mutating func continueExpression(after operand: consuming Parsed) throws(Diagnostic) -> Parsed? {
         var left = operand
         var lastWasComparison = false
         while true {
@@ -553,7 +553,7 @@ private struct PrattParser {
 
     /// `left op right`, with its depth: a run of one chaining level (``OperatorChain``) counts as one level of nesting.
     private static func binaryNode(
-        _ op: BinaryOperator, _ left: Parsed, _ right: Parsed, at operatorRange: SourceRange
+        _ op: BinaryOperator, _ left: consuming Parsed, _ right: consuming Parsed, at operatorRange: SourceRange
     ) throws(Diagnostic) -> Parsed {
         let extendsChain = op.chainLevel != nil && left.expr.binaryOperator?.chainLevel == op.chainLevel
         return try node(.binary(op, left.expr, right.expr, left.expr.range.union(right.expr.range)),
@@ -587,7 +587,7 @@ private struct PrattParser {
 
     /// A new node, refused when it would make the tree deeper than ``Parser/maximumDepth``.
     private static func node(
-        _ expr: Expr, depth: Int, treeDepth: Int? = nil, at range: SourceRange
+        _ expr: consuming Expr, depth: Int, treeDepth: Int? = nil, at range: SourceRange
     ) throws(Diagnostic) -> Parsed {
         guard depth <= Parser.maximumDepth else { throw tooDeep(at: range) }
         let parsed = Parsed(expr: expr, depth: depth, treeDepth: treeDepth)
