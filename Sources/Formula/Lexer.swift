@@ -13,7 +13,8 @@
 /// periods), never a decimal point: `2027-01..2027-12` reads as two periods.
 ///
 /// The parser pulls one token at a time with ``next()``, so no list of tokens is built and
-/// nothing past the parser's first problem is read.
+/// nothing past the parser's first problem is read. The steps of reading a token are inlined
+/// into ``next()`` where a call would cost more than the step.
 struct Lexer {
     let source: ArraySlice<UInt8>
     private var position: Int
@@ -56,6 +57,7 @@ struct Lexer {
 
     // MARK: - Tokens
 
+    @inline(__always)
     private mutating func nextToken() throws(Diagnostic) -> Token {
         let start = position
         let byte = source[position]
@@ -73,6 +75,7 @@ struct Lexer {
         return try symbol(startingAt: start)
     }
 
+    @inline(__always)
     private mutating func word(startingAt start: Int) -> Token {
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
         let kind: Token.Kind = Keyword.spelled(source[start..<position]).map { .keyword($0) } ?? .name
@@ -209,6 +212,7 @@ struct Lexer {
     }
 
     /// Digits with the underscores people use to group them (`1_000_000`): the bytes they take.
+    @inline(__always)
     private mutating func digitRun() throws(Diagnostic) -> Range<Int> {
         let start = position
         while let byte = peek() {
