@@ -203,7 +203,7 @@ private struct PrattParser {
     private var following: Token
     /// The token before ``current``; nil at the first.
     private var previous: Token?
-    /// How many tokens have been passed.
+    /// How many tokens have been passed: a lone name before a value (`leads 150`) is told by it.
     private var passed = 0
     private var suspended: [Suspended] = []
     /// The arguments parsed so far of each suspended call, innermost last.

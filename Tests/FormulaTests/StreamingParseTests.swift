@@ -1,4 +1,4 @@
-import Formula
+@testable import Formula
 import Testing
 
 /// The parser reads tokens from the lexer as it goes, with one token of lookahead and two scans
@@ -191,6 +191,15 @@ import Testing
     @Test(arguments: shapes)
     func groupsOperatorsByPrecedence(source: String, expected: String) {
         #expect(parsed(source) == expected)
+    }
+
+    /// Keywords are read from bytes by their own spelling, which must stay their raw value.
+    @Test func everyKeywordIsReadFromItsOwnSpelling() {
+        for keyword in Keyword.allCases {
+            #expect(Keyword.spelled(ArraySlice(keyword.rawValue.utf8)) == keyword)
+            #expect(Keyword.spelled(ArraySlice((keyword.rawValue + "s").utf8)) == nil)
+        }
+        #expect(Keyword.spelled(ArraySlice("an".utf8)) == nil)
     }
 
     /// An operator's right operand counts one level of nesting however it is read, so the limit
