@@ -193,6 +193,11 @@ import Testing
         #expect(parsed(source) == expected)
     }
 
+    /// A token carries no text, so the parser copies tokens without any reference counting.
+    @Test func tokensAreTriviallyCopyable() {
+        #expect(_isPOD(Token.self))
+    }
+
     /// Keywords are read from bytes by their own spelling, which must stay their raw value.
     @Test func everyKeywordIsReadFromItsOwnSpelling() {
         for keyword in Keyword.allCases {
