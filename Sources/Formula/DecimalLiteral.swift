@@ -95,7 +95,8 @@ public enum DecimalLiteral {
             let digit = UInt64(byte - UInt8(ascii: "0"))
             guard significantCount > 0 || digit != 0 else { return }
             significantCount += 1
-            if significantCount <= Self.capacity { value = value * 10 + digit }
+            // Nineteen digits never overflow (see ``capacity``): the arithmetic needs no checks.
+            if significantCount <= Self.capacity { value = value &* 10 &+ digit }
         }
     }
 }

@@ -11,62 +11,74 @@
 ///
 /// A `#` starts a comment that runs to the end of the slice. `..` is one symbol (a range of
 /// periods), never a decimal point: `2027-01..2027-12` reads as two periods.
+///
+/// The parser pulls one token at a time with ``next()``, so no list of tokens is built and
+/// nothing past the parser's first problem is read. The steps of reading a token are inlined
+/// into ``next()`` where a call would cost more than the step.
 struct Lexer {
-    private let source: ArraySlice<UInt8>
+    let source: ArraySlice<UInt8>
     private var position: Int
+    /// Where the last token read ended: a `.end` token sits there, where a missing piece would go.
+    private var previousEnd: Int
+    /// The `.end` or `.invalid` token once it has been read: every later call gives it again.
+    private var last: Token?
+    /// Why the text at the `.invalid` token cannot be read, once the lexer has got there.
+    private(set) var failure: Diagnostic?
 
-    private init(source: ArraySlice<UInt8>) {
+    init(_ source: ArraySlice<UInt8>) {
         self.source = source
         self.position = source.startIndex
+        self.previousEnd = source.startIndex
     }
 
-    /// Every token of `source`, ending with `.end`, or with `.invalid` at the first text
-    /// that cannot be read (nothing after it is looked at).
-    static func tokens(of source: ArraySlice<UInt8>) -> [Token] {
-        var lexer = Lexer(source: source)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(8)
-        var previousEnd = source.startIndex
-        while true {
-            lexer.skipBlanksAndComment()
-            guard lexer.position < source.endIndex else {
-                // Zero width, right after the last token: where a missing piece would go.
-                tokens.append(Token(.end, SourceRange(start: previousEnd, end: previousEnd)))
-                return tokens
-            }
-            do {
-                let token = try lexer.nextToken()
-                tokens.append(token)
-                previousEnd = token.range.end
-            } catch {
-                tokens.append(Token(.invalid(error.message), error.range))
-                return tokens
-            }
+    /// The next token: `.end` after the last one, or `.invalid` at the first text that cannot be
+    /// read (nothing after it is looked at); either is given again on every later call.
+    mutating func next() -> Token {
+        if let last { return last }
+        skipBlanksAndComment()
+        guard position < source.endIndex else {
+            // Zero width, right after the last token: where a missing piece would go.
+            return finish(Token(.end, SourceRange(start: previousEnd, end: previousEnd)))
         }
+        do {
+            let token = try nextToken()
+            previousEnd = token.range.end
+            return token
+        } catch {
+            failure = error
+            return finish(Token(.invalid, error.range))
+        }
+    }
+
+    private mutating func finish(_ token: Token) -> Token {
+        last = token
+        return token
     }
 
     // MARK: - Tokens
 
+    @inline(__always)
     private mutating func nextToken() throws(Diagnostic) -> Token {
         let start = position
         let byte = source[position]
+        if Self.isNameStart(byte) {
+            return word(startingAt: start)
+        }
         if Self.isDigit(byte) || (byte == ASCII.dot && !startsRange(at: position)) {
             return try number(startingAt: start, currency: nil)
         }
-        if let symbol = currencySymbol() {
+        // Every currency symbol starts with `$` or a byte of a multi-byte character: most text is neither.
+        if byte == UInt8(ascii: "$") || byte >= 0x80, let symbol = currencySymbol() {
             position += symbol.rawValue.utf8.count
             return try number(startingAt: start, currency: symbol)
-        }
-        if Self.isNameStart(byte) {
-            return word(startingAt: start)
         }
         return try symbol(startingAt: start)
     }
 
+    @inline(__always)
     private mutating func word(startingAt start: Int) -> Token {
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
-        let bytes = source[start..<position]
-        let kind: Token.Kind = Keyword.spelled(bytes).map { .keyword($0) } ?? .name(spelling(start..<position))
+        let kind: Token.Kind = Keyword.spelled(source[start..<position]).map { .keyword($0) } ?? .name
         return Token(kind, range(from: start))
     }
 
@@ -93,21 +105,29 @@ struct Lexer {
 
     /// The longest operator spelled at `start` (so `<=` wins over `<`).
     private mutating func symbol(startingAt start: Int) throws(Diagnostic) -> Token {
-        var length = 2
-        while length > 0 {
-            defer { length -= 1 }
-            guard start + length <= source.endIndex else { continue }
-            if let symbol = Symbol.spelled(source[start..<(start + length)]) {
-                position = start + length
-                return Token(.symbol(symbol), range(from: start))
-            }
-            // Only a byte that begins a misused symbol is worth building a text for.
-            if Self.isInMisusedSymbol(source[start]), length == 1 || Self.isInMisusedSymbol(source[start + 1]),
-               let advice = Self.misusedSymbols[spelling(start..<(start + length))] {
-                throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
-            }
+        let first = source[start]
+        let second = start + 1 < source.endIndex ? source[start + 1] : nil
+        // Only bytes that begin a misused symbol are worth building a text for and looking up.
+        if let second {
+            if let symbol = Symbol.spelled(first, second) { return token(symbol, length: 2) }
+            if Self.isInMisusedSymbol(first), Self.isInMisusedSymbol(second) { try refuseMisusedSymbol(at: start, length: 2) }
         }
+        if let symbol = Symbol.spelled(first, nil) { return token(symbol, length: 1) }
+        if Self.isInMisusedSymbol(first) { try refuseMisusedSymbol(at: start, length: 1) }
         throw unknownCharacter(at: start)
+    }
+
+    /// The symbol token of the `length` bytes at the current position.
+    private mutating func token(_ symbol: Symbol, length: Int) -> Token {
+        let start = position
+        position += length
+        return Token(.symbol(symbol), range(from: start))
+    }
+
+    /// Throws the advice for the `length` bytes at `start` when they are one of ``misusedSymbols``.
+    private func refuseMisusedSymbol(at start: Int, length: Int) throws(Diagnostic) {
+        guard let advice = Self.misusedSymbols[spelling(start..<(start + length))] else { return }
+        throw Diagnostic(advice, at: SourceRange(start: start, end: start + length))
     }
 
     private func unknownCharacter(at start: Int) -> Diagnostic {
@@ -140,9 +160,7 @@ struct Lexer {
 
     /// The currency symbol whose UTF-8 bytes start at the current position, if any.
     private func currencySymbol() -> CurrencySymbol? {
-        // Every symbol starts with `$` or a byte of a multi-byte character: most text is neither.
-        guard let byte = peek(), byte == UInt8(ascii: "$") || byte >= 0x80 else { return nil }
-        return CurrencySymbol.allCases.first { symbol in
+        CurrencySymbol.allCases.first { symbol in
             source[position...].starts(with: symbol.rawValue.utf8)
         }
     }
@@ -164,12 +182,15 @@ struct Lexer {
         if integer.isEmpty && fraction.isEmpty {
             throw Diagnostic("expected a number after '\(currency?.rawValue ?? "")'", at: range(from: start))
         }
-        let exponent = try exponentPart()
+        // Most literals end at their digits: the parts after them are looked for only where one can start.
+        var exponent: Int?
+        if let byte = peek(), byte == ASCII.lowerE || byte == ASCII.upperE { exponent = try exponentPart() }
         if peek() == ASCII.dot && !startsRange(at: position) {
             let message = exponent == nil ? "a number can have only one decimal point" : "an exponent must be a whole number"
             throw Diagnostic(message, at: SourceRange(start: position, end: position + 1))
         }
-        let magnitude = try magnitudeSuffix()
+        var magnitude = 0
+        if let byte = peek(), Self.isNameStart(byte) { magnitude = try magnitudeSuffix() }
         var isPercent = false
         if peek() == ASCII.percent {
             position += 1
@@ -191,6 +212,7 @@ struct Lexer {
     }
 
     /// Digits with the underscores people use to group them (`1_000_000`): the bytes they take.
+    @inline(__always)
     private mutating func digitRun() throws(Diagnostic) -> Range<Int> {
         let start = position
         while let byte = peek() {
@@ -209,9 +231,8 @@ struct Lexer {
         return start..<position
     }
 
-    /// The power of ten written after `e`, or nil when there is none.
+    /// The power of ten written after the `e` or `E` at the current byte, or nil when none is.
     private mutating func exponentPart() throws(Diagnostic) -> Int? {
-        guard let marker = peek(), marker == ASCII.lowerE || marker == ASCII.upperE else { return nil }
         var digitsAt = position + 1
         if digitsAt < source.endIndex, source[digitsAt] == ASCII.plus || source[digitsAt] == ASCII.minus {
             digitsAt += 1
@@ -233,10 +254,11 @@ struct Lexer {
     /// right after a number is more likely a missing `*`.
     private static let likelyMagnitudeSuffixes: Set<String> = ["K", "m", "b", "G", "g", "T"]
 
-    /// The power of ten of a `k`, `M` or `B` suffix, or 0 when there is none.
+    /// The power of ten of the `k`, `M` or `B` suffix at the current byte, which starts a word;
+    /// any other word there is an error.
     private mutating func magnitudeSuffix() throws(Diagnostic) -> Int {
-        guard let byte = peek(), Self.isNameStart(byte) else { return 0 }
         let start = position
+        let byte = source[start]
         while let byte = peek(), Self.isNameContinue(byte) { position += 1 }
         if position == start + 1 {
             switch byte {

@@ -184,20 +184,27 @@ private enum Suspended {
     /// `( …`, waiting for the inside and then `)`.
     case parenthesis(open: Token, resume: Precedence)
     /// `name(…, …`, waiting for an argument and then `,` or `)`; the arguments so far are
-    /// on `PrattParser.callArguments`.
-    case call(name: String, nameRange: SourceRange, open: Token, deepestArgument: Int, deepestTree: Int, resume: Precedence)
+    /// on `PrattParser.callArguments`. The name is read from `nameRange` once the call is built.
+    case call(nameRange: SourceRange, open: Token, deepestArgument: Int, deepestTree: Int, resume: Precedence)
 }
 
-/// The parsing state of one statement: its tokens, where we are in them, and the nesting
-/// suspended so far.
+/// The parsing state of one statement: the lexer it pulls tokens from, the token it is at
+/// with one either side, and the nesting suspended so far.
 ///
 /// A recursive Pratt parser would call itself for each operand; this one keeps the same
 /// shape but pushes a ``Suspended`` where it would recurse and pops it where the call would
 /// return. `minimum` is the precedence the recursive call would have been given.
 private struct PrattParser {
-    private let source: ArraySlice<UInt8>
-    private let tokens: [Token]
-    private var index = 0
+    private var lexer: Lexer
+    /// The token being read.
+    private var current: Token
+    /// The token after ``current``: all the grammar looks ahead, but for the scans of
+    /// ``closingBracketBeforeAssign()`` and ``thousandsSeparatorHint()``, which read on a copy of the lexer.
+    private var following: Token
+    /// The token before ``current``; nil at the first.
+    private var previous: Token?
+    /// How many tokens have been passed: a lone name before a value (`leads 150`) is told by it.
+    private var passed = 0
     private var suspended: [Suspended] = []
     /// The arguments parsed so far of each suspended call, innermost last.
     private var callArguments: [[Expr]] = []
@@ -208,53 +215,58 @@ private struct PrattParser {
     private(set) var hasCall = false
 
     init(_ source: ArraySlice<UInt8>) {
-        self.source = source
-        self.tokens = Lexer.tokens(of: source)
+        var lexer = Lexer(source)
+        current = lexer.next()
+        following = lexer.next()
+        self.lexer = lexer
     }
 
     // MARK: - Statements
 
     mutating func statement() throws(Diagnostic) -> Statement {
-        if current.kind == .name("actual"), tokens.count > 1, word(tokens[1]) != nil {
+        if isName(current, "actual"), word(following) != nil {
             return try actual()
         }
-        if tokens.count > 1, tokens[0].kind == .name("periods"), tokens[1].kind == .symbol(.assign) {
+        if isName(current, "periods"), following.kind == .symbol(.assign) {
             return try periodsLine()
         }
-        if let name = word(tokens[0]), let close = closingBracketBeforeAssign() {
-            guard !ReservedWords.contains(name) else {
-                throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
-            }
-            let nameToken = advance()
+        if closingBracketBeforeAssign(), let name = word(current) {
+            let nameToken = try definedName(name)
             advance()
             let span = try periodSpan()
-            guard index == close else { throw unclosedBracket(found: current) }
+            // The span reads no `]`, so one here is the first of the line, the one before `=`.
+            guard current.kind == .symbol(.rightBracket) else { throw unclosedBracket(found: current) }
             advance()
             advance()
             return .override(name: name, nameRange: nameToken.range, periods: span,
                              expression: try wholeExpression(mayBeDefinition: false))
         }
-        if tokens.count > 1, tokens[1].kind == .symbol(.assign), let name = word(tokens[0]) {
-            guard !ReservedWords.contains(name) else {
-                throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: tokens[0].range)
-            }
-            let nameToken = advance()
+        if following.kind == .symbol(.assign), let name = word(current) {
+            let nameToken = try definedName(name)
             advance()
             return .definition(name: name, nameRange: nameToken.range, expression: try wholeExpression(mayBeDefinition: false))
         }
-        if current.kind == .name("goal") {
+        if isName(current, "goal") {
             return .goal(try goal())
         }
         return .expression(try wholeExpression(mayBeDefinition: true))
+    }
+
+    /// Passes the current token, the name `name` of a cell being defined, refused when it is a reserved word.
+    private mutating func definedName(_ name: String) throws(Diagnostic) -> Token {
+        guard !ReservedWords.contains(name) else {
+            throw Diagnostic("'\(name)' is a reserved word and cannot name a cell", at: current.range)
+        }
+        return advance()
     }
 
     /// An expression that must use up the input. `mayBeDefinition` allows the hint that a
     /// lone name followed by a value is missing its `=`.
     mutating func wholeExpression(mayBeDefinition: Bool) throws(Diagnostic) -> Expr {
         var parsed = try expression().expr
-        if current.kind == .name("to") { parsed = try range(from: parsed) }
+        if isName(current, "to") { parsed = try range(from: parsed) }
         guard current.kind == .end else {
-            throw leftover(current, afterLoneName: mayBeDefinition && index == 1 ? tokens[0] : nil)
+            throw leftover(current, afterLoneName: mayBeDefinition && passed == 1 ? previous : nil)
         }
         return parsed
     }
@@ -323,12 +335,17 @@ private struct PrattParser {
         return span
     }
 
-    /// The index of the `]` of `name[…] =`, when the statement has that shape.
-    private func closingBracketBeforeAssign() -> Int? {
-        guard tokens.count > 1, tokens[1].kind == .symbol(.leftBracket),
-              let close = tokens.firstIndex(where: { $0.kind == .symbol(.rightBracket) }),
-              close + 1 < tokens.count, tokens[close + 1].kind == .symbol(.assign) else { return nil }
-        return close
+    /// Whether the statement has the shape `name[…] =`, its first `]` followed by `=`: read ahead on
+    /// a copy of the lexer, as far as that `]`, only for a line that starts with a name and `[`.
+    private func closingBracketBeforeAssign() -> Bool {
+        guard following.kind == .symbol(.leftBracket) else { return false }
+        var ahead = lexer
+        var token = ahead.next()
+        while token.kind != .symbol(.rightBracket) {
+            if token.isLast { return false }
+            token = ahead.next()
+        }
+        return ahead.next().kind == .symbol(.assign)
     }
 
     // MARK: - Periods
@@ -355,7 +372,7 @@ private struct PrattParser {
         let first = current
         switch first.kind {
         case .number: break
-        case .invalid(let message): throw Diagnostic(message, at: first.range)
+        case .invalid: throw failure(at: first)
         case .end: throw Diagnostic("expected a period such as 2027-03", at: first.range)
         default: throw Diagnostic("expected a period such as 2027-03, not '\(spelling(first))'", at: first.range)
         }
@@ -369,8 +386,9 @@ private struct PrattParser {
     }
 
     /// `name[2027-03]`, the name current and `[` next.
-    private mutating func periodValue(_ name: String, at nameRange: SourceRange) throws(Diagnostic) -> Parsed {
-        advance()
+    private mutating func periodValue() throws(Diagnostic) -> Parsed {
+        let nameRange = advance().range
+        let name = spelling(nameRange)
         advance()
         let period = try periodLiteral()
         if current.kind == .symbol(.through) {
@@ -385,7 +403,7 @@ private struct PrattParser {
     }
 
     private func unclosedBracket(found: Token) -> Diagnostic {
-        if case .invalid(let message) = found.kind { return Diagnostic(message, at: found.range) }
+        if found.kind == .invalid { return failure(at: found) }
         return Diagnostic("expected ']' after the period", at: found.range)
     }
 
@@ -397,7 +415,8 @@ private struct PrattParser {
         guard case .binary(let comparison, let lhs, let rhs, _) = expr, comparison.isComparison else {
             throw Diagnostic(needsComparison, at: expr.range)
         }
-        let lastToken = tokens[index - 1]
+        // The keyword was passed, so there is a token before the end.
+        let lastToken = previous ?? keyword
         return Goal(comparison: comparison, lhs: lhs, rhs: rhs, range: keyword.range.union(lastToken.range))
     }
 
@@ -406,8 +425,8 @@ private struct PrattParser {
     /// One complete expression: alternately an operand (a prefix form), and the binary
     /// operators and closing tokens that follow it.
     private mutating func expression() throws(Diagnostic) -> Parsed {
-        suspended = []
-        callArguments = []
+        suspended.removeAll(keepingCapacity: true)
+        callArguments.removeAll(keepingCapacity: true)
         minimum = .or
         while true {
             guard let operand = try operandOrSuspend() else { continue }
@@ -427,21 +446,21 @@ private struct PrattParser {
         case .keyword(.true), .keyword(.false):
             advance()
             return Parsed(expr: .boolean(token.kind == .keyword(.true), token.range), depth: 1)
-        case .name(let name) where tokens[index + 1].kind == .symbol(.leftParen):
+        case .name where following.kind == .symbol(.leftParen):
             advance()
             let open = advance()
             if current.kind == .symbol(.rightParen) {
-                return try finishCall(name, nameRange: token.range, arguments: [], deepestArgument: 0, deepestTree: 0)
+                return try finishCall(nameRange: token.range, arguments: [], deepestArgument: 0, deepestTree: 0)
             }
-            suspend(.call(name: name, nameRange: token.range, open: open, deepestArgument: 0, deepestTree: 0, resume: minimum),
+            suspend(.call(nameRange: token.range, open: open, deepestArgument: 0, deepestTree: 0, resume: minimum),
                     then: .or)
             callArguments.append([])
             return nil
-        case .name(let name) where tokens[index + 1].kind == .symbol(.leftBracket):
-            return try periodValue(name, at: token.range)
-        case .name(let name):
+        case .name where following.kind == .symbol(.leftBracket):
+            return try periodValue()
+        case .name:
             advance()
-            return Parsed(expr: try reference(name, at: token.range), depth: 1)
+            return Parsed(expr: try reference(spelling(token.range), at: token.range), depth: 1)
         case .symbol(.leftParen):
             advance()
             suspend(.parenthesis(open: token, resume: minimum), then: .or)
@@ -463,26 +482,27 @@ private struct PrattParser {
     /// The Pratt loop: applies each binary operator at least as tight as `minimum`, and
     /// completes suspended forms as their nested expressions end. Returns the whole expression
     /// when nothing is suspended any more, or nil after suspending for a new operand.
-    private mutating func continueExpression(after operand: Parsed) throws(Diagnostic) -> Parsed? {
+    private mutating func continueExpression(after operand: consuming Parsed) throws(Diagnostic) -> Parsed? {
         var left = operand
         var lastWasComparison = false
         while true {
             if let binary = current.kind.binaryOperator, binary.precedence >= minimum {
                 let operatorToken = advance()
                 if binary.isComparison && lastWasComparison { throw Self.chainedComparison(at: operatorToken.range) }
-                suspend(.binary(binary, operatorToken: operatorToken, left: left, resume: minimum),
-                        then: binary.rightOperandPrecedence)
-                return nil
+                guard let right = try immediateOperand(bindingAt: binary.rightOperandPrecedence) else {
+                    suspend(.binary(binary, operatorToken: operatorToken, left: left, resume: minimum),
+                            then: binary.rightOperandPrecedence)
+                    return nil
+                }
+                left = try Self.binaryNode(binary, left, right, at: operatorToken.range)
+                lastWasComparison = binary.isComparison
+                continue
             }
             guard let innermost = suspended.popLast() else { return left }
             lastWasComparison = false
             switch innermost {
             case .binary(let op, let operatorToken, let leftOperand, let resume):
-                let extendsChain = op.chainLevel != nil && leftOperand.expr.binaryOperator?.chainLevel == op.chainLevel
-                left = try Self.node(.binary(op, leftOperand.expr, left.expr, leftOperand.expr.range.union(left.expr.range)),
-                                     depth: extendsChain ? max(leftOperand.depth, left.depth + 1)
-                                                         : max(leftOperand.depth, left.depth) + 1,
-                                     treeDepth: max(leftOperand.treeDepth, left.treeDepth) + 1, at: operatorToken.range)
+                left = try Self.binaryNode(op, leftOperand, left, at: operatorToken.range)
                 lastWasComparison = op.isComparison
                 minimum = resume
             case .unary(let op, let token, let resume):
@@ -493,23 +513,52 @@ private struct PrattParser {
                 guard current.kind == .symbol(.rightParen) else { throw unclosed(open, found: current, isCall: false) }
                 advance()
                 minimum = resume
-            case .call(let name, let nameRange, let open, let deepestArgument, let deepestTree, let resume):
+            case .call(let nameRange, let open, let deepestArgument, let deepestTree, let resume):
                 callArguments[callArguments.count - 1].append(left.expr)
                 let deepest = max(deepestArgument, left.depth)
                 let deepestInTree = max(deepestTree, left.treeDepth)
                 if current.kind == .symbol(.comma) {
                     advance()
-                    suspend(.call(name: name, nameRange: nameRange, open: open, deepestArgument: deepest,
+                    suspend(.call(nameRange: nameRange, open: open, deepestArgument: deepest,
                                   deepestTree: deepestInTree, resume: resume),
                             then: .or)
                     return nil
                 }
                 guard current.kind == .symbol(.rightParen) else { throw unclosed(open, found: current, isCall: true) }
-                left = try finishCall(name, nameRange: nameRange, arguments: callArguments.removeLast(),
+                left = try finishCall(nameRange: nameRange, arguments: callArguments.removeLast(),
                                       deepestArgument: deepest, deepestTree: deepestInTree)
                 minimum = resume
             }
         }
+    }
+
+    /// The right operand of a binary operator, read at once when it is a number, a boolean or a
+    /// plain name and the token after it binds no tighter than `rightMinimum`: then the operator
+    /// applies to it directly, exactly as it would once the operand were parsed with the operator
+    /// suspended, but with nothing set aside. Nil, having read nothing, for any other operand.
+    private mutating func immediateOperand(bindingAt rightMinimum: Precedence) throws(Diagnostic) -> Parsed? {
+        // The depth the suspended operator would have taken counts, so a refusal stays where it was.
+        guard suspended.count + 1 < Parser.maximumDepth else { return nil }
+        if let next = following.kind.binaryOperator, next.precedence >= rightMinimum { return nil }
+        switch current.kind {
+        case .number, .keyword(.true), .keyword(.false):
+            break
+        case .name where following.kind != .symbol(.leftParen) && following.kind != .symbol(.leftBracket):
+            break
+        default:
+            return nil
+        }
+        return try operandOrSuspend()
+    }
+
+    /// `left op right`, with its depth: a run of one chaining level (``OperatorChain``) counts as one level of nesting.
+    private static func binaryNode(
+        _ op: BinaryOperator, _ left: consuming Parsed, _ right: consuming Parsed, at operatorRange: SourceRange
+    ) throws(Diagnostic) -> Parsed {
+        let extendsChain = op.chainLevel != nil && left.expr.binaryOperator?.chainLevel == op.chainLevel
+        return try node(.binary(op, left.expr, right.expr, left.expr.range.union(right.expr.range)),
+                        depth: extendsChain ? max(left.depth, right.depth + 1) : max(left.depth, right.depth) + 1,
+                        treeDepth: max(left.treeDepth, right.treeDepth) + 1, at: operatorRange)
     }
 
     /// Sets `form` aside and starts its nested expression, which may contain operators of
@@ -519,12 +568,12 @@ private struct PrattParser {
         minimum = nestedMinimum
     }
 
-    /// Builds a call whose `)` is the current token.
-    private mutating func finishCall(_ name: String, nameRange: SourceRange, arguments: [Expr],
+    /// Builds a call of the name at `nameRange` whose `)` is the current token.
+    private mutating func finishCall(nameRange: SourceRange, arguments: [Expr],
                                      deepestArgument: Int, deepestTree: Int) throws(Diagnostic) -> Parsed {
         let close = advance()
         hasCall = true
-        return try Self.node(.call(name: name, arguments: arguments, nameRange.union(close.range)),
+        return try Self.node(.call(name: spelling(nameRange), arguments: arguments, nameRange.union(close.range)),
                              depth: deepestArgument + 1, treeDepth: deepestTree + 1, at: nameRange)
     }
 
@@ -538,7 +587,7 @@ private struct PrattParser {
 
     /// A new node, refused when it would make the tree deeper than ``Parser/maximumDepth``.
     private static func node(
-        _ expr: Expr, depth: Int, treeDepth: Int? = nil, at range: SourceRange
+        _ expr: consuming Expr, depth: Int, treeDepth: Int? = nil, at range: SourceRange
     ) throws(Diagnostic) -> Parsed {
         guard depth <= Parser.maximumDepth else { throw tooDeep(at: range) }
         let parsed = Parsed(expr: expr, depth: depth, treeDepth: treeDepth)
@@ -571,7 +620,7 @@ private struct PrattParser {
 
     /// A token where an expression should start.
     private func missingExpression(found token: Token) -> Diagnostic {
-        if case .invalid(let message) = token.kind { return Diagnostic(message, at: token.range) }
+        if token.kind == .invalid { return failure(at: token) }
         if let previous { return Diagnostic("expected an expression after '\(spelling(previous))'", at: token.range) }
         switch token.kind {
         case .end:
@@ -585,21 +634,21 @@ private struct PrattParser {
 
     /// A token where a parenthesis or call should have been closed.
     private func unclosed(_ open: Token, found: Token, isCall: Bool) -> Diagnostic {
-        if case .invalid(let message) = found.kind { return Diagnostic(message, at: found.range) }
+        if found.kind == .invalid { return failure(at: found) }
         let column = column(of: open.range.start)
         if found.kind == .end { return Diagnostic("missing ')' to close '(' at column \(column)", at: found.range) }
         if let hint = misplacedSymbolHint(found) { return Diagnostic(hint, at: found.range) }
-        if found.kind == .name("to") { return Self.nestedRange(at: found.range) }
+        if isName(found, "to") { return Self.nestedRange(at: found.range) }
         let message = isCall ? "expected ',' or ')' after a function argument" : "expected ')' to close '(' at column \(column)"
         return Diagnostic(message, at: found.range)
     }
 
     /// A token left over after a complete expression.
     private func leftover(_ token: Token, afterLoneName loneName: Token?) -> Diagnostic {
-        if case .invalid(let message) = token.kind { return Diagnostic(message, at: token.range) }
+        if token.kind == .invalid { return failure(at: token) }
         if let hint = misplacedSymbolHint(token) { return Diagnostic(hint, at: token.range) }
         if token.kind == .symbol(.rightParen) { return Diagnostic("unexpected ')'", at: token.range) }
-        if token.kind == .name("to") { return Self.nestedRange(at: token.range) }
+        if isName(token, "to") { return Self.nestedRange(at: token.range) }
         if let loneName { return Diagnostic("expected '=' after '\(spelling(loneName))'", at: token.range) }
         return Diagnostic("missing operator before '\(spelling(token))'", at: token.range)
     }
@@ -620,9 +669,8 @@ private struct PrattParser {
     /// `1,5` written with a decimal comma, as much of Europe writes numbers: a group after the
     /// comma that is not three digits cannot be thousands, so say to use a point.
     private func decimalCommaHint() -> String? {
-        guard index > 0, index + 1 < tokens.count else { return nil }
-        let whole = tokens[index - 1]
-        let fraction = tokens[index + 1]
+        guard let whole = previous, !current.isLast else { return nil }
+        let fraction = following
         guard case .number(_, let wholeStyle) = whole.kind, wholeStyle != .percent,
               case .number(_, let fractionStyle) = fraction.kind, fractionStyle == .plain || fractionStyle == .percent,
               whole.range.end == current.range.start, current.range.end == fraction.range.start,
@@ -635,49 +683,67 @@ private struct PrattParser {
 
     /// `$2,400` reads as `$2` and `400`: say what to write instead when that is what happened.
     private func thousandsSeparatorHint() -> String? {
-        guard index > 0, index + 1 < tokens.count else { return nil }
-        let first = tokens[index - 1]
+        guard let first = previous, !current.isLast else { return nil }
         guard case .number = first.kind, first.range.end == current.range.start,
               spelling(first).allSatisfy({ $0.isNumber || $0.isCurrencySymbol || $0 == "_" }) else { return nil }
         var written = spelling(first)
-        var commaIndex = index
-        while commaIndex + 1 < tokens.count, tokens[commaIndex].kind == .symbol(.comma) {
-            let comma = tokens[commaIndex]
-            let group = tokens[commaIndex + 1]
-            guard case .number(_, .plain) = group.kind, tokens[commaIndex - 1].range.end == comma.range.start,
+        // The comma and the group after it, then each further pair, read on a copy of the lexer.
+        var ahead = lexer
+        var (before, comma, group) = (first, current, following)
+        var groups = 0
+        while comma.kind == .symbol(.comma) {
+            guard case .number(_, .plain) = group.kind, before.range.end == comma.range.start,
                   comma.range.end == group.range.start else { break }
             written += spelling(group)
-            commaIndex += 2
+            groups += 1
+            (before, comma, group) = (group, ahead.next(), ahead.next())
         }
-        guard commaIndex > index else { return nil }
+        guard groups > 0 else { return nil }
         return "thousands separators are not allowed in numbers: write \(written)"
     }
 
     // MARK: - Tokens
 
-    private var current: Token { tokens[index] }
-
-    private var previous: Token? { index > 0 ? tokens[index - 1] : nil }
+    /// The text being parsed, held once, by the lexer.
+    private var source: ArraySlice<UInt8> { lexer.source }
 
     /// Moves past the current token; the final `.end` (or `.invalid`) token is never passed.
     @discardableResult
     private mutating func advance() -> Token {
-        let token = tokens[index]
-        if index < tokens.count - 1 { index += 1 }
+        let token = current
+        guard !token.isLast else { return token }
+        previous = token
+        current = following
+        following = lexer.next()
+        passed += 1
         return token
     }
 
     private func spelling(_ token: Token) -> String {
-        String(decoding: source[token.range.start..<token.range.end], as: UTF8.self)
+        spelling(token.range)
+    }
+
+    private func spelling(_ range: SourceRange) -> String {
+        String(decoding: source[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// Whether `token` is a name spelled `word`, compared on its bytes.
+    private func isName(_ token: Token, _ word: StaticString) -> Bool {
+        token.kind == .name && source[token.range.start..<token.range.end].spells(word)
     }
 
     /// The word a name or keyword token spells, so `and = 1` can be refused by name.
     private func word(_ token: Token) -> String? {
         switch token.kind {
-        case .name(let name): name
-        case .keyword(let keyword): keyword.rawValue
+        case .name, .keyword: spelling(token)
         default: nil
         }
+    }
+
+    /// What the lexer found wrong at `token`, an `.invalid` token: the first problem in the line.
+    private func failure(at token: Token) -> Diagnostic {
+        // The parser's own lexer read that token, and kept its message as it did.
+        lexer.failure!
     }
 
     /// 1-based column of `offset` within its line of the slice, counted in characters.

@@ -1,21 +1,22 @@
 /// One lexical unit of a formula and the bytes it came from.
 ///
 /// The range travels on the token so that any later error, and every syntax
-/// node built from it, can point at the user's own text.
+/// node built from it, can point at the user's own text. A token holds no text of its own
+/// (a name is its bytes, read when a node is built), so copying one costs no reference counting.
 struct Token: Sendable {
     enum Kind: Equatable, Sendable {
         /// A number literal with its value already scaled (`2.4k` is 2400, `15%` is 0.15).
         case number(Double, NumberStyle)
-        /// An identifier that is not an operator word: cell names, function names, and the
-        /// reserved words that only the parser gives a meaning to (`if`, `goal`, `t`, …).
-        case name(String)
+        /// An identifier that is not an operator word, spelled by the token's bytes: cell names,
+        /// function names, and the reserved words that only the parser gives a meaning to (`if`, `goal`, `t`, …).
+        case name
         case keyword(Keyword)
         case symbol(Symbol)
         /// The end of the input (or the start of a `#` comment).
         case end
-        /// Text the lexer cannot read; lexing stops here and the message is reported only
-        /// if the parser gets this far, so the first problem in the line is the one shown.
-        case invalid(String)
+        /// Text the lexer cannot read; lexing stops here and the message (``Lexer/failure``) is
+        /// reported only if the parser gets this far, so the first problem in the line is the one shown.
+        case invalid
     }
 
     var kind: Kind
@@ -24,6 +25,14 @@ struct Token: Sendable {
     init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+    }
+
+    /// Whether this is the last token of its text (`.end` or `.invalid`): the lexer gives nothing after it.
+    var isLast: Bool {
+        switch kind {
+        case .end, .invalid: true
+        default: false
+        }
     }
 }
 
@@ -34,14 +43,22 @@ enum Keyword: String, Sendable, CaseIterable {
 
     /// The keyword spelled by `bytes`, read without building a text; nil for any other word.
     static func spelled(_ bytes: ArraySlice<UInt8>) -> Keyword? {
-        // Keywords are two to five letters and start with one of these: most names are rejected here.
-        guard (2...5).contains(bytes.count), let first = bytes.first else { return nil }
-        switch first {
-        case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"):
-            return allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
-        default:
-            return nil
+        // Each keyword has its own first letter, so at most one comparison is made.
+        switch bytes.first {
+        case UInt8(ascii: "a"): bytes.spells("and") ? .and : nil
+        case UInt8(ascii: "o"): bytes.spells("or") ? .or : nil
+        case UInt8(ascii: "n"): bytes.spells("not") ? .not : nil
+        case UInt8(ascii: "t"): bytes.spells("true") ? .true : nil
+        case UInt8(ascii: "f"): bytes.spells("false") ? .false : nil
+        default: nil
         }
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Whether these bytes are exactly `word`, compared without building a text.
+    func spells(_ word: StaticString) -> Bool {
+        count == word.utf8CodeUnitCount && word.withUTF8Buffer { elementsEqual($0) }
     }
 }
 
@@ -56,8 +73,12 @@ enum Symbol: String, Sendable, CaseIterable {
 
     /// The symbol spelled by these one or two bytes, read without building a text.
     static func spelled(_ bytes: ArraySlice<UInt8>) -> Symbol? {
-        guard let first = bytes.first else { return nil }
-        let second: UInt8? = bytes.count == 2 ? bytes[bytes.startIndex + 1] : nil
+        guard let first = bytes.first, bytes.count <= 2 else { return nil }
+        return spelled(first, bytes.count == 2 ? bytes[bytes.startIndex + 1] : nil)
+    }
+
+    /// The symbol spelled by `first` alone (`second` nil) or by the two bytes.
+    static func spelled(_ first: UInt8, _ second: UInt8?) -> Symbol? {
         switch (first, second) {
         case (UInt8(ascii: "+"), nil): return .plus
         case (UInt8(ascii: "-"), nil): return .minus
