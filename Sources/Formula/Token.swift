@@ -71,13 +71,7 @@ enum Symbol: String, Sendable, CaseIterable {
     case assign = "="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 
-    /// The symbol spelled by these one or two bytes, read without building a text.
-    static func spelled(_ bytes: ArraySlice<UInt8>) -> Symbol? {
-        guard let first = bytes.first, bytes.count <= 2 else { return nil }
-        return spelled(first, bytes.count == 2 ? bytes[bytes.startIndex + 1] : nil)
-    }
-
-    /// The symbol spelled by `first` alone (`second` nil) or by the two bytes.
+    /// The symbol spelled by `first` alone (`second` nil) or by the two bytes, read without building a text.
     static func spelled(_ first: UInt8, _ second: UInt8?) -> Symbol? {
         switch (first, second) {
         case (UInt8(ascii: "+"), nil): return .plus

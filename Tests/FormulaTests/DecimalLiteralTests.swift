@@ -79,7 +79,8 @@ import Testing
 
     @Test func everySymbolIsReadFromItsOwnSpelling() {
         for symbol in Symbol.allCases {
-            #expect(Symbol.spelled(ArraySlice(symbol.rawValue.utf8)) == symbol)
+            let bytes = Array(symbol.rawValue.utf8)
+            #expect(Symbol.spelled(bytes[0], bytes.count == 2 ? bytes[1] : nil) == symbol)
             let spelledOperator = Token.Kind.symbol(symbol).binaryOperator
             #expect(spelledOperator == BinaryOperator(rawValue: symbol.rawValue), "\(symbol)")
         }
