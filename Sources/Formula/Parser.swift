@@ -53,12 +53,22 @@ public enum Parser {
     /// into that file. Columns quoted inside messages count from the start of the slice's line,
     /// so a slice should start at the beginning of a line.
     public static func parseStatement(_ source: ArraySlice<UInt8>) -> Result<Statement, Diagnostic> {
+        parseStatementAndShape(source).statement
+    }
+
+    /// Parses one line as ``parseStatement(_:)`` does, and tells whether its expressions are plain
+    /// arithmetic, as ``Expr/isPlainArithmetic`` would answer (but exactly, however deep): no call, no
+    /// `t` or `month`, no `leads[2027-03]`. The parse knows it for free; a loader would otherwise walk
+    /// each tree to learn it.
+    public static func parseStatementAndShape(
+        _ source: ArraySlice<UInt8>
+    ) -> (statement: Result<Statement, Diagnostic>, isPlainArithmetic: Bool) {
         var parser = PrattParser(source)
         do {
             let statement = try parser.statement()
             if parser.hasCall { try RangeSyntax.check(statement) }
-            return .success(statement)
-        } catch { return .failure(error) }
+            return (.success(statement), !parser.hasCall && !parser.readsTime)
+        } catch { return (.failure(error), false) }
     }
 
     /// Parses a bare expression; `=` and `goal` have no special meaning here.
@@ -213,6 +223,8 @@ private struct PrattParser {
     /// Whether any call (a range `25% to 40%` among them) was built: only then can the text hold a
     /// range, and ``RangeSyntax/check(_:)`` have anything to look at.
     private(set) var hasCall = false
+    /// Whether a name of time (`t`, `month`) or one period of a cell (`leads[2027-03]`) was built.
+    private(set) var readsTime = false
 
     init(_ source: ArraySlice<UInt8>) {
         var lexer = Lexer(source)
@@ -398,6 +410,7 @@ private struct PrattParser {
         guard current.kind == .symbol(.rightBracket) else { throw unclosedBracket(found: current) }
         let close = advance()
         _ = try reference(name, at: nameRange)
+        readsTime = true
         let expr = Expr.at(name: name, nameRange: nameRange, period: period, nameRange.union(close.range))
         return Parsed(expr: expr, depth: 1)
     }
@@ -577,8 +590,10 @@ private struct PrattParser {
                              depth: deepestArgument + 1, treeDepth: deepestTree + 1, at: nameRange)
     }
 
-    private func reference(_ name: String, at range: SourceRange) throws(Diagnostic) -> Expr {
-        guard ReservedWords.contains(name), !ReservedWords.isReferenceable(name) else {
+    private mutating func reference(_ name: String, at range: SourceRange) throws(Diagnostic) -> Expr {
+        guard ReservedWords.contains(name) else { return .name(name, range) }
+        if ReservedWords.isReferenceable(name) {
+            readsTime = true
             return .name(name, range)
         }
         if name == "if" { throw Diagnostic("expected '(' after 'if', as in if(condition, then, else)", at: range) }

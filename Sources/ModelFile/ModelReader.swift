@@ -33,7 +33,7 @@ struct ModelReader {
     /// The line of the `periods` line, once read.
     private var periodsLine: Int?
     /// Every definition and override read, with where its name stands, for the checks of periods at the end.
-    private var readDefinitions: [(definition: Definition, nameRange: SourceRange, section: String?)] = []
+    private var readDefinitions: [(definition: Definition, nameRange: SourceRange, section: String?, isPlainArithmetic: Bool)] = []
     /// Every actual read, with where its name and period stand, for the checks at the end.
     private var readActuals: [(statement: Statement, nameRange: SourceRange)] = []
     /// The line each actual (cell and period) was first recorded on.
@@ -100,9 +100,8 @@ struct ModelReader {
         // Only overrides and actuals need the names of the base model.
         let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
         let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
-        for (definition, nameRange, section) in readDefinitions {
-            // Asked once here, where most formulas (plain arithmetic) are let go.
-            let isPlain = definition.expression.isPlainArithmetic
+        for (definition, nameRange, section, isPlain) in readDefinitions {
+            // Most formulas are plain arithmetic, which the parse told: they are let go here.
             if !isPlain, section == nil, definition.periods == nil { contents.formulasBeyondArithmetic.append(definition.expression) }
             // A cell's own formula is checked as it is; an override's periods first.
             let problem = definition.periods.map {
@@ -149,7 +148,8 @@ struct ModelReader {
         if bytes[firstVisible] == UInt8(ascii: "[") {
             return readSectionHeader(raw, range: range, at: firstVisible)
         }
-        switch Parser.parseStatement(bytes[range]) {
+        let (parsed, plain) = Parser.parseStatementAndShape(bytes[range])
+        switch parsed {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return .verbatim(raw)
@@ -160,9 +160,11 @@ struct ModelReader {
         case .success(.goal(let goal)):
             return readGoal(goal, line: range, raw: raw)
         case .success(.definition(let name, let nameRange, let expression)):
-            return readDefinition(name: name, nameRange: nameRange, periods: nil, expression: expression, line: range)
+            return readDefinition(
+                name: name, nameRange: nameRange, periods: nil, expression: expression, isPlainArithmetic: plain, line: range)
         case .success(.override(let name, let nameRange, let periods, let expression)):
-            return readDefinition(name: name, nameRange: nameRange, periods: periods, expression: expression, line: range)
+            return readDefinition(
+                name: name, nameRange: nameRange, periods: periods, expression: expression, isPlainArithmetic: plain, line: range)
         case .success(.periods(let span)):
             readPeriods(span)
             return .verbatim(raw)
@@ -251,7 +253,8 @@ struct ModelReader {
     }
 
     private mutating func readDefinition(
-        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, line: Range<Int>
+        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, isPlainArithmetic: Bool,
+        line: Range<Int>
     ) -> ModelDocument.Line {
         var parts = lineParts(name: name, nameRange: nameRange, hasBracket: periods != nil, line: line)
         parts.periods = periods?.periods
@@ -262,7 +265,7 @@ struct ModelReader {
             diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
         }
-        readDefinitions.append((definition, nameRange, section))
+        readDefinitions.append((definition, nameRange, section, isPlainArithmetic))
         if let section, let index = contents.scenarios.firstIndex(where: { $0.name == section }) {
             contents.scenarios[index].overrides.append(definition)
             contents.scenarios[index].overrideRanges[name] = nameRange
