@@ -136,9 +136,8 @@ public struct ProgramArena: Sendable {
 
     /// Makes `header` program `index`, the old one's storage dead, and compacts when it is time.
     private mutating func set(_ index: Int, _ header: ProgramHeader) {
-        if index >= headers.count {
-            headers.append(contentsOf: repeatElement(.empty, count: index + 1 - headers.count))
-        }
+        // One by one: most often there is one to add, for a model's cells come in the order of their ids.
+        while index >= headers.count { headers.append(.empty) }
         deadEntries += headers[index].storedEntries
         headers[index] = header
         maxStackDepth = max(maxStackDepth, Int(header.stackDepth))

@@ -27,6 +27,24 @@ import Testing
         }
     }
 
+    /// (formula whose right operands are fused, with literals of every style, the same with each computed on its own)
+    static let formatPairs: [(String, String)] = pairs + [
+        ("x * 15%", "x * (+15%)"), ("x + $5", "x + (+$5)"), ("x / €2", "x / (+€2)"), ("x - 5% * k", "x - (+5%) * (+k)"),
+        ("£5 * x ^ 2", "£5 * x ^ (+2)"), ("x * 15% > k", "x * (+15%) > k"),
+    ]
+    static let formats: [DisplayFormat] = [.number, .percent, .currency(.dollar), .currency(.euro), .boolean]
+
+    /// The format is read from the operand as written, fused or not.
+    @Test(arguments: 0..<formatPairs.count)
+    func givesTheFormatTheOperandOnItsOwnGives(pair: Int) throws {
+        let (fused, separate) = Self.formatPairs[pair]
+        for x in Self.formats {
+            for k in Self.formats {
+                #expect(try format(of: fused, x: x, k: k) == format(of: separate, x: x, k: k), "\(fused) at x = \(x), k = \(k)")
+            }
+        }
+    }
+
     /// A model keeps a program per cell and a goal seek streams them all on every probe: an
     /// instruction stays 16 bytes.
     @Test func anInstructionStaysSixteenBytes() {
@@ -34,8 +52,19 @@ import Testing
     }
 
     private func value(of formula: String, x: Value, k: Value) throws -> Value {
-        let program = Program(try Parser.parseExpression(formula).get()) { $0 == "x" ? 0 : 1 }
+        let program = try program(formula)
         var machine = Machine()
         return [x, k].withUnsafeBufferPointer { machine.value(of: program, slots: $0) }
+    }
+
+    private func format(of formula: String, x: DisplayFormat, k: DisplayFormat) throws -> DisplayFormat {
+        let program = try program(formula)
+        var machine = Machine()
+        return [x, k].withUnsafeBufferPointer { machine.format(of: program, slots: $0) }
+    }
+
+    /// `formula` over slot 0 for `x` and slot 1 for `k`.
+    private func program(_ formula: String) throws -> Program {
+        Program(try Parser.parseExpression(formula).get()) { $0 == "x" ? 0 : 1 }
     }
 }
