@@ -152,51 +152,64 @@ struct Compiler: Sendable {
         case .binary(let op, let left, let right, _):
             if OperatorChain.isHeaded(by: op, left: left) {
                 let chain = OperatorChain(op, left, right)
-                emitChain(first: chain.first, rest: chain.rest, value: value, format: format, timeline: timeline, bind: bind)
+                emitChain(
+                    first: chain.first, chain.rest[0].op, chain.rest[0].operand, then: chain.rest.dropFirst(), value: value,
+                    format: format, timeline: timeline, bind: bind)
             } else {
-                emitChain(first: left, rest: CollectionOfOne((op, right)), value: value, format: format, timeline: timeline, bind: bind)
+                emitChain(first: left, op, right, then: EmptyCollection(), value: value, format: format, timeline: timeline, bind: bind)
             }
         case .call(let name, let arguments, _):
             emitCall(name, arguments, value: value, format: format, timeline: timeline, bind: bind)
         }
     }
 
-    /// `first op₁ x₁ op₂ x₂ …` left to right; a comparison or a run of `and`/`or` is boolean.
+    /// `first op x` and then each further `opᵢ xᵢ`, left to right; a comparison or a run of
+    /// `and`/`or` is boolean. The operators of a chain share a level, so `op` tells for them all.
+    /// A single `a + b`, the commonest node, comes with nothing further and builds no list.
     private mutating func emitChain(
-        first: Expr, rest: some Collection<(op: BinaryOperator, operand: Expr)>, value: Bool, format: Bool,
-        timeline: Timeline, bind: (String) -> Int
+        first: Expr, _ op: BinaryOperator, _ operand: Expr, then rest: some Sequence<(op: BinaryOperator, operand: Expr)>,
+        value: Bool, format: Bool, timeline: Timeline, bind: (String) -> Int
     ) {
-        let isBoolean = rest.contains { $0.op.isComparison || $0.op == .and || $0.op == .or }
+        let isBoolean = op.isComparison || op == .and || op == .or
         let operandFormats = format && !isBoolean
         emit(first, value: value, format: operandFormats, timeline: timeline, bind: bind)
+        emitStep(op, operand, value: value, operandFormats: operandFormats, timeline: timeline, bind: bind)
         for (op, operand) in rest {
-            // A number or a cell on the right is applied in the operator's step; its format is
-            // still read as written.
-            if value, op.isArithmetic, case .number(let number, let style, _) = operand {
-                code.append(.binaryConstant(number, op))
-                if operandFormats {
-                    pushFormat(.fixed(style.displayFormat))
-                    popFormat(.binary(op), count: 1)
-                }
-                continue
-            }
-            if value, op.isArithmetic, case .name(let name, _) = operand, !ReservedWords.isReferenceable(name) {
-                let slot = read(name, bind: bind)
-                code.append(.binaryLoad(Operand(slot), op))
-                if operandFormats {
-                    pushFormat(.load(Operand(slot)))
-                    popFormat(.binary(op), count: 1)
-                }
-                continue
-            }
-            let shortCircuit = value && (op == .and || op == .or) ? code.count : nil
-            if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
-            emit(operand, value: value, format: operandFormats, timeline: timeline, bind: bind)
-            if value { pop(.binary(op)) }
-            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: here) }
-            if operandFormats { popFormat(.binary(op), count: 1) }
+            emitStep(op, operand, value: value, operandFormats: operandFormats, timeline: timeline, bind: bind)
         }
         if format && isBoolean { pushFormat(.fixed(.boolean)) }
+    }
+
+    /// Applies `op` to the value computed so far and `operand`'s (and their formats, when
+    /// `operandFormats`): one step of a chain.
+    private mutating func emitStep(
+        _ op: BinaryOperator, _ operand: Expr, value: Bool, operandFormats: Bool, timeline: Timeline, bind: (String) -> Int
+    ) {
+        // A number or a cell on the right is applied in the operator's step; its format is
+        // still read as written.
+        if value, op.isArithmetic, case .number(let number, let style, _) = operand {
+            code.append(.binaryConstant(number, op))
+            if operandFormats {
+                pushFormat(.fixed(style.displayFormat))
+                popFormat(.binary(op), count: 1)
+            }
+            return
+        }
+        if value, op.isArithmetic, case .name(let name, _) = operand, !ReservedWords.isReferenceable(name) {
+            let slot = read(name, bind: bind)
+            code.append(.binaryLoad(Operand(slot), op))
+            if operandFormats {
+                pushFormat(.load(Operand(slot)))
+                popFormat(.binary(op), count: 1)
+            }
+            return
+        }
+        let shortCircuit = value && (op == .and || op == .or) ? code.count : nil
+        if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
+        emit(operand, value: value, format: operandFormats, timeline: timeline, bind: bind)
+        if value { pop(.binary(op)) }
+        if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: here) }
+        if operandFormats { popFormat(.binary(op), count: 1) }
     }
 
     private mutating func emitCall(

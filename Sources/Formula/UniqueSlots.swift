@@ -27,6 +27,7 @@ public struct UniqueSlots: Sendable {
     /// Empties the list, keeping its room for the next one (an empty list is left alone: emptying
     /// it again would still cost a call per part). The few slots of a short list are dropped one by
     /// one, which is cheaper than the general removal a compiler pays for cell after cell.
+    @inline(__always)
     public mutating func removeAll() {
         if list.count < Self.linearLimit {
             while list.popLast() != nil {}
