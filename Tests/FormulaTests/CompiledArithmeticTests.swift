@@ -19,12 +19,7 @@ import Testing
 
     @Test(arguments: 0..<pairs.count)
     func givesWhatTheOperandOnItsOwnGives(pair: Int) throws {
-        let (fused, separate) = Self.pairs[pair]
-        for x in Self.values {
-            for k in Self.values {
-                #expect(try value(of: fused, x: x, k: k) == value(of: separate, x: x, k: k), "\(fused) at x = \(x), k = \(k)")
-            }
-        }
+        try expectSame(Self.pairs[pair], over: Self.values, by: value(of:x:k:))
     }
 
     /// (formula whose right operands are fused, with literals of every style, the same with each computed on its own)
@@ -37,18 +32,24 @@ import Testing
     /// The format is read from the operand as written, fused or not.
     @Test(arguments: 0..<formatPairs.count)
     func givesTheFormatTheOperandOnItsOwnGives(pair: Int) throws {
-        let (fused, separate) = Self.formatPairs[pair]
-        for x in Self.formats {
-            for k in Self.formats {
-                #expect(try format(of: fused, x: x, k: k) == format(of: separate, x: x, k: k), "\(fused) at x = \(x), k = \(k)")
-            }
-        }
+        try expectSame(Self.formatPairs[pair], over: Self.formats, by: format(of:x:k:))
     }
 
     /// A model keeps a program per cell and a goal seek streams them all on every probe: an
     /// instruction stays 16 bytes.
     @Test func anInstructionStaysSixteenBytes() {
         #expect(MemoryLayout<Instruction>.stride == 16)
+    }
+
+    /// Expects the two formulas of `pair` to give the same result for every `x` and `k` of `inputs`.
+    private func expectSame<Input, Result: Equatable>(
+        _ pair: (fused: String, separate: String), over inputs: [Input], by result: (String, Input, Input) throws -> Result
+    ) throws {
+        for x in inputs {
+            for k in inputs {
+                #expect(try result(pair.fused, x, k) == result(pair.separate, x, k), "\(pair.fused) at x = \(x), k = \(k)")
+            }
+        }
     }
 
     private func value(of formula: String, x: Value, k: Value) throws -> Value {
