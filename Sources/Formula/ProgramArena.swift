@@ -136,10 +136,14 @@ public struct ProgramArena: Sendable {
 
     /// Makes `header` program `index`, the old one's storage dead, and compacts when it is time.
     private mutating func set(_ index: Int, _ header: ProgramHeader) {
-        // One by one: most often there is one to add, for a model's cells come in the order of their ids.
-        while index >= headers.count { headers.append(.empty) }
-        deadEntries += headers[index].storedEntries
-        headers[index] = header
+        if index == headers.count {
+            // The common case while a model loads: its cells come in the order of their ids.
+            headers.append(header)
+        } else {
+            while index >= headers.count { headers.append(.empty) }
+            deadEntries += headers[index].storedEntries
+            headers[index] = header
+        }
         maxStackDepth = max(maxStackDepth, Int(header.stackDepth))
         if deadEntries > liveEntries + headers.count { compact() }
     }

@@ -12,6 +12,7 @@ public struct UniqueSlots: Sendable {
     public init() {}
 
     /// Adds `slot` unless it is there already; whether it was added.
+    @inline(__always)
     public mutating func insert(_ slot: Int) -> Bool {
         if list.count < Self.linearLimit {
             guard !list.contains(slot) else { return false }
