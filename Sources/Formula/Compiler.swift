@@ -6,11 +6,11 @@
 /// working lists (the slots read, the jumps to patch) between compiles, so a model's cells are
 /// compiled one after another with nothing allocated per cell once those lists have grown.
 ///
-/// `bind` gives the slot of each reference, asked once per occurrence in source order.
+/// `bind` gives the slot of each reference, asked once per occurrence in source order; it and
+/// the timeline are handed down the walk, not kept, so a compile holds no reference of its own.
 /// Recurses on the tree, whose nesting the parser bounds by ``Parser/maximumDepth``;
 /// operator chains are emitted in a loop.
 struct Compiler: Sendable {
-    private var timeline = Timeline.single
     /// The arena's storage, lent for one compile; the program being compiled starts at `start`.
     private var code: [Instruction] = []
     private var formatCode: [FormatInstruction] = []
@@ -38,7 +38,7 @@ struct Compiler: Sendable {
         _ expr: Expr, overrides: [(periods: ClosedRange<Int>, expression: Expr)], timeline: Timeline,
         bind: (String) -> Int, code: inout [Instruction], formatCode: inout [FormatInstruction], slots: inout [Int32]
     ) -> ProgramHeader {
-        reset(timeline: timeline)
+        reset()
         swap(&self.code, &code)
         swap(&self.formatCode, &formatCode)
         defer {
@@ -52,14 +52,14 @@ struct Compiler: Sendable {
             variesByItself = true
             let test = self.code.count
             self.code.append(.outsidePeriods(first: 0, last: 0, otherwise: 0))
-            emit(override.expression, value: true, format: false, bind: bind)
+            emit(override.expression, value: true, format: false, timeline: timeline, bind: bind)
             depth -= 1  // the next branch starts where this one did
             jumpsToEnd.append(self.code.count)
             self.code.append(.jump(0))
             self.code[test] = .outsidePeriods(
                 first: Operand(override.periods.lowerBound), last: Operand(override.periods.upperBound), otherwise: here)
         }
-        emit(expr, value: true, format: true, bind: bind)
+        emit(expr, value: true, format: true, timeline: timeline, bind: bind)
         for jump in jumpsToEnd { self.code[jump] = .jump(here) }
         for slot in laggedCandidates where !samePeriodSlots.contains(slot) { _ = laggedSlots.insert(slot) }
         let slotStart = slots.count
@@ -72,7 +72,7 @@ struct Compiler: Sendable {
             seriesCount: Int32(seriesSlots.list.count), laggedCount: Int32(laggedSlots.list.count),
             wholePlanCount: Int32(wholePlanSlots.list.count), stackDepth: Int32(deepest),
             formatStackDepth: Int32(formatDeepest), variesByItself: variesByItself,
-            isStraightLine: self.code[start...].allSatisfy(\.isStraightLine), reach: reach)
+            isStraightLine: self.code.withUnsafeBufferPointer { $0[start...].allSatisfy(\.isStraightLine) }, reach: reach)
     }
 
     /// Compiles `expr` on its own, as a ``Program``.
@@ -81,8 +81,7 @@ struct Compiler: Sendable {
     }
 
     /// Forgets the program compiled last, keeping the room its lists took.
-    private mutating func reset(timeline: Timeline) {
-        self.timeline = timeline
+    private mutating func reset() {
         (depth, deepest, formatDepth, formatDeepest, previousDepth, singleReductionDepth) = (0, 0, 0, 0, 0, 0)
         variesByItself = false
         reach = .samePeriod
@@ -122,7 +121,7 @@ struct Compiler: Sendable {
     }
 
     /// Emits the code that computes `expr`'s value (when `value`) and its format (when `format`).
-    private mutating func emit(_ expr: Expr, value: Bool, format: Bool, bind: (String) -> Int) {
+    private mutating func emit(_ expr: Expr, value: Bool, format: Bool, timeline: Timeline, bind: (String) -> Int) {
         guard value || format else { return }
         switch expr {
         case .number(let number, let style, _):
@@ -147,58 +146,74 @@ struct Compiler: Sendable {
             if value { push(timeline.index(of: literal.period).map { .loadAt(Operand(slot), period: Operand($0)) } ?? .constant(.error(.value))) }
             if format { pushFormat(.load(Operand(slot))) }
         case .unary(let op, let operand, _):
-            emit(operand, value: value, format: format && op != .not, bind: bind)
+            emit(operand, value: value, format: format && op != .not, timeline: timeline, bind: bind)
             if value { code.append(.unary(op)) }
             if format { op == .not ? pushFormat(.fixed(.boolean)) : formatCode.append(.arithmetic) }
         case .binary(let op, let left, let right, _):
-            if let chain = OperatorChain(expr) {
-                emitChain(first: chain.first, rest: chain.rest, value: value, format: format, bind: bind)
+            if OperatorChain.isHeaded(by: op, left: left) {
+                let chain = OperatorChain(op, left, right)
+                emitChain(
+                    first: chain.first, chain.rest[0].op, chain.rest[0].operand, then: chain.rest.dropFirst(), value: value,
+                    format: format, timeline: timeline, bind: bind)
             } else {
-                emitChain(first: left, rest: CollectionOfOne((op, right)), value: value, format: format, bind: bind)
+                emitChain(first: left, op, right, then: EmptyCollection(), value: value, format: format, timeline: timeline, bind: bind)
             }
         case .call(let name, let arguments, _):
-            emitCall(name, arguments, value: value, format: format, bind: bind)
+            emitCall(name, arguments, value: value, format: format, timeline: timeline, bind: bind)
         }
     }
 
-    /// `first op₁ x₁ op₂ x₂ …` left to right; a comparison or a run of `and`/`or` is boolean.
+    /// `first op x` and then each further `opᵢ xᵢ`, left to right; a comparison or a run of
+    /// `and`/`or` is boolean. The operators of a chain share a level, so `op` tells for them all.
+    /// A single `a + b`, the commonest node, comes with nothing further and builds no list.
     private mutating func emitChain(
-        first: Expr, rest: some Collection<(op: BinaryOperator, operand: Expr)>, value: Bool, format: Bool,
-        bind: (String) -> Int
+        first: Expr, _ op: BinaryOperator, _ operand: Expr, then rest: some Sequence<(op: BinaryOperator, operand: Expr)>,
+        value: Bool, format: Bool, timeline: Timeline, bind: (String) -> Int
     ) {
-        let isBoolean = rest.contains { $0.op.isComparison || $0.op == .and || $0.op == .or }
+        let isBoolean = op.isComparison || op == .and || op == .or
         let operandFormats = format && !isBoolean
-        emit(first, value: value, format: operandFormats, bind: bind)
+        emit(first, value: value, format: operandFormats, timeline: timeline, bind: bind)
+        emitStep(op, operand, value: value, operandFormats: operandFormats, timeline: timeline, bind: bind)
         for (op, operand) in rest {
-            // A number or a cell on the right is applied in the operator's step; its format is
-            // still read as written.
-            if value, op.isArithmetic, case .number(let number, _, _) = operand {
-                emit(operand, value: false, format: operandFormats, bind: bind)
-                code.append(.binaryConstant(number, op))
-                if operandFormats { popFormat(.binary(op), count: 1) }
-                continue
-            }
-            if value, op.isArithmetic, case .name(let name, _) = operand, !ReservedWords.isReferenceable(name) {
-                let slot = read(name, bind: bind)
-                code.append(.binaryLoad(Operand(slot), op))
-                if operandFormats {
-                    pushFormat(.load(Operand(slot)))
-                    popFormat(.binary(op), count: 1)
-                }
-                continue
-            }
-            let shortCircuit = value && (op == .and || op == .or) ? code.count : nil
-            if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
-            emit(operand, value: value, format: operandFormats, bind: bind)
-            if value { pop(.binary(op)) }
-            if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: here) }
-            if operandFormats { popFormat(.binary(op), count: 1) }
+            emitStep(op, operand, value: value, operandFormats: operandFormats, timeline: timeline, bind: bind)
         }
         if format && isBoolean { pushFormat(.fixed(.boolean)) }
     }
 
+    /// Applies `op` to the value computed so far and `operand`'s (and their formats, when
+    /// `operandFormats`): one step of a chain.
+    private mutating func emitStep(
+        _ op: BinaryOperator, _ operand: Expr, value: Bool, operandFormats: Bool, timeline: Timeline, bind: (String) -> Int
+    ) {
+        // A number or a cell on the right is applied in the operator's step; its format is
+        // still read as written.
+        if value, op.isArithmetic, case .number(let number, let style, _) = operand {
+            code.append(.binaryConstant(number, op))
+            if operandFormats {
+                pushFormat(.fixed(style.displayFormat))
+                popFormat(.binary(op), count: 1)
+            }
+            return
+        }
+        if value, op.isArithmetic, case .name(let name, _) = operand, !ReservedWords.isReferenceable(name) {
+            let slot = read(name, bind: bind)
+            code.append(.binaryLoad(Operand(slot), op))
+            if operandFormats {
+                pushFormat(.load(Operand(slot)))
+                popFormat(.binary(op), count: 1)
+            }
+            return
+        }
+        let shortCircuit = value && (op == .and || op == .or) ? code.count : nil
+        if shortCircuit != nil { code.append(.shortCircuit(op, end: 0)) }
+        emit(operand, value: value, format: operandFormats, timeline: timeline, bind: bind)
+        if value { pop(.binary(op)) }
+        if let shortCircuit { code[shortCircuit] = .shortCircuit(op, end: here) }
+        if operandFormats { popFormat(.binary(op), count: 1) }
+    }
+
     private mutating func emitCall(
-        _ name: String, _ arguments: [Expr], value: Bool, format: Bool, bind: (String) -> Int
+        _ name: String, _ arguments: [Expr], value: Bool, format: Bool, timeline: Timeline, bind: (String) -> Int
     ) {
         guard let index = Builtins.index(named: name) else {
             if value { push(.constant(.error(.name))) }
@@ -217,25 +232,25 @@ struct Compiler: Sendable {
         switch function.body {
         case .strict:
             for (position, argument) in arguments.enumerated() {
-                emit(argument, value: computesValue, format: format && formatted.contains(position), bind: bind)
+                emit(argument, value: computesValue, format: format && formatted.contains(position), timeline: timeline, bind: bind)
             }
             if computesValue { pop(.call(function: Operand(index), count: Operand(arguments.count)), count: arguments.count - 1) }
         case .conditional where computesValue:
-            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            emit(arguments[0], value: true, format: format && formatted.contains(0), timeline: timeline, bind: bind)
             let condition = code.count
             pop(.condition(otherwise: 0, end: 0))
-            emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
+            emit(arguments[1], value: true, format: format && formatted.contains(1), timeline: timeline, bind: bind)
             let jump = code.count
             code.append(.jump(0))
             depth -= 1  // the second branch starts where the first did
-            emit(arguments[2], value: true, format: format && formatted.contains(2), bind: bind)
+            emit(arguments[2], value: true, format: format && formatted.contains(2), timeline: timeline, bind: bind)
             code[condition] = .condition(otherwise: Operand(jump + 1 - start), end: here)
             code[jump] = .jump(here)
         case .fallback where computesValue:
-            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            emit(arguments[0], value: true, format: format && formatted.contains(0), timeline: timeline, bind: bind)
             let test = code.count
             pop(.unlessError(end: 0))
-            emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
+            emit(arguments[1], value: true, format: format && formatted.contains(1), timeline: timeline, bind: bind)
             code[test] = .unlessError(end: here)
         case .previous where computesValue:
             noteVaries()
@@ -243,13 +258,13 @@ struct Compiler: Sendable {
             let enter = code.count
             code.append(.previous(otherwise: 0))
             previousDepth += 1
-            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            emit(arguments[0], value: true, format: format && formatted.contains(0), timeline: timeline, bind: bind)
             previousDepth -= 1
             let leave = code.count
             code.append(.following(end: 0))
             depth -= 1  // the default starts where x did
             if arguments.count > 1 {
-                emit(arguments[1], value: true, format: format && formatted.contains(1), bind: bind)
+                emit(arguments[1], value: true, format: format && formatted.contains(1), timeline: timeline, bind: bind)
             } else {
                 push(.constant(.number(0)))
             }
@@ -261,12 +276,12 @@ struct Compiler: Sendable {
             code.append(.beginReduction(reduction))
             let loop = here
             if reduction.isSingleValued { singleReductionDepth += 1 }
-            emit(arguments[0], value: true, format: format && formatted.contains(0), bind: bind)
+            emit(arguments[0], value: true, format: format && formatted.contains(0), timeline: timeline, bind: bind)
             if reduction.isSingleValued { singleReductionDepth -= 1 }
             code.append(.reduce(loop: loop))
         case .conditional, .fallback, .previous, .reduction:
             for (position, argument) in arguments.enumerated() where format && formatted.contains(position) {
-                emit(argument, value: false, format: true, bind: bind)
+                emit(argument, value: false, format: true, timeline: timeline, bind: bind)
             }
         }
         if format {

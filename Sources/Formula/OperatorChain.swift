@@ -11,11 +11,18 @@ struct OperatorChain {
     /// The operators and right operands, left to right.
     let rest: [(op: BinaryOperator, operand: Expr)]
 
-    /// The chain `expr` heads, or nil when it is not a run of two or more chaining operators
-    /// (a single `a + b` is cheaper to take as it is).
-    init?(_ expr: Expr) {
-        guard case .binary(let op, let left, let right, _) = expr, let level = op.chainLevel,
-              case .binary(let leftOp, _, _, _) = left, leftOp.chainLevel == level else { return nil }
+    /// Whether the node `left op right` heads a run of two or more chaining operators (a single
+    /// `a + b` is cheaper to take as it is): told by the two operators alone, so that the many
+    /// nodes that head none are let go before any list is built.
+    @inline(__always)
+    static func isHeaded(by op: BinaryOperator, left: Expr) -> Bool {
+        guard let level = op.chainLevel else { return false }
+        return left.binaryOperator?.chainLevel == level
+    }
+
+    /// The chain the node `left op right` heads, for a node of which ``isHeaded(by:left:)`` holds.
+    init(_ op: BinaryOperator, _ left: Expr, _ right: Expr) {
+        let level = op.chainLevel
         var rest = [(op, right)]
         var node = left
         while case .binary(let innerOp, let innerLeft, let innerRight, _) = node, innerOp.chainLevel == level {

@@ -136,11 +136,14 @@ public struct ProgramArena: Sendable {
 
     /// Makes `header` program `index`, the old one's storage dead, and compacts when it is time.
     private mutating func set(_ index: Int, _ header: ProgramHeader) {
-        if index >= headers.count {
-            headers.append(contentsOf: repeatElement(.empty, count: index + 1 - headers.count))
+        if index == headers.count {
+            // The common case while a model loads: its cells come in the order of their ids.
+            headers.append(header)
+        } else {
+            while index >= headers.count { headers.append(.empty) }
+            deadEntries += headers[index].storedEntries
+            headers[index] = header
         }
-        deadEntries += headers[index].storedEntries
-        headers[index] = header
         maxStackDepth = max(maxStackDepth, Int(header.stackDepth))
         if deadEntries > liveEntries + headers.count { compact() }
     }
