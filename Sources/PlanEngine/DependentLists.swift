@@ -24,7 +24,7 @@ struct DependentLists: Sendable {
 
     /// The lists for `count` ids, where `precedents(id)` gives the ids cell `id` references: each of
     /// those gets `id` in its list, in the order of `ids`.
-    init(count: Int, ids: [CellID], precedents: (CellID) -> [CellID]) {
+    init<References: Sequence<CellID>>(count: Int, ids: [CellID], precedents: (CellID) -> References) {
         var counts = [Int32](repeating: 0, count: count)
         for id in ids {
             for reference in precedents(id) { counts[reference] += 1 }

@@ -49,11 +49,11 @@ public struct Model: Sendable {
             actualsByCell[id, default: [:]][period] = actual.value
         }
         for (id, list) in actualsByCell { store.setActuals(id, list) }
-        graph = DependencyGraph(count: store.symbolCount, ids: ids) { id in
-            store.slots[id].map { ($0.referenceIDs, $0.laggedIDs, $0.wholePlanIDs) }
-        }
+        let (lagged, planWide) = store.periodEdges(of: ids)
+        graph = DependencyGraph(
+            count: store.symbolCount, ids: ids, precedents: store.references, lagged: lagged, planWide: planWide)
         let sorted = TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
-        var cycles = ids.filter { store.slots[$0]?.isOwnCycle == true }.map { [$0, $0] } + sorted.cycles
+        var cycles = ids.filter { store.traits[$0].isOwnCycle }.map { [$0, $0] } + sorted.cycles
         if graph.hasLaggedEdges {
             let components = StronglyConnected.components(of: ids, graph: graph) { store.isDefined($0) }
             cycles += components.compactMap { StronglyConnected.planWideLoop(in: $0, graph: graph) }
@@ -343,11 +343,12 @@ public struct Model: Sendable {
     /// Gives the graph the edges of cell `id` as its formula and overrides now read.
     private mutating func connect(_ id: CellID) {
         graph.grow(to: store.symbolCount)
-        guard let slot = store.slots[id] else { return }
+        guard store.isDefined(id) else { return }
+        let references = store.references[id]
+        let (lagged, planWide) = store.periodEdges(of: id)
         // A new value for an input (a goal seek's next try) leaves the graph as it is.
-        if graph.precedents[id] == slot.referenceIDs, graph.lagged[id] ?? [] == slot.laggedIDs,
-           graph.planWide[id] ?? [] == slot.wholePlanIDs { return }
-        graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)
+        if graph.precedents[id] == references, graph.lagged[id] ?? [] == lagged, graph.planWide[id] ?? [] == planWide { return }
+        graph.setPrecedents(of: id, to: references, lagged: lagged, planWide: planWide)
     }
 
     /// The period indexes an override covers; nil (every period) for a cell's own formula.
