@@ -27,8 +27,9 @@ struct CellTraits: Sendable {
 /// is `#NAME?` until it is defined, which is how a dangling reference heals.
 struct CellStore: Sendable {
     let timeline: Timeline
-    private var ids: [String: CellID] = [:]
-    private(set) var names: [String] = []
+    private var ids = NameTable()
+    /// Every name, at its id.
+    var names: [String] { ids.names }
     private(set) var slots: [CellSlot?] = []
     /// The ids each defined cell's formula and overrides reference, unique, in order of first
     /// appearance (the cell itself left out: it can only read itself through `prev`).
@@ -70,10 +71,10 @@ struct CellStore: Sendable {
 
     func series(of id: CellID) -> [Value] { Array(values[base(of: id)..<base(of: id) + stride]) }
 
-    func id(of name: String) -> CellID? { ids[name] }
+    func id(of name: String) -> CellID? { ids.id(of: name) }
 
     /// Every name with its id: shared, not copied, by whoever reads it.
-    var nameIDs: [String: CellID] { ids }
+    var nameIDs: NameTable { ids }
 
     /// Whether each id names a defined cell: asked for every cell a recompute visits, and
     /// cheaper than looking at the slot, which would take a reference count on every part of it.
@@ -82,14 +83,13 @@ struct CellStore: Sendable {
     func isDefined(_ id: CellID) -> Bool { defined[id] }
 
     func definedID(of name: String) -> CellID? {
-        guard let id = ids[name], defined[id] else { return nil }
+        guard let id = ids.id(of: name), defined[id] else { return nil }
         return id
     }
 
     /// Makes room for `count` more names, so that loading a model grows no table name by name.
     mutating func reserveCapacity(_ count: Int) {
-        ids.reserveCapacity(ids.count + count)
-        names.reserveCapacity(names.count + count)
+        ids.reserveCapacity(count)
         slots.reserveCapacity(slots.count + count)
         references.reserveCapacity(lists: count, entries: 2 * count)
         defined.reserveCapacity(defined.count + count)
@@ -105,10 +105,8 @@ struct CellStore: Sendable {
     /// The id of `name`, interning it when it is new.
     mutating func intern(_ name: String) -> CellID {
         // One lookup either way: a new name is entered with the next id as it is looked up.
-        let next = names.count
-        let id = Self.entry(&ids[name, default: next])
-        guard id == next else { return id }
-        names.append(name)
+        let (id, isNew) = ids.intern(name)
+        guard isNew else { return id }
         slots.append(nil)
         defined.append(false)
         values.append(contentsOf: repeatElement(.error(.name), count: stride))
@@ -118,8 +116,6 @@ struct CellStore: Sendable {
         positions.append(-1)
         return id
     }
-
-    private static func entry(_ id: inout CellID) -> CellID { id }
 
     /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new,
     /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
@@ -160,11 +156,11 @@ struct CellStore: Sendable {
         let known = ids
         var newNames: [String] = []
         var newIDs: [String: CellID] = [:]
-        programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { [names] name in
-            let reference = known[name] ?? newIDs[name] ?? {
-                newIDs[name] = names.count + newNames.count
+        programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { name in
+            let reference = known.id(of: name) ?? newIDs[name] ?? {
+                newIDs[name] = known.count + newNames.count
                 newNames.append(name)
-                return names.count + newNames.count - 1
+                return known.count + newNames.count - 1
             }()
             if reference == id { readsItself = true }
             if reference != id { _ = referenced.insert(reference) }

@@ -45,7 +45,7 @@ public struct TrialPlan: Sendable {
     private let cells: [Int]
     private let isSeries: [Bool]
     /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
-    private let modelSlots: [String: Int]
+    private let modelSlots: NameTable
     private let addedSlots: [String: Int]
 
     private struct Step: Sendable {
@@ -87,7 +87,7 @@ public struct TrialPlan: Sendable {
         }
         /// The slot of a name; a name the model does not define gets one holding `#NAME?`.
         func bind(_ name: String) -> Int {
-            if let slot = modelSlots[name] ?? names[name] { return slot }
+            if let slot = modelSlots.id(of: name) ?? names[name] { return slot }
             let slot = newSlot(holding: .error(.name))
             names[name] = slot
             return slot
@@ -224,7 +224,7 @@ public struct TrialPlan: Sendable {
     }
 
     /// The slot holding `name`'s value in a run, nil when the model has no such cell.
-    public func slot(of name: String) -> Int? { modelSlots[name] ?? addedSlots[name] }
+    public func slot(of name: String) -> Int? { modelSlots.id(of: name) ?? addedSlots[name] }
 
     /// Whether the values of `slot` differ between periods in a run.
     public func isSeries(_ slot: Int) -> Bool { isSeries[slot] }
