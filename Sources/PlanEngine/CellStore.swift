@@ -14,6 +14,8 @@ struct CellTraits: Sendable {
     var isStock = false
     /// Whether the cell reads itself in the same period (`x = x + 1`): a cycle, refused at load.
     var isOwnCycle = false
+    /// Whether the cell reads a cell in another period or across the plan (see ``CellStore/periodEdges(of:)``).
+    var readsOtherPeriods = false
 }
 
 /// The cells of a model as parallel arrays indexed by ``CellID``, with the
@@ -109,7 +111,8 @@ struct CellStore: Sendable {
         guard isNew else { return id }
         slots.append(nil)
         defined.append(false)
-        values.append(contentsOf: repeatElement(.error(.name), count: stride))
+        // Without periods, one value: appending it alone costs a fraction of appending a repetition.
+        if stride == 1 { values.append(.error(.name)) } else { values.append(contentsOf: repeatElement(.error(.name), count: stride)) }
         formats.append(.number)
         isSeries.append(false)
         traits.append(CellTraits())
@@ -170,21 +173,22 @@ struct CellStore: Sendable {
         references.set(id, to: referenced.list)
         let isLeadIndicator = referenced.list.isEmpty
         swap(&referenced, &referenceScratch)
-        let readsItselfEarlier = programs.withProgram(id) { $0.laggedSlots.contains(id) }
+        let (readsItselfEarlier, readsOtherPeriods) = programs.withProgram(id) {
+            ($0.laggedSlots.contains(id), !$0.laggedSlots.isEmpty || !$0.wholePlanSlots.isEmpty)
+        }
         slots[id] = CellSlot(definition: definition, overrides: overrides, actuals: actuals)
         let isStock = readsItselfEarlier || definition.expression.isRunningTotal
         traits[id] = CellTraits(
-            isLeadIndicator: isLeadIndicator, isStock: isStock, isOwnCycle: readsItself && !readsItselfEarlier)
+            isLeadIndicator: isLeadIndicator, isStock: isStock, isOwnCycle: readsItself && !readsItselfEarlier,
+            readsOtherPeriods: readsOtherPeriods)
     }
 
     /// The references of cell `id` its formula reads only through `prev`, which cannot close a
     /// cycle, and those it reads across the whole plan (a reduction, `x[2027-03]`), which may not be
     /// part of one even through `prev`: read from its program, empty for most cells.
     func periodEdges(of id: CellID) -> (lagged: Set<CellID>, planWide: Set<CellID>) {
-        programs.withProgram(id) { program in
-            if program.laggedSlots.isEmpty && program.wholePlanSlots.isEmpty { return ([], []) }
-            return (Set(program.laggedSlots), Set(program.wholePlanSlots))
-        }
+        guard traits[id].readsOtherPeriods else { return ([], []) }
+        return programs.withProgram(id) { (Set($0.laggedSlots), Set($0.wholePlanSlots)) }
     }
 
     /// ``periodEdges(of:)`` of each cell of `ids` that has any, by cell.

@@ -20,9 +20,12 @@ struct DependencyGraph: Sendable {
     /// Whether any cell reads another through `prev`: without, the graph has no cycles at all.
     var hasLaggedEdges: Bool { !lagged.isEmpty }
 
-    func isLagged(_ id: CellID, on precedent: CellID) -> Bool { lagged[id]?.contains(precedent) ?? false }
+    // Most graphs have neither kind of edge: asking the empty table first skips hashing the id.
+    func isLagged(_ id: CellID, on precedent: CellID) -> Bool { !lagged.isEmpty && lagged[id]?.contains(precedent) == true }
 
-    func isPlanWide(_ id: CellID, on precedent: CellID) -> Bool { planWide[id]?.contains(precedent) ?? false }
+    func isPlanWide(_ id: CellID, on precedent: CellID) -> Bool {
+        !planWide.isEmpty && planWide[id]?.contains(precedent) == true
+    }
 
     init() {}
 

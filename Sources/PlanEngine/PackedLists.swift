@@ -45,14 +45,16 @@ struct PackedLists: Sendable {
 
     /// Makes `list` the list of `id` (lists up to it made empty where there are none yet).
     mutating func set(_ id: CellID, to list: some Collection<CellID>) {
-        grow(to: id + 1)
-        deadEntries += Int(ranges[id].count)
-        guard !list.isEmpty else {
-            ranges[id] = PackedRange(start: 0, count: 0)
+        let range = PackedRange(start: list.isEmpty ? 0 : Int32(storage.count), count: Int32(list.count))
+        for element in list { storage.append(Int32(element)) }
+        // A model's cells are set in id order as they are defined: the next list is one more range.
+        if id == ranges.count {
+            ranges.append(range)
             return
         }
-        ranges[id] = PackedRange(start: Int32(storage.count), count: Int32(list.count))
-        storage.append(contentsOf: list.lazy.map { Int32($0) })
+        grow(to: id + 1)
+        deadEntries += Int(ranges[id].count)
+        ranges[id] = range
         if deadEntries > storage.count - deadEntries + ranges.count { compact() }
     }
 

@@ -131,17 +131,17 @@ struct Recalculator: Sendable {
         guard store.isDefined(id) else { return nil }
         evaluations += 1
         let wasSeries = store.isSeries[id]
-        let isSeries = varies(id, store: store)
         let oldValues = report.keep(id, store: store)
         let oldFormat = store.formats[id]
-        let format = formatDirtyMark[id] != generation ? oldFormat : format(of: id, store: store)
-        store.formats[id] = format
-        store.isSeries[id] = isSeries
         // A cell that did not vary holds its value in every period, so a cell that starts to vary
         // needs only the periods whose inputs changed, like any other.
-        let computed = isSeries ? periods : 0...0
+        let ran = runOnce(id, periods: periods, newFormat: formatDirtyMark[id] == generation, store: &store)
+        let isSeries = ran.isSeries
+        let format = ran.format ?? oldFormat
+        store.formats[id] = format
+        store.isSeries[id] = isSeries
         var changed = ChangedRange()
-        changed.note(run(id, periods: computed, store: &store))
+        changed.note(ran.changed)
         if !isSeries {
             // One value stands for every period.
             let value = store.value(id)
@@ -211,12 +211,25 @@ struct Recalculator: Sendable {
         }
     }
 
-    /// Whether a cell's values differ between periods: its formula varies by itself, or it reads
-    /// a series in the period it computes.
-    private func varies(_ id: CellID, store: CellStore) -> Bool {
-        guard store.stride > 1 else { return false }
-        return store.programs.withProgram(id) { program in
-            program.variesByItself || program.seriesSlots.contains { $0 != id && store.isSeries[$0] }
+    /// Runs a cell's program once, read in place once: whether its values differ between periods
+    /// (its formula varies by itself, or it reads a series in the period it computes), its display
+    /// format on the formats of the cells it reads when `newFormat` (nil otherwise), and the periods
+    /// that changed among `periods`, or the first period alone for a cell that does not vary.
+    private mutating func runOnce(
+        _ id: CellID, periods: ClosedRange<Int>, newFormat: Bool, store: inout CellStore
+    ) -> (isSeries: Bool, format: DisplayFormat?, changed: ClosedRange<Int>?) {
+        let hasPeriods = store.stride > 1
+        return store.formats.withUnsafeBufferPointer { formats in
+            store.isSeries.withUnsafeBufferPointer { series in
+                store.programs.withProgram(id, values: &store.values) { program, values in
+                    let isSeries = hasPeriods
+                        && (program.variesByItself || program.seriesSlots.contains { $0 != id && series[$0] })
+                    let format = newFormat ? machine.format(of: program, slots: formats) : nil
+                    let computed = isSeries ? periods : 0...0
+                    periodEvaluations += computed.count
+                    return (isSeries, format, machine.evaluate(program, slots: values, into: id, periods: computed))
+                }
+            }
         }
     }
 
