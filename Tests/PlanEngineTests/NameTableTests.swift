@@ -17,19 +17,14 @@ struct NameTableTests {
     /// The same random names, some of them again, interned here and in a dictionary: the ids agree,
     /// through the table's growth and a reservation made partway.
     @Test func agreesWithADictionaryOverManyNames() {
-        // A fixed linear congruential sequence, so a failure repeats.
-        var state: UInt64 = 11
-        func below(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = FixedRandom(seed: 11)
         let letters = Array("abcxyz_0123456789")
         var table = NameTable()
         var plain: [String: CellID] = [:]
         for step in 0..<5_000 {
             if step == 1_000 { table.reserveCapacity(3_000) }
             // Short names collide in their buckets often; a few are longer than a word.
-            let name = "c" + String((0..<(1 + below(step % 7 == 0 ? 30 : 4))).map { _ in letters[below(letters.count)] })
+            let name = "c" + String((0..<(1 + random.below(step % 7 == 0 ? 30 : 4))).map { _ in letters[random.below(letters.count)] })
             let known = plain[name]
             let expected = known ?? plain.count
             plain[name] = expected

@@ -22,18 +22,13 @@ struct PackedListsTests {
     /// The same random lists set over and over, given to the packed lists and to one plain array per
     /// id: compaction keeps every list, and the storage stays within about twice the live entries.
     @Test func agreesWithAListPerCellOverRandomEdits() {
-        // A fixed linear congruential sequence, so a failure repeats.
-        var state: UInt64 = 7
-        func below(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = FixedRandom(seed: 7)
         let count = 50
         var plain = [[CellID]](repeating: [], count: count)
         var lists = PackedLists()
         for _ in 0..<2_000 {
-            let id = below(count)
-            let list = (0..<below(6)).map { _ in below(1_000) }
+            let id = random.below(count)
+            let list = (0..<random.below(6)).map { _ in random.below(1_000) }
             plain[id] = list
             lists.set(id, to: list)
             let live = plain.reduce(0) { $0 + $1.count }
