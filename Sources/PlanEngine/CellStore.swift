@@ -137,13 +137,13 @@ struct CellStore: Sendable {
     /// Replaces the overrides of defined cell `id` (each already checked to lie in the plan).
     mutating func setOverrides(_ id: CellID, _ overrides: [Definition]) {
         guard let slot = slots[id] else { return }
-        install(id, slot.definition, overrides: overrides, actuals: slot.actuals)
+        install(id, slot.definition(named: names[id]), overrides: overrides, actuals: slot.actuals)
     }
 
     /// Replaces the actuals of defined cell `id` (period indexes already checked to lie in the plan).
     mutating func setActuals(_ id: CellID, _ actuals: [Int: Double]) {
         guard let slot = slots[id] else { return }
-        install(id, slot.definition, overrides: slot.overrides, actuals: actuals)
+        install(id, slot.definition(named: names[id]), overrides: slot.overrides, actuals: actuals)
     }
 
     /// An actual compiles as one more override branch, the last (so it wins over the plan's own
@@ -262,12 +262,16 @@ struct CellStore: Sendable {
         isSeries[new] = wasSeries
     }
 
+    /// The formula of defined cell `id` (its overrides left out), under its name.
+    func definition(of id: CellID) -> Definition? { slots[id]?.definition(named: names[id]) }
+
     func position(of id: CellID) -> Int? { positions[id] < 0 ? nil : Int(positions[id]) }
 
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
         return Cell(
-            slot.definition, overrides: slot.overrides, actuals: slot.actuals, references: references[id].map { names[$0] },
+            slot.definition(named: names[id]), overrides: slot.overrides, actuals: slot.actuals,
+            references: references[id].map { names[$0] },
             values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: traits[id].isStock)
     }
 

@@ -78,7 +78,7 @@ public struct Model: Sendable {
 
     /// The formula of each cell in file order (overrides left out): what ``cellsInOrder`` gives
     /// as `expression`, without building the cells.
-    public var expressionsInOrder: [Expr] { store.order.compactMap { store.slots[$0]?.definition.expression } }
+    public var expressionsInOrder: [Expr] { store.order.compactMap { store.slots[$0]?.expression } }
 
     public subscript(name: String) -> Cell? { store.definedID(of: name).flatMap { store.cell($0) } }
 
@@ -86,7 +86,7 @@ public struct Model: Sendable {
     /// against later (`:scenario new`), kept without holding on to the model, whose next edit would
     /// then copy it. A list, not a table by name: it is taken at every load and save, and read rarely.
     public var leadIndicatorDefinitions: [Definition] {
-        store.order.compactMap { id in store.traits[id].isLeadIndicator ? store.slots[id]?.definition : nil }
+        store.order.compactMap { id in store.traits[id].isLeadIndicator ? store.definition(of: id) : nil }
     }
 
     public func position(of name: String) -> Int? { store.definedID(of: name).flatMap { store.position(of: $0) } }
@@ -312,11 +312,11 @@ public struct Model: Sendable {
             let rewritten = definition.renamingReferences(old, to: new)
             return Definition(name: new, formula: rewritten.formula, expression: rewritten.expression, periods: definition.periods)
         }
-        store.move(oldID, to: newID, definition: renamed(slot.definition), overrides: slot.overrides.map(renamed))
+        store.move(oldID, to: newID, definition: renamed(slot.definition(named: old)), overrides: slot.overrides.map(renamed))
         connect(newID)
         for user in users where user != newID {
-            guard let userSlot = store.slots[user] else { continue }
-            store.define(user, userSlot.definition.renamingReferences(old, to: new))
+            guard let userSlot = store.slots[user], let userDefinition = store.definition(of: user) else { continue }
+            store.define(user, userDefinition.renamingReferences(old, to: new))
             store.setOverrides(user, userSlot.overrides.map { $0.renamingReferences(old, to: new) })
             connect(user)
         }
@@ -377,7 +377,7 @@ public struct Model: Sendable {
                 throw .periods(timeline.hasPeriods ? Timeline.outside(literal.period, of: timeline)
                                : "\(definition.targetText) needs a periods line (periods = 2027-01 .. 2027-12)")
             }
-            base = slot.definition
+            base = slot.definition(named: definition.name)
             overrides = slot.overrides.filter { $0.periods?.periods != span.periods } + [definition]
         } else if let slot = store.definedID(of: definition.name).flatMap({ store.slots[$0] }) {
             overrides = slot.overrides

@@ -111,7 +111,7 @@ public struct TrialPlan: Sendable {
             var partSlots: [(part: TrialInput.Part, name: String)] = []
             for part in parts {
                 let base: Value = switch part {
-                case .formula: Evaluator.evaluate(slot.definition.expression) { _ in .error(.name) }
+                case .formula: Evaluator.evaluate(slot.expression) { _ in .error(.name) }
                 case .override(let index): index < slot.overrides.count
                     ? Evaluator.evaluate(slot.overrides[index].expression) { _ in .error(.name) } : .error(.value)
                 case .scale: .number(1)
@@ -126,7 +126,7 @@ public struct TrialPlan: Sendable {
             let scaled = partSlots.first { $0.part == .scale }.map { scale in
                 { (expression: Expr) in Expr.binary(.multiply, expression, read(scale.name, expression.range), expression.range) }
             } ?? { $0 }
-            let formula = slot.definition.expression
+            let formula = slot.expression
             let branches = CellStore.branches(overrides: slot.overrides, actuals: slot.actuals, timeline: store.timeline) { index, expression in
                 partSlots.first { $0.part == .override(index) }.map { read($0.name, expression.range) } ?? scaled(expression)
             }
