@@ -4,25 +4,6 @@ import Formula
 /// so recompute works on array indexes instead of hashing strings.
 typealias CellID = Int
 
-/// What a defined cell holds besides its value: its formula and overrides, the ids it
-/// references and the whole compiled with its references bound to those ids.
-struct CellSlot: Sendable {
-    var definition: Definition
-    /// Overrides of some periods, in the order given (a later one wins where two overlap).
-    var overrides: [Definition]
-    /// What really happened, by period index: in those periods the value is the actual, not the plan's.
-    var actuals: [Int: Double]
-    /// The ids of the names the formula and its overrides reference, unique, in order of first
-    /// appearance (the cell itself left out: it can only read itself through `prev`).
-    var referenceIDs: [CellID]
-    /// The references read only through `prev`, which cannot close a cycle, and those read across
-    /// the whole plan (a reduction, `x[2027-03]`), which may not be part of one even through `prev`.
-    var laggedIDs: Set<CellID>
-    var wholePlanIDs: Set<CellID>
-    /// Whether the cell reads itself in the same period (`x = x + 1`): a cycle, refused at load.
-    var isOwnCycle: Bool
-}
-
 /// Whether a defined cell is a lead indicator (it references no other cell) and whether it is a
 /// level; neither, for a name not defined.
 struct CellTraits: Sendable {
@@ -31,6 +12,10 @@ struct CellTraits: Sendable {
     /// itself one period earlier (`mrr = prev(mrr) + new_mrr`), or it is a running total
     /// (`cumulative(revenue)`, `ytd(revenue)`).
     var isStock = false
+    /// Whether the cell reads itself in the same period (`x = x + 1`): a cycle, refused at load.
+    var isOwnCycle = false
+    /// Whether the cell reads a cell in another period or across the plan (see ``CellStore/periodEdges(of:)``).
+    var readsOtherPeriods = false
 }
 
 /// The cells of a model as parallel arrays indexed by ``CellID``, with the
@@ -44,9 +29,13 @@ struct CellTraits: Sendable {
 /// is `#NAME?` until it is defined, which is how a dangling reference heals.
 struct CellStore: Sendable {
     let timeline: Timeline
-    private var ids: [String: CellID] = [:]
-    private(set) var names: [String] = []
+    private var ids = NameTable()
+    /// Every name, at its id.
+    var names: [String] { ids.names }
     private(set) var slots: [CellSlot?] = []
+    /// The ids each defined cell's formula and overrides reference, unique, in order of first
+    /// appearance (the cell itself left out: it can only read itself through `prev`).
+    private(set) var references = PackedLists()
     /// Each defined cell's formula and overrides compiled with its references bound to ids, program
     /// `id` for cell `id`, in one arena apart from the slots so that evaluation reads a program in
     /// place. A name not defined has an empty program, or none past the last cell compiled.
@@ -84,10 +73,10 @@ struct CellStore: Sendable {
 
     func series(of id: CellID) -> [Value] { Array(values[base(of: id)..<base(of: id) + stride]) }
 
-    func id(of name: String) -> CellID? { ids[name] }
+    func id(of name: String) -> CellID? { ids.id(of: name) }
 
     /// Every name with its id: shared, not copied, by whoever reads it.
-    var nameIDs: [String: CellID] { ids }
+    var nameIDs: NameTable { ids }
 
     /// Whether each id names a defined cell: asked for every cell a recompute visits, and
     /// cheaper than looking at the slot, which would take a reference count on every part of it.
@@ -96,15 +85,15 @@ struct CellStore: Sendable {
     func isDefined(_ id: CellID) -> Bool { defined[id] }
 
     func definedID(of name: String) -> CellID? {
-        guard let id = ids[name], defined[id] else { return nil }
+        guard let id = ids.id(of: name), defined[id] else { return nil }
         return id
     }
 
     /// Makes room for `count` more names, so that loading a model grows no table name by name.
     mutating func reserveCapacity(_ count: Int) {
-        ids.reserveCapacity(ids.count + count)
-        names.reserveCapacity(names.count + count)
+        ids.reserveCapacity(count)
         slots.reserveCapacity(slots.count + count)
+        references.reserveCapacity(lists: count, entries: 2 * count)
         defined.reserveCapacity(defined.count + count)
         programs.reserveCapacity(programs: count)
         values.reserveCapacity(values.count + count * stride)
@@ -118,21 +107,18 @@ struct CellStore: Sendable {
     /// The id of `name`, interning it when it is new.
     mutating func intern(_ name: String) -> CellID {
         // One lookup either way: a new name is entered with the next id as it is looked up.
-        let next = names.count
-        let id = Self.entry(&ids[name, default: next])
-        guard id == next else { return id }
-        names.append(name)
+        let (id, isNew) = ids.intern(name)
+        guard isNew else { return id }
         slots.append(nil)
         defined.append(false)
-        values.append(contentsOf: repeatElement(.error(.name), count: stride))
+        // Without periods, one value: appending it alone costs a fraction of appending a repetition.
+        if stride == 1 { values.append(.error(.name)) } else { values.append(contentsOf: repeatElement(.error(.name), count: stride)) }
         formats.append(.number)
         isSeries.append(false)
         traits.append(CellTraits())
         positions.append(-1)
         return id
     }
-
-    private static func entry(_ id: inout CellID) -> CellID { id }
 
     /// Gives `id` a definition, adding it to the file order at `position` (the end when nil) if new,
     /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
@@ -151,21 +137,21 @@ struct CellStore: Sendable {
     /// Replaces the overrides of defined cell `id` (each already checked to lie in the plan).
     mutating func setOverrides(_ id: CellID, _ overrides: [Definition]) {
         guard let slot = slots[id] else { return }
-        install(id, slot.definition, overrides: overrides, actuals: slot.actuals)
+        install(id, slot.definition(named: names[id]), overrides: overrides, actuals: slot.actuals)
     }
 
     /// Replaces the actuals of defined cell `id` (period indexes already checked to lie in the plan).
     mutating func setActuals(_ id: CellID, _ actuals: [Int: Double]) {
         guard let slot = slots[id] else { return }
-        install(id, slot.definition, overrides: slot.overrides, actuals: actuals)
+        install(id, slot.definition(named: names[id]), overrides: slot.overrides, actuals: actuals)
     }
 
     /// An actual compiles as one more override branch, the last (so it wins over the plan's own
     /// overrides): downstream cells read it like any value, and the recompute needs nothing new.
     private mutating func install(_ id: CellID, _ definition: Definition, overrides: [Definition], actuals: [Int: Double]) {
-        var references = UniqueSlots()
-        swap(&references, &referenceScratch)
-        references.removeAll()
+        var referenced = UniqueSlots()
+        swap(&referenced, &referenceScratch)
+        referenced.removeAll()
         let branches = Self.branches(overrides: overrides, actuals: actuals, timeline: timeline) { $1 }
         var readsItself = false
         // A name not interned yet gets the id interning it next will give, and is interned after:
@@ -173,28 +159,48 @@ struct CellStore: Sendable {
         let known = ids
         var newNames: [String] = []
         var newIDs: [String: CellID] = [:]
-        programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { [names] name in
-            let reference = known[name] ?? newIDs[name] ?? {
-                newIDs[name] = names.count + newNames.count
+        programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { name in
+            let reference = known.id(of: name) ?? newIDs[name] ?? {
+                newIDs[name] = known.count + newNames.count
                 newNames.append(name)
-                return names.count + newNames.count - 1
+                return known.count + newNames.count - 1
             }()
             if reference == id { readsItself = true }
-            if reference != id { _ = references.insert(reference) }
+            if reference != id { _ = referenced.insert(reference) }
             return reference
         }
         for name in newNames { _ = intern(name) }
-        // Kept in a buffer of exactly their number: the scratch list's room stays with the scratch.
-        let referenceIDs = references.list.withUnsafeBufferPointer { Array($0) }
-        swap(&references, &referenceScratch)
-        let (readsItselfEarlier, laggedIDs, wholePlanIDs) = programs.withProgram(id) {
-            ($0.laggedSlots.contains(id), Set($0.laggedSlots), Set($0.wholePlanSlots))
+        references.set(id, to: referenced.list)
+        let isLeadIndicator = referenced.list.isEmpty
+        swap(&referenced, &referenceScratch)
+        let (readsItselfEarlier, readsOtherPeriods) = programs.withProgram(id) {
+            ($0.laggedSlots.contains(id), !$0.laggedSlots.isEmpty || !$0.wholePlanSlots.isEmpty)
         }
-        slots[id] = CellSlot(
-            definition: definition, overrides: overrides, actuals: actuals, referenceIDs: referenceIDs,
-            laggedIDs: laggedIDs, wholePlanIDs: wholePlanIDs, isOwnCycle: readsItself && !readsItselfEarlier)
+        slots[id] = CellSlot(definition: definition, overrides: overrides, actuals: actuals)
         let isStock = readsItselfEarlier || definition.expression.isRunningTotal
-        traits[id] = CellTraits(isLeadIndicator: referenceIDs.isEmpty, isStock: isStock)
+        traits[id] = CellTraits(
+            isLeadIndicator: isLeadIndicator, isStock: isStock, isOwnCycle: readsItself && !readsItselfEarlier,
+            readsOtherPeriods: readsOtherPeriods)
+    }
+
+    /// The references of cell `id` its formula reads only through `prev`, which cannot close a
+    /// cycle, and those it reads across the whole plan (a reduction, `x[2027-03]`), which may not be
+    /// part of one even through `prev`: read from its program, empty for most cells.
+    func periodEdges(of id: CellID) -> (lagged: Set<CellID>, planWide: Set<CellID>) {
+        guard traits[id].readsOtherPeriods else { return ([], []) }
+        return programs.withProgram(id) { (Set($0.laggedSlots), Set($0.wholePlanSlots)) }
+    }
+
+    /// ``periodEdges(of:)`` of each cell of `ids` that has any, by cell.
+    func periodEdges(of ids: [CellID]) -> (lagged: [CellID: Set<CellID>], planWide: [CellID: Set<CellID>]) {
+        var lagged: [CellID: Set<CellID>] = [:]
+        var planWide: [CellID: Set<CellID>] = [:]
+        for id in ids {
+            let edges = periodEdges(of: id)
+            if !edges.lagged.isEmpty { lagged[id] = edges.lagged }
+            if !edges.planWide.isEmpty { planWide[id] = edges.planWide }
+        }
+        return (lagged, planWide)
     }
 
     /// The override branches of a cell's program: its overrides in the order given, each with
@@ -202,7 +208,8 @@ struct CellStore: Sendable {
     static func branches(
         overrides: [Definition], actuals: [Int: Double], timeline: Timeline, expression: (Int, Expr) -> Expr
     ) -> [(periods: ClosedRange<Int>, expression: Expr)] {
-        overrides.enumerated().compactMap { index, override -> (periods: ClosedRange<Int>, expression: Expr)? in
+        guard !overrides.isEmpty || !actuals.isEmpty else { return [] }
+        return overrides.enumerated().compactMap { index, override -> (periods: ClosedRange<Int>, expression: Expr)? in
             guard let span = override.periods, let first = timeline.index(of: span.first.period),
                   let last = timeline.index(of: span.last.period) else { return nil }
             return (first...last, expression(index, override.expression))
@@ -214,6 +221,7 @@ struct CellStore: Sendable {
     /// Removes the definition of `id`; its value becomes `#NAME?` for the cells that still use it.
     mutating func undefine(_ id: CellID) {
         slots[id] = nil
+        references.set(id, to: EmptyCollection())
         defined[id] = false
         programs.remove(id)
         traits[id] = CellTraits()
@@ -254,18 +262,22 @@ struct CellStore: Sendable {
         isSeries[new] = wasSeries
     }
 
+    /// The formula of defined cell `id` (its overrides left out), under its name.
+    func definition(of id: CellID) -> Definition? { slots[id]?.definition(named: names[id]) }
+
     func position(of id: CellID) -> Int? { positions[id] < 0 ? nil : Int(positions[id]) }
 
     func cell(_ id: CellID) -> Cell? {
         guard let slot = slots[id] else { return nil }
         return Cell(
-            slot.definition, overrides: slot.overrides, actuals: slot.actuals, references: slot.referenceIDs.map { names[$0] },
+            slot.definition(named: names[id]), overrides: slot.overrides, actuals: slot.actuals,
+            references: references[id].map { names[$0] },
             values: isSeries[id] ? series(of: id) : [value(id)], format: formats[id], isStock: traits[id].isStock)
     }
 
     /// The names the formula of `id` and its overrides reference, unique, in order of first appearance.
     func referencedNames(of id: CellID) -> [String] {
         // Names are never taken back from their ids, so the names are read from the ids on demand.
-        slots[id]?.referenceIDs.map { names[$0] } ?? []
+        references[id].map { names[$0] }
     }
 }

@@ -10,7 +10,7 @@
 /// cycle is accepted only when it has a lagged edge and no plan-wide one: then each period
 /// depends on earlier ones only. Both kinds are kept sparsely, for the few cells that have them.
 struct DependencyGraph: Sendable {
-    private(set) var precedents: [[CellID]] = []
+    private(set) var precedents = PackedLists()
     private(set) var dependents = DependentLists()
     /// For each cell with lagged edges, the precedents it reads only one or more periods earlier.
     private(set) var lagged: [CellID: Set<CellID>] = [:]
@@ -20,49 +20,53 @@ struct DependencyGraph: Sendable {
     /// Whether any cell reads another through `prev`: without, the graph has no cycles at all.
     var hasLaggedEdges: Bool { !lagged.isEmpty }
 
-    func isLagged(_ id: CellID, on precedent: CellID) -> Bool { lagged[id]?.contains(precedent) ?? false }
+    // Most graphs have neither kind of edge: asking the empty table first skips hashing the id.
+    func isLagged(_ id: CellID, on precedent: CellID) -> Bool { !lagged.isEmpty && lagged[id]?.contains(precedent) == true }
 
-    func isPlanWide(_ id: CellID, on precedent: CellID) -> Bool { planWide[id]?.contains(precedent) ?? false }
+    func isPlanWide(_ id: CellID, on precedent: CellID) -> Bool {
+        !planWide.isEmpty && planWide[id]?.contains(precedent) == true
+    }
 
     init() {}
 
-    /// The graph of a whole model at once, for ids up to `count - 1`: each cell of `ids` with the
-    /// edges `edges` gives it (nil for none), as ``setPrecedents(of:to:lagged:planWide:)`` would
-    /// give them one by one, but with every list of dependents packed into one (``DependentLists``).
+    /// The graph of a whole model at once, for ids up to `count - 1`: cell `id` of `ids` references
+    /// `precedents[id]` (an empty list for each id not in `ids`), `lagged` and `planWide` hold the
+    /// lagged and plan-wide edges of the cells that have any, as ``setPrecedents(of:to:lagged:planWide:)``
+    /// would give them one by one, but with every list of dependents packed into one
+    /// (``DependentLists``) and the precedents shared, not copied.
     init(
-        count: Int, ids: [CellID],
-        edges: (CellID) -> (references: [CellID], lagged: Set<CellID>, planWide: Set<CellID>)?
+        count: Int, ids: [CellID], precedents: PackedLists, lagged: [CellID: Set<CellID>],
+        planWide: [CellID: Set<CellID>]
     ) {
-        precedents = [[CellID]](repeating: [], count: count)
+        self.precedents = precedents
+        self.precedents.grow(to: count)
+        self.lagged = lagged
+        self.planWide = planWide
         // An id given twice is connected once, as setting its precedents again would leave it.
         var connected: [CellID] = []
         connected.reserveCapacity(ids.count)
         var seen = [Bool](repeating: false, count: count)
         for id in ids where !seen[id] {
             seen[id] = true
-            guard let (references, laggedReferences, planWideReferences) = edges(id) else { continue }
-            precedents[id] = references
-            if !laggedReferences.isEmpty { lagged[id] = laggedReferences }
-            if !planWideReferences.isEmpty { planWide[id] = planWideReferences }
             connected.append(id)
         }
-        dependents = DependentLists(count: count, ids: connected) { precedents[$0] }
+        dependents = DependentLists(count: count, ids: connected) { self.precedents[$0] }
     }
 
     /// Makes room for ids up to `count - 1`.
     mutating func grow(to count: Int) {
         guard precedents.count < count else { return }
-        precedents.append(contentsOf: repeatElement([], count: count - precedents.count))
+        precedents.grow(to: count)
         dependents.grow(to: count)
     }
 
     mutating func setPrecedents(
-        of id: CellID, to references: [CellID], lagged laggedReferences: Set<CellID> = [],
+        of id: CellID, to references: some Collection<CellID>, lagged laggedReferences: Set<CellID> = [],
         planWide planWideReferences: Set<CellID> = []
     ) {
         removePrecedents(of: id)
         grow(to: max(id, references.max() ?? 0) + 1)
-        precedents[id] = references
+        precedents.set(id, to: references)
         for reference in references { dependents.append(id, to: reference) }
         if !laggedReferences.isEmpty { lagged[id] = laggedReferences }
         if !planWideReferences.isEmpty { planWide[id] = planWideReferences }
@@ -71,7 +75,7 @@ struct DependencyGraph: Sendable {
     mutating func removePrecedents(of id: CellID) {
         guard id < precedents.count else { return }
         for reference in precedents[id] { dependents.remove(id, from: reference) }
-        precedents[id] = []
+        precedents.set(id, to: EmptyCollection())
         if !lagged.isEmpty { lagged[id] = nil }
         if !planWide.isEmpty { planWide[id] = nil }
     }

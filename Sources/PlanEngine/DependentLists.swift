@@ -10,8 +10,8 @@ struct DependentLists: Sendable {
     /// Where each id's list starts in ``packed`` and how long it is; a count of
     /// ``ownList`` means the list is in ``lists`` instead.
     private var ranges: [PackedRange] = []
-    /// The lists of ids changed since the bulk build (empty, and allocating nothing, for the others).
-    private var lists: [[CellID]] = []
+    /// The lists of ids changed since the bulk build, by id: nothing at all for the others.
+    private var lists: [CellID: [CellID]] = [:]
 
     private struct PackedRange: Sendable {
         var start: Int32
@@ -24,7 +24,7 @@ struct DependentLists: Sendable {
 
     /// The lists for `count` ids, where `precedents(id)` gives the ids cell `id` references: each of
     /// those gets `id` in its list, in the order of `ids`.
-    init(count: Int, ids: [CellID], precedents: (CellID) -> [CellID]) {
+    init<References: Sequence<CellID>>(count: Int, ids: [CellID], precedents: (CellID) -> References) {
         var counts = [Int32](repeating: 0, count: count)
         for id in ids {
             for reference in precedents(id) { counts[reference] += 1 }
@@ -43,7 +43,6 @@ struct DependentLists: Sendable {
                 ranges[reference].count += 1
             }
         }
-        lists = [[CellID]](repeating: [], count: count)
     }
 
     /// The number of ids there are lists for.
@@ -51,29 +50,26 @@ struct DependentLists: Sendable {
 
     subscript(id: CellID) -> ArraySlice<CellID> {
         let range = ranges[id]
-        if range.count == Self.ownList { return lists[id][...] }
+        if range.count == Self.ownList { return lists[id, default: []][...] }
         return packed[Int(range.start)..<Int(range.start + range.count)]
     }
 
     /// Adds empty lists up to `count` ids.
     mutating func grow(to count: Int) {
-        while ranges.count < count {
-            ranges.append(PackedRange(start: 0, count: 0))
-            lists.append([])
-        }
+        while ranges.count < count { ranges.append(PackedRange(start: 0, count: 0)) }
     }
 
     /// Adds `user` at the end of `id`'s list.
     mutating func append(_ user: CellID, to id: CellID) {
         giveOwnList(id)
-        lists[id].append(user)
+        lists[id, default: []].append(user)
     }
 
     /// Takes the first `user` out of `id`'s list, if it is there.
     mutating func remove(_ user: CellID, from id: CellID) {
         guard self[id].contains(user) else { return }
         giveOwnList(id)
-        if let index = lists[id].firstIndex(of: user) { lists[id].remove(at: index) }
+        if let index = lists[id]?.firstIndex(of: user) { lists[id]?.remove(at: index) }
     }
 
     /// Gives `id` a list of its own, a copy of its packed range, unless it has one.

@@ -49,11 +49,11 @@ public struct Model: Sendable {
             actualsByCell[id, default: [:]][period] = actual.value
         }
         for (id, list) in actualsByCell { store.setActuals(id, list) }
-        graph = DependencyGraph(count: store.symbolCount, ids: ids) { id in
-            store.slots[id].map { ($0.referenceIDs, $0.laggedIDs, $0.wholePlanIDs) }
-        }
+        let (lagged, planWide) = store.periodEdges(of: ids)
+        graph = DependencyGraph(
+            count: store.symbolCount, ids: ids, precedents: store.references, lagged: lagged, planWide: planWide)
         let sorted = TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
-        var cycles = ids.filter { store.slots[$0]?.isOwnCycle == true }.map { [$0, $0] } + sorted.cycles
+        var cycles = ids.filter { store.traits[$0].isOwnCycle }.map { [$0, $0] } + sorted.cycles
         if graph.hasLaggedEdges {
             let components = StronglyConnected.components(of: ids, graph: graph) { store.isDefined($0) }
             cycles += components.compactMap { StronglyConnected.planWideLoop(in: $0, graph: graph) }
@@ -82,7 +82,7 @@ public struct Model: Sendable {
     /// against later (`:scenario new`), kept without holding on to the model, whose next edit would
     /// then copy it. A list, not a table by name: it is taken at every load and save, and read rarely.
     public var leadIndicatorDefinitions: [Definition] {
-        store.order.compactMap { id in store.traits[id].isLeadIndicator ? store.slots[id]?.definition : nil }
+        store.order.compactMap { id in store.traits[id].isLeadIndicator ? store.definition(of: id) : nil }
     }
 
     public func position(of name: String) -> Int? { store.definedID(of: name).flatMap { store.position(of: $0) } }
@@ -308,11 +308,11 @@ public struct Model: Sendable {
             let rewritten = definition.renamingReferences(old, to: new)
             return Definition(name: new, formula: rewritten.formula, expression: rewritten.expression, periods: definition.periods)
         }
-        store.move(oldID, to: newID, definition: renamed(slot.definition), overrides: slot.overrides.map(renamed))
+        store.move(oldID, to: newID, definition: renamed(slot.definition(named: old)), overrides: slot.overrides.map(renamed))
         connect(newID)
         for user in users where user != newID {
-            guard let userSlot = store.slots[user] else { continue }
-            store.define(user, userSlot.definition.renamingReferences(old, to: new))
+            guard let userSlot = store.slots[user], let userDefinition = store.definition(of: user) else { continue }
+            store.define(user, userDefinition.renamingReferences(old, to: new))
             store.setOverrides(user, userSlot.overrides.map { $0.renamingReferences(old, to: new) })
             connect(user)
         }
@@ -339,11 +339,12 @@ public struct Model: Sendable {
     /// Gives the graph the edges of cell `id` as its formula and overrides now read.
     private mutating func connect(_ id: CellID) {
         graph.grow(to: store.symbolCount)
-        guard let slot = store.slots[id] else { return }
+        guard store.isDefined(id) else { return }
+        let references = store.references[id]
+        let (lagged, planWide) = store.periodEdges(of: id)
         // A new value for an input (a goal seek's next try) leaves the graph as it is.
-        if graph.precedents[id] == slot.referenceIDs, graph.lagged[id] ?? [] == slot.laggedIDs,
-           graph.planWide[id] ?? [] == slot.wholePlanIDs { return }
-        graph.setPrecedents(of: id, to: slot.referenceIDs, lagged: slot.laggedIDs, planWide: slot.wholePlanIDs)
+        if graph.precedents[id] == references, graph.lagged[id] ?? [] == lagged, graph.planWide[id] ?? [] == planWide { return }
+        graph.setPrecedents(of: id, to: references, lagged: lagged, planWide: planWide)
     }
 
     /// The period indexes an override covers; nil (every period) for a cell's own formula.
@@ -372,7 +373,7 @@ public struct Model: Sendable {
                 throw .periods(timeline.hasPeriods ? Timeline.outside(literal.period, of: timeline)
                                : "\(definition.targetText) needs a periods line (periods = 2027-01 .. 2027-12)")
             }
-            base = slot.definition
+            base = slot.definition(named: definition.name)
             overrides = slot.overrides.filter { $0.periods?.periods != span.periods } + [definition]
         } else if let slot = store.definedID(of: definition.name).flatMap({ store.slots[$0] }) {
             overrides = slot.overrides

@@ -72,8 +72,8 @@ struct Recalculator: Sendable {
             let id = ready[head]
             head += 1
             if dirtyMark[id] == generation,
-               let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
-                                      report: &report) {
+               let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id),
+                                      newFormat: formatMayMove(id), store: &store, report: &report) {
                 report.add(changed, of: id, store: store)
                 spread(changed, from: id, store: store, graph: graph)
             }
@@ -101,12 +101,11 @@ struct Recalculator: Sendable {
     /// Evaluates every cell once, in an order where each comes after what it uses (a fresh load
     /// of a model without loops through `prev`).
     mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
+        // Every cell is new, its format with it: no marks are needed, and none are made until an edit.
         let all = 0...(store.stride - 1)
-        startGeneration(size: store.symbolCount)
         var unreported = ChangeCollector(roots: [], isOn: false)
         for id in order {
-            formatDirtyMark[id] = generation
-            _ = evaluate(id, periods: all, isNew: false, store: &store, report: &unreported)
+            _ = evaluate(id, periods: all, isNew: false, newFormat: true, store: &store, report: &unreported)
         }
     }
 
@@ -123,25 +122,27 @@ struct Recalculator: Sendable {
         var isShown = true
     }
 
-    /// Evaluates one cell in `periods` (once, for every period, when it does not vary over time);
-    /// returns what changed, or nil when nothing did and the cell is not new.
+    /// Evaluates one cell in `periods` (once, for every period, when it does not vary over time),
+    /// working out its format again when `newFormat`; returns what changed, or nil when nothing did
+    /// and the cell is not new.
     private mutating func evaluate(
-        _ id: CellID, periods: ClosedRange<Int>, isNew: Bool, store: inout CellStore, report: inout ChangeCollector
+        _ id: CellID, periods: ClosedRange<Int>, isNew: Bool, newFormat: Bool, store: inout CellStore,
+        report: inout ChangeCollector
     ) -> Changed? {
         guard store.isDefined(id) else { return nil }
         evaluations += 1
         let wasSeries = store.isSeries[id]
-        let isSeries = varies(id, store: store)
         let oldValues = report.keep(id, store: store)
         let oldFormat = store.formats[id]
-        let format = formatDirtyMark[id] != generation ? oldFormat : format(of: id, store: store)
-        store.formats[id] = format
-        store.isSeries[id] = isSeries
         // A cell that did not vary holds its value in every period, so a cell that starts to vary
         // needs only the periods whose inputs changed, like any other.
-        let computed = isSeries ? periods : 0...0
+        let ran = runOnce(id, periods: periods, newFormat: newFormat, store: &store)
+        let isSeries = ran.isSeries
+        let format = ran.format ?? oldFormat
+        store.formats[id] = format
+        store.isSeries[id] = isSeries
         var changed = ChangedRange()
-        changed.note(run(id, periods: computed, store: &store))
+        changed.note(ran.changed)
         if !isSeries {
             // One value stands for every period.
             let value = store.value(id)
@@ -169,8 +170,8 @@ struct Recalculator: Sendable {
         if component.count == 1 {
             let id = component[0]
             guard dirtyMark[id] == generation,
-                  let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id), store: &store,
-                                         report: &report) else { return [] }
+                  let changed = evaluate(id, periods: dirtyPeriods(id), isNew: newCells.contains(id),
+                                         newFormat: formatMayMove(id), store: &store, report: &report) else { return [] }
             return [(id, changed)]
         }
         let dirty = component.filter { dirtyMark[$0] == generation }
@@ -211,12 +212,25 @@ struct Recalculator: Sendable {
         }
     }
 
-    /// Whether a cell's values differ between periods: its formula varies by itself, or it reads
-    /// a series in the period it computes.
-    private func varies(_ id: CellID, store: CellStore) -> Bool {
-        guard store.stride > 1 else { return false }
-        return store.programs.withProgram(id) { program in
-            program.variesByItself || program.seriesSlots.contains { $0 != id && store.isSeries[$0] }
+    /// Runs a cell's program once, read in place once: whether its values differ between periods
+    /// (its formula varies by itself, or it reads a series in the period it computes), its display
+    /// format on the formats of the cells it reads when `newFormat` (nil otherwise), and the periods
+    /// that changed among `periods`, or the first period alone for a cell that does not vary.
+    private mutating func runOnce(
+        _ id: CellID, periods: ClosedRange<Int>, newFormat: Bool, store: inout CellStore
+    ) -> (isSeries: Bool, format: DisplayFormat?, changed: ClosedRange<Int>?) {
+        let hasPeriods = store.stride > 1
+        return store.formats.withUnsafeBufferPointer { formats in
+            store.isSeries.withUnsafeBufferPointer { series in
+                store.programs.withProgram(id, values: &store.values) { program, values in
+                    let isSeries = hasPeriods
+                        && (program.variesByItself || program.seriesSlots.contains { $0 != id && series[$0] })
+                    let format = newFormat ? machine.format(of: program, slots: formats) : nil
+                    let computed = isSeries ? periods : 0...0
+                    periodEvaluations += computed.count
+                    return (isSeries, format, machine.evaluate(program, slots: values, into: id, periods: computed))
+                }
+            }
         }
     }
 
@@ -248,6 +262,8 @@ struct Recalculator: Sendable {
             dirtyLast[id] = Int32(reached.upperBound)
         }
     }
+
+    private func formatMayMove(_ id: CellID) -> Bool { formatDirtyMark[id] == generation }
 
     private func dirtyPeriods(_ id: CellID) -> ClosedRange<Int> { Int(dirtyFirst[id])...Int(dirtyLast[id]) }
 

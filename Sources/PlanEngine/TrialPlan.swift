@@ -45,7 +45,7 @@ public struct TrialPlan: Sendable {
     private let cells: [Int]
     private let isSeries: [Bool]
     /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
-    private let modelSlots: [String: Int]
+    private let modelSlots: NameTable
     private let addedSlots: [String: Int]
 
     private struct Step: Sendable {
@@ -87,7 +87,7 @@ public struct TrialPlan: Sendable {
         }
         /// The slot of a name; a name the model does not define gets one holding `#NAME?`.
         func bind(_ name: String) -> Int {
-            if let slot = modelSlots[name] ?? names[name] { return slot }
+            if let slot = modelSlots.id(of: name) ?? names[name] { return slot }
             let slot = newSlot(holding: .error(.name))
             names[name] = slot
             return slot
@@ -111,7 +111,7 @@ public struct TrialPlan: Sendable {
             var partSlots: [(part: TrialInput.Part, name: String)] = []
             for part in parts {
                 let base: Value = switch part {
-                case .formula: Evaluator.evaluate(slot.definition.expression) { _ in .error(.name) }
+                case .formula: Evaluator.evaluate(slot.expression) { _ in .error(.name) }
                 case .override(let index): index < slot.overrides.count
                     ? Evaluator.evaluate(slot.overrides[index].expression) { _ in .error(.name) } : .error(.value)
                 case .scale: .number(1)
@@ -126,7 +126,7 @@ public struct TrialPlan: Sendable {
             let scaled = partSlots.first { $0.part == .scale }.map { scale in
                 { (expression: Expr) in Expr.binary(.multiply, expression, read(scale.name, expression.range), expression.range) }
             } ?? { $0 }
-            let formula = slot.definition.expression
+            let formula = slot.expression
             let branches = CellStore.branches(overrides: slot.overrides, actuals: slot.actuals, timeline: store.timeline) { index, expression in
                 partSlots.first { $0.part == .override(index) }.map { read($0.name, expression.range) } ?? scaled(expression)
             }
@@ -224,7 +224,7 @@ public struct TrialPlan: Sendable {
     }
 
     /// The slot holding `name`'s value in a run, nil when the model has no such cell.
-    public func slot(of name: String) -> Int? { modelSlots[name] ?? addedSlots[name] }
+    public func slot(of name: String) -> Int? { modelSlots.id(of: name) ?? addedSlots[name] }
 
     /// Whether the values of `slot` differ between periods in a run.
     public func isSeries(_ slot: Int) -> Bool { isSeries[slot] }

@@ -34,23 +34,18 @@ struct DependentListsTests {
 
     /// The same random edges and edits, given to the packed lists and to one plain array per id.
     @Test func agreesWithAListPerCellOverRandomEdits() {
-        // A fixed linear congruential sequence, so a failure repeats.
-        var state: UInt64 = 42
-        func below(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = FixedRandom(seed: 42)
         let count = 60
         let ids = (0..<40).map { ($0 * 17) % 40 }
         var edges: [CellID: [CellID]] = [:]
-        for id in ids { edges[id] = (0..<below(5)).map { _ in below(count) } }
+        for id in ids { edges[id] = (0..<random.below(5)).map { _ in random.below(count) } }
         var plain = [[CellID]](repeating: [], count: count)
         for id in ids { for reference in edges[id]! { plain[reference].append(id) } }
         var lists = DependentLists(count: count, ids: ids) { edges[$0]! }
         for _ in 0..<500 {
-            let id = below(count)
-            let user = below(count)
-            if below(2) == 0 {
+            let id = random.below(count)
+            let user = random.below(count)
+            if random.below(2) == 0 {
                 plain[id].append(user)
                 lists.append(user, to: id)
             } else {

@@ -1,0 +1,69 @@
+/// The names of a model, each with its ``CellID``: the id is the name's place in ``names``.
+///
+/// Loading a model looks up every name at least twice (defined, then read by the next formula),
+/// and a dictionary keyed by `String` hashes each time with a keyed hash built to resist chosen
+/// keys, most of the cost of an interning. Names are ASCII words (the lexer's), so equal names have
+/// equal bytes: here a short multiplicative hash of the bytes picks a bucket of an open-addressing
+/// table of ids, and a probe compares the name kept at that id. The table is kept at most half full.
+struct NameTable: Sendable {
+    private(set) var names: [String] = []
+    /// Each bucket holds an id plus one, or 0 when empty; their number is a power of two.
+    private var buckets = [Int32](repeating: 0, count: 8)
+
+    init() {}
+
+    var count: Int { names.count }
+
+    func id(of name: String) -> CellID? { find(name).id }
+
+    /// The id of `name`, given the next id when it is new.
+    mutating func intern(_ name: String) -> (id: CellID, isNew: Bool) {
+        let (bucket, found) = find(name)
+        if let found { return (found, false) }
+        let id = names.count
+        names.append(name)
+        buckets[bucket] = Int32(id + 1)
+        if 2 * names.count > buckets.count { rehash(buckets: 2 * buckets.count) }
+        return (id, true)
+    }
+
+    /// Makes room for `count` more names, so that loading a model rehashes no table name by name.
+    mutating func reserveCapacity(_ count: Int) {
+        names.reserveCapacity(names.count + count)
+        var size = buckets.count
+        while size < 2 * (names.count + count) { size *= 2 }
+        if size > buckets.count { rehash(buckets: size) }
+    }
+
+    /// The id of `name` if it has one, and the bucket it is in or would go in.
+    private func find(_ name: String) -> (bucket: Int, id: CellID?) {
+        var bucket = Self.hash(name) & (buckets.count - 1)
+        while buckets[bucket] != 0 {
+            let id = Int(buckets[bucket]) - 1
+            if names[id] == name { return (bucket, id) }
+            bucket = (bucket + 1) & (buckets.count - 1)
+        }
+        return (bucket, nil)
+    }
+
+    private mutating func rehash(buckets size: Int) {
+        var table = [Int32](repeating: 0, count: size)
+        for (id, name) in names.enumerated() {
+            var bucket = Self.hash(name) & (size - 1)
+            while table[bucket] != 0 { bucket = (bucket + 1) & (size - 1) }
+            table[bucket] = Int32(id + 1)
+        }
+        buckets = table
+    }
+
+    /// FNV-1a over the name's bytes, its high bits folded down (the table takes the low ones). The
+    /// bytes are read in place: stepping through a string's UTF-8 view costs several times more.
+    private static func hash(_ name: String) -> Int {
+        var bytes = name
+        return bytes.withUTF8 { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        }
+    }
+}
