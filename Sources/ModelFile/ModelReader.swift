@@ -24,9 +24,11 @@ struct ModelReader {
     let bytes: [UInt8]
     private(set) var contents = Contents()
     private(set) var diagnostics: [Diagnostic] = []
-    /// The line each name (or override) was first defined on in the base model, and in each
-    /// scenario section: the base model apart, since nearly every line is one of its.
-    private var definedOnInBase: [DefinitionTarget: Int] = [:]
+    /// The line each cell of the base model was first defined on, by name: nearly every line of a
+    /// file is one, so its table is keyed by the name alone (a million lines make it large).
+    private var cellsDefinedOn: [String: Int] = [:]
+    /// The same for the base model's overrides, and for each scenario section's lines.
+    private var overridesDefinedOn: [DefinitionTarget: Int] = [:]
     private var definedOnInSection: [String: [DefinitionTarget: Int]] = [:]
     private var section: String?
     private var lineNumber = 0
@@ -90,7 +92,7 @@ struct ModelReader {
         contents.definitions.reserveCapacity(lines)
         contents.definitionNameRanges.reserveCapacity(lines)
         readDefinitions.reserveCapacity(lines)
-        definedOnInBase.reserveCapacity(lines)
+        cellsDefinedOn.reserveCapacity(lines)
     }
 
     /// Now that the periods line (wherever it stood) is known: every use of periods must fit the plan,
@@ -280,13 +282,13 @@ struct ModelReader {
     /// defined on before, if it was (that line stays recorded, as the first).
     private mutating func recordDefinition(of target: DefinitionTarget) -> Int? {
         // One lookup records the line; a target defined earlier keeps its first line.
-        func record(in lines: inout [DefinitionTarget: Int]) -> Int? {
-            guard let earlier = lines.updateValue(lineNumber, forKey: target) else { return nil }
-            lines[target] = earlier
+        func record<Key: Hashable>(_ key: Key, in lines: inout [Key: Int]) -> Int? {
+            guard let earlier = lines.updateValue(lineNumber, forKey: key) else { return nil }
+            lines[key] = earlier
             return earlier
         }
-        guard let section else { return record(in: &definedOnInBase) }
-        return record(in: &definedOnInSection[section, default: [:]])
+        if let section { return record(target, in: &definedOnInSection[section, default: [:]]) }
+        return target.periods == nil ? record(target.name, in: &cellsDefinedOn) : record(target, in: &overridesDefinedOn)
     }
 
     /// `[scenario NAME]`, optionally followed by a comment.
