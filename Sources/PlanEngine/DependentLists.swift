@@ -13,11 +13,6 @@ struct DependentLists: Sendable {
     /// The lists of ids changed since the bulk build, by id: nothing at all for the others.
     private var lists: [CellID: [CellID]] = [:]
 
-    private struct PackedRange: Sendable {
-        var start: Int32
-        var count: Int32
-    }
-
     private static let ownList: Int32 = -1
 
     init() {}
@@ -56,7 +51,8 @@ struct DependentLists: Sendable {
 
     /// Adds empty lists up to `count` ids.
     mutating func grow(to count: Int) {
-        while ranges.count < count { ranges.append(PackedRange(start: 0, count: 0)) }
+        guard ranges.count < count else { return }
+        ranges.append(contentsOf: repeatElement(PackedRange(start: 0, count: 0), count: count - ranges.count))
     }
 
     /// Adds `user` at the end of `id`'s list.

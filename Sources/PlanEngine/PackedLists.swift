@@ -11,11 +11,6 @@ struct PackedLists: Sendable {
     private var ranges: [PackedRange] = []
     private var deadEntries = 0
 
-    private struct PackedRange: Sendable {
-        var start: Int32
-        var count: Int32
-    }
-
     init() {}
 
     /// The number of ids there are lists for.
@@ -70,6 +65,12 @@ struct PackedLists: Sendable {
         storage = compacted
         deadEntries = 0
     }
+}
+
+/// Where one id's list lies in a packed array of lists (``PackedLists``, ``DependentLists``).
+struct PackedRange: Sendable {
+    var start: Int32
+    var count: Int32
 }
 
 /// One list of ``PackedLists``, its 32-bit entries read as ids.
