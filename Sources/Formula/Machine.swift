@@ -37,12 +37,14 @@ public struct Machine: Sendable {
               slots: slots, period: period)
     }
 
-    /// Runs programs `range` of `arena` one after the other, each a cell that does not vary over
-    /// time: program `i` computes period 0 from `slots` and its value fills every period of slot
-    /// `cells[i]`, so a later program reads the values of the earlier ones. The arena's buffers
-    /// and the machine's scratch space are taken once for the whole range.
+    /// Runs entries `range` of `programs` one after the other, each the index in `arena` of the
+    /// program of a cell that does not vary over time: entry `i` computes period 0 from `slots` and
+    /// its value fills every period of slot `cells[i]`, so a later program reads the values of the
+    /// earlier ones. The arena's buffers and the machine's scratch space are taken once for the
+    /// whole range.
     public mutating func runSingles(
-        _ range: Range<Int>, of arena: ProgramArena, cells: UnsafeBufferPointer<Int>, slots: UnsafeMutableBufferPointer<Value>
+        _ range: Range<Int>, of arena: ProgramArena, programs: UnsafeBufferPointer<Int>, cells: UnsafeBufferPointer<Int>,
+        slots: UnsafeMutableBufferPointer<Value>
     ) {
         let stride = timeline.count
         if columns.count < arena.maxStackDepth {
@@ -55,7 +57,7 @@ public struct Machine: Sendable {
         arena.withStorage { code, headers in
             scratch.withUnsafeMutableBufferPointer { columns in
                 for index in range {
-                    let header = headers[index]
+                    let header = headers[programs[index]]
                     let program = header.code(in: code)
                     let value: Value
                     if header.isStraightLine {
@@ -168,7 +170,7 @@ public struct Machine: Sendable {
 
     /// Runs straight-line `code` for `count` periods from period `start`; stack entry `k` is
     /// `columns[k × count ..< (k + 1) × count]`, and the result is the first column. Inlined, so
-    /// that where `count` is 1 (``runSingles(_:of:cells:slots:)``) its loops fold away.
+    /// that where `count` is 1 (``runSingles(_:of:programs:cells:slots:)``) its loops fold away.
     @inline(__always)
     private static func runColumns(
         _ code: UnsafeBufferPointer<Instruction>, slots: UnsafeBufferPointer<Value>, from start: Int, count: Int,

@@ -8,9 +8,10 @@ import Formula
 /// (``set(_:to:in:)``) and runs the programs of the input cells and of the cells downstream of
 /// them, in dependency order, on that array. Nothing else is computed and nothing allocates: the
 /// programs are compiled ``Program``s run by a ``Machine`` over a flat value array, never the
-/// syntax tree, copied (their value code only) into an arena of the plan's own in the order they
-/// run, so that a run streams through one array of instructions. A plan is immutable and `Sendable`, so workers on several cores share it, each
-/// with its own machine and array.
+/// syntax tree, read in place: the model's own (its arena is shared, not copied, so making a plan
+/// of a million cells writes no code) and those of the input cells compiled again. A plan is
+/// immutable and `Sendable`, so workers on several cores share it, each with its own machine and
+/// array.
 ///
 /// An input holds one value for the whole run (a belief about a rate, drawn once per trial): it
 /// has a slot of its own, and its cell's program is compiled again with that slot where the part
@@ -37,12 +38,16 @@ public struct TrialPlan: Sendable {
     /// The periods a run's machine is laid out over (``makeMachine()``).
     public let timeline: Timeline
     private let inputSlots: [Int]
-    /// What each run computes, in order: programs `first..<first + count` of ``programs``, each
-    /// into its cell in ``cells``.
+    /// What each run computes, in order: entries `first..<first + count` of ``cells``, each
+    /// computed by its program in ``programs`` (an index into the arena the step reads).
     private let steps: [Step]
-    /// The programs of the cells a run computes, in the order it computes them, and their cells.
-    private let programs: ProgramArena
+    /// The model's programs, program `id` for cell `id`, shared with the model.
+    private let modelPrograms: ProgramArena
+    /// The input cells' programs, compiled again to read their inputs' slots.
+    private let inputPrograms: ProgramArena
+    /// The cells a run computes, in the order it computes them, and the program of each.
     private let cells: [Int]
+    private let programs: [Int]
     private let isSeries: [Bool]
     /// The model's names by id (shared with the model, not copied), and the slots of names it does not have.
     private let modelSlots: NameTable
@@ -59,8 +64,13 @@ public struct TrialPlan: Sendable {
         }
 
         let kind: Kind
+        /// Whether the step's programs are the input cells' (``inputPrograms``) or the model's.
+        let readsInputPrograms: Bool
         let first: Int
         let count: Int
+
+        /// The programs the step reads.
+        func arena(in plan: TrialPlan) -> ProgramArena { readsInputPrograms ? plan.inputPrograms : plan.modelPrograms }
     }
 
     /// The plan for setting `inputs` (parts of defined cells of `model`) and reading anything
@@ -148,10 +158,10 @@ public struct TrialPlan: Sendable {
         let downstream = store.order.filter { computed[$0] }
         let includes = { (id: CellID) in id < computed.count && computed[id] }
         var steps: [Step] = []
-        var programs = ProgramArena()
         var cells: [Int] = []
-        programs.reserveCapacity(programs: downstream.count)
+        var programs: [Int] = []
         cells.reserveCapacity(downstream.count)
+        programs.reserveCapacity(downstream.count)
         /// The program of cell `id` (rewritten to read its inputs, or the model's), read in place.
         func program<Result>(of id: CellID, _ body: (ProgramView) -> Result) -> Result {
             guard let index = rewritten[id] else { return store.programs.withProgram(id, body) }
@@ -161,22 +171,22 @@ public struct TrialPlan: Sendable {
         func varies(_ id: CellID) -> Bool {
             program(of: id) { program in program.variesByItself || program.seriesSlots.contains { $0 != id && series[$0] } }
         }
-        /// One step: a cell, or cells tied in a loop through `prev` (each after what it uses in the same period).
+        /// One step: a cell, or cells tied in a loop through `prev` (each after what it uses in the
+        /// same period). A cell that is not an input joins the singles before it; an input cell's
+        /// program is in another arena, so a loop holding one reads that arena for all of its cells.
         func add(_ order: some RandomAccessCollection<CellID>) {
             let kind: Step.Kind = order.count > 1 ? .loop : stride > 1 && varies(order.first!) ? .series : .singles
+            let readsInputs = order.contains { rewritten[$0] != nil }
             for id in order {
                 series[id] = stride > 1 && kind != .singles
-                if let index = rewritten[id] {
-                    _ = programs.appendValueCode(of: index, in: rewrittenPrograms)
-                } else {
-                    _ = programs.appendValueCode(of: id, in: store.programs)
-                }
                 cells.append(id)
+                // A cell of a loop with an input cell: its value code is copied beside the input cell's.
+                programs.append(readsInputs ? rewritten[id] ?? rewrittenPrograms.appendValueCode(of: id, in: store.programs) : id)
             }
-            if kind == .singles, let last = steps.last, last.kind == .singles {
-                steps[steps.count - 1] = Step(kind: .singles, first: last.first, count: last.count + 1)
+            if kind == .singles, let last = steps.last, last.kind == .singles, last.readsInputPrograms == readsInputs {
+                steps[steps.count - 1] = Step(kind: .singles, readsInputPrograms: readsInputs, first: last.first, count: last.count + 1)
             } else {
-                steps.append(Step(kind: kind, first: cells.count - order.count, count: order.count))
+                steps.append(Step(kind: kind, readsInputPrograms: readsInputs, first: cells.count - order.count, count: order.count))
             }
         }
         if graph.hasLaggedEdges {
@@ -190,8 +200,10 @@ public struct TrialPlan: Sendable {
             }
         }
         self.steps = steps
-        self.programs = programs
+        modelPrograms = store.programs
+        inputPrograms = rewrittenPrograms
         self.cells = cells
+        self.programs = programs
         extras = expressions.map { Program($0, timeline: store.timeline, bind: bind) }
         extraSlots = extras.map { _ in newSlot(holding: .number(0)) }
         extraIsSeries = extras.map { stride > 1 && ($0.variesByItself || $0.seriesSlots.contains { series[$0] }) }
@@ -242,18 +254,24 @@ public struct TrialPlan: Sendable {
     /// ``baseValues``), whose input slots the caller has just set.
     public func run(_ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) {
         cells.withUnsafeBufferPointer { cells in
-            let all = 0...(periodCount - 1)
-            for step in steps {
-                switch step.kind {
-                case .singles:
-                    machine.runSingles(step.first..<(step.first + step.count), of: programs, cells: cells, slots: values)
-                case .series:
-                    _ = programs.withProgram(step.first) { machine.evaluate($0, slots: values, into: cells[step.first], periods: all) }
-                case .loop:
-                    for period in all {
-                        for index in step.first..<(step.first + step.count) {
-                            _ = programs.withProgram(index) {
-                                machine.evaluate($0, slots: values, into: cells[index], periods: period...period)
+            programs.withUnsafeBufferPointer { programs in
+                let all = 0...(periodCount - 1)
+                for step in steps {
+                    let arena = step.arena(in: self)
+                    switch step.kind {
+                    case .singles:
+                        machine.runSingles(step.first..<(step.first + step.count), of: arena, programs: programs, cells: cells,
+                                           slots: values)
+                    case .series:
+                        _ = arena.withProgram(programs[step.first]) {
+                            machine.evaluate($0, slots: values, into: cells[step.first], periods: all)
+                        }
+                    case .loop:
+                        for period in all {
+                            for index in step.first..<(step.first + step.count) {
+                                _ = arena.withProgram(programs[index]) {
+                                    machine.evaluate($0, slots: values, into: cells[index], periods: period...period)
+                                }
                             }
                         }
                     }
