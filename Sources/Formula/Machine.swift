@@ -54,6 +54,8 @@ public struct Machine: Sendable {
         swap(&scratch, &columns)
         defer { swap(&scratch, &columns) }
         let readable = UnsafeBufferPointer(slots)
+        // Counted here and added once: the machine's own count is memory the loop would write per cell.
+        var straightLineSteps = 0
         arena.withStorage { code, headers in
             scratch.withUnsafeMutableBufferPointer { columns in
                 for index in range {
@@ -63,16 +65,22 @@ public struct Machine: Sendable {
                     if header.isStraightLine {
                         Self.runColumns(program, slots: readable, from: 0, count: 1, stride: stride, columns: columns)
                         value = columns[0]
-                        steps += program.count
+                        straightLineSteps &+= program.count
                     } else {
                         value = self.value(of: program, stackDepth: Int(header.stackDepth), isStraightLine: false,
                                            slots: readable, period: 0)
                     }
                     let start = cells[index] &* stride
-                    for period in 0..<stride { slots[start &+ period] = value }
+                    // Without periods (most models) one value, stored without a loop to set up.
+                    if stride == 1 {
+                        slots[start] = value
+                    } else {
+                        for period in 0..<stride { slots[start &+ period] = value }
+                    }
                 }
             }
         }
+        steps += straightLineSteps
     }
 
     private mutating func value(
