@@ -124,11 +124,19 @@ struct CellStore: Sendable {
     /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
     /// then reads values by index.
     mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
-        let isNew = !defined[id]
-        install(id, definition, overrides: slots[id]?.overrides ?? [], actuals: slots[id]?.actuals ?? [:])
+        if let slot = slots[id] {
+            install(id, definition, overrides: slot.overrides, actuals: slot.actuals)
+        } else {
+            install(id, definition, overrides: [], actuals: [Int: Double]())
+        }
+        guard !defined[id] else { return }
         defined[id] = true
-        if isNew {
-            let index = min(max(position ?? order.count, 0), order.count)
+        let index = min(max(position ?? order.count, 0), order.count)
+        if index == order.count {
+            // A model's cells as it loads, each after the others.
+            positions[id] = Int32(index)
+            order.append(id)
+        } else {
             order.insert(id, at: index)
             renumber(from: index)
         }
@@ -158,29 +166,28 @@ struct CellStore: Sendable {
         // the compiler writes into the store's arena, which interning must not touch meanwhile.
         let known = ids
         var newNames: [String] = []
-        var newIDs: [String: CellID] = [:]
+        var newIDs = [String: CellID]()
         programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { name in
             let reference = known.id(of: name) ?? newIDs[name] ?? {
                 newIDs[name] = known.count + newNames.count
                 newNames.append(name)
                 return known.count + newNames.count - 1
             }()
-            if reference == id { readsItself = true }
-            if reference != id { _ = referenced.insert(reference) }
+            if reference == id { readsItself = true } else { _ = referenced.insert(reference) }
             return reference
         }
         for name in newNames { _ = intern(name) }
         references.set(id, to: referenced.list)
         let isLeadIndicator = referenced.list.isEmpty
         swap(&referenced, &referenceScratch)
-        let (readsItselfEarlier, readsOtherPeriods) = programs.withProgram(id) {
-            ($0.laggedSlots.contains(id), !$0.laggedSlots.isEmpty || !$0.wholePlanSlots.isEmpty)
-        }
-        slots[id] = CellSlot(definition: definition, overrides: overrides, actuals: actuals)
+        let header = programs.headers[id]
+        // Most cells read no other period: their lagged slots, empty, need no look.
+        let readsItselfEarlier = header.readsEarlierPeriods && programs.withProgram(id) { $0.laggedSlots.contains(id) }
+        slots[id] = CellSlot(formula: definition.formula, expression: definition.expression, overrides: overrides, actuals: actuals)
         let isStock = readsItselfEarlier || definition.expression.isRunningTotal
         traits[id] = CellTraits(
             isLeadIndicator: isLeadIndicator, isStock: isStock, isOwnCycle: readsItself && !readsItselfEarlier,
-            readsOtherPeriods: readsOtherPeriods)
+            readsOtherPeriods: header.readsOtherPeriods)
     }
 
     /// The references of cell `id` its formula reads only through `prev`, which cannot close a
@@ -195,7 +202,7 @@ struct CellStore: Sendable {
     func periodEdges(of ids: [CellID]) -> (lagged: [CellID: Set<CellID>], planWide: [CellID: Set<CellID>]) {
         var lagged: [CellID: Set<CellID>] = [:]
         var planWide: [CellID: Set<CellID>] = [:]
-        for id in ids {
+        for id in ids where traits[id].readsOtherPeriods {
             let edges = periodEdges(of: id)
             if !edges.lagged.isEmpty { lagged[id] = edges.lagged }
             if !edges.planWide.isEmpty { planWide[id] = edges.planWide }

@@ -103,9 +103,10 @@ struct Recalculator: Sendable {
     mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
         // Every cell is new, its format with it: no marks are needed, and none are made until an edit.
         let all = 0...(store.stride - 1)
-        var unreported = ChangeCollector(roots: [], isOn: false)
-        for id in order {
-            _ = evaluate(id, periods: all, isNew: false, newFormat: true, store: &store, report: &unreported)
+        for id in order where store.isDefined(id) {
+            evaluations += 1
+            let ran = runOnce(id, periods: all, newFormat: true, store: &store)
+            _ = record(ran, of: id, format: ran.format ?? store.formats[id], store: &store)
         }
     }
 
@@ -139,19 +140,7 @@ struct Recalculator: Sendable {
         let ran = runOnce(id, periods: periods, newFormat: newFormat, store: &store)
         let isSeries = ran.isSeries
         let format = ran.format ?? oldFormat
-        store.formats[id] = format
-        store.isSeries[id] = isSeries
-        var changed = ChangedRange()
-        changed.note(ran.changed)
-        if !isSeries {
-            // One value stands for every period.
-            let value = store.value(id)
-            let base = store.base(of: id)
-            for period in 1..<store.stride where store.values[base + period] != value {
-                store.values[base + period] = value
-                changed.note(period, if: true)
-            }
-        }
+        let changed = record(ran, of: id, format: format, store: &store)
         let isShown = changed.range != nil || format != oldFormat || isNew
         if !isShown { report.forget(oldValues) }
         // A cell that starts or stops varying with the same values (an error in every period) shows
@@ -159,6 +148,27 @@ struct Recalculator: Sendable {
         guard isShown || isSeries != wasSeries else { return nil }
         return Changed(periods: changed.range, oldValues: isShown ? oldValues : nil, wasSeries: wasSeries,
                        oldFormat: oldFormat, isNew: isNew, isShown: isShown)
+    }
+
+    /// Records what a run of cell `id` (``runOnce(_:periods:newFormat:store:)``) found, with `format`
+    /// for its format; the periods whose values changed.
+    private func record(
+        _ ran: (isSeries: Bool, format: DisplayFormat?, changed: ClosedRange<Int>?), of id: CellID, format: DisplayFormat,
+        store: inout CellStore
+    ) -> ChangedRange {
+        store.formats[id] = format
+        store.isSeries[id] = ran.isSeries
+        var changed = ChangedRange()
+        changed.note(ran.changed)
+        guard !ran.isSeries else { return changed }
+        // One value stands for every period.
+        let value = store.value(id)
+        let base = store.base(of: id)
+        for period in 1..<store.stride where store.values[base + period] != value {
+            store.values[base + period] = value
+            changed.note(period, if: true)
+        }
+        return changed
     }
 
     /// Evaluates cells tied in a loop through `prev` period by period, from the first period any
