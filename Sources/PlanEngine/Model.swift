@@ -30,7 +30,7 @@ public struct Model: Sendable {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
-        store.reserveCapacity(definitions.count)
+        store.makeRoom(forNames: definitions.count)
         var overrides: [CellID: [Definition]] = [:]
         // By index, not `for definition in`: that would copy each definition, a reference count
         // taken and dropped on each of its parts.
@@ -51,6 +51,7 @@ public struct Model: Sendable {
             actualsByCell[id, default: [:]][period] = actual.value
         }
         for (id, list) in actualsByCell { store.setActuals(id, list) }
+        store.releaseUnusedRoom()
         let (lagged, planWide) = store.periodEdges(of: ids)
         graph = DependencyGraph(
             count: store.symbolCount, ids: ids, precedents: store.references, lagged: lagged, planWide: planWide)
