@@ -28,6 +28,27 @@ struct LoadOrderTests {
         #expect(!TopologicalSort.isSorted(ids + [ids[0]], graph: model.graph) { model.store.isDefined($0) })
     }
 
+    /// A top-down model without periods is run in one pass of the machine; the same cells written
+    /// bottom-up take the sort and a run per cell, with the same values, formats and work.
+    @Test func aTopDownModelRunsInOnePassWithTheSameResults() throws {
+        let lines = ["price = $20", "units = 3", "revenue = price * units", "share = 25%", "cut = revenue * share",
+                     "flag = if(cut > 10, cut, 0)", "gone = flag / 0"]
+        let topDown = try makeModel(lines)
+        let bottomUp = try makeModel(lines.reversed())
+        #expect(number(topDown.value(of: "revenue")) == 60)
+        #expect(number(topDown.value(of: "flag")) == 15)
+        #expect(topDown.value(of: "gone") == .error(.divisionByZero))
+        #expect(topDown.format(of: "revenue") == topDown.format(of: "price"))
+        #expect(topDown.format(of: "share") == .percent)
+        for name in lines.map({ String($0.prefix { $0 != " " }) }) {
+            #expect(topDown.value(of: name) == bottomUp.value(of: name))
+            #expect(topDown.format(of: name) == bottomUp.format(of: name))
+        }
+        #expect(topDown.evaluationCount == 7)
+        #expect(topDown.periodEvaluationCount == 7)
+        #expect(topDown.evaluationSteps == bottomUp.evaluationSteps)
+    }
+
     @Test func aCycleWrittenAfterItsCellsIsStillFound() {
         #expect(throws: LoadError(cycles: [["a", "b", "a"]])) { try makeModel(["a = b + 1", "b = a * 2"]) }
     }
