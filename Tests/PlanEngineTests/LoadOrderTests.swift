@@ -49,6 +49,17 @@ struct LoadOrderTests {
         #expect(topDown.evaluationSteps == bottomUp.evaluationSteps)
     }
 
+    /// An override is told from a cell's own formula without unboxing its periods, set aside while
+    /// the cells load and put on its cell after; a plan with periods is evaluated cell by cell.
+    @Test func anOverrideIsSetAsideAndAPlanWithPeriodsRunsCellByCell() throws {
+        #expect(try planDefinition("leads[2027-02] = 150").coversPeriods)
+        #expect(try !planDefinition("leads = 100").coversPeriods)
+        let plan = try makePlan("2027-01", "2027-03", ["leads = 100", "leads[2027-02] = 150", "wins = leads * 2"])
+        #expect(numbers(plan.values(of: "wins")) == [200, 300, 200])
+        #expect(plan.evaluationCount == 2)
+        #expect(plan.periodEvaluationCount == 6)
+    }
+
     @Test func aCycleWrittenAfterItsCellsIsStillFound() {
         #expect(throws: LoadError(cycles: [["a", "b", "a"]])) { try makeModel(["a = b + 1", "b = a * 2"]) }
     }
