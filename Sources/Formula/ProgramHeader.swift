@@ -34,6 +34,13 @@ public struct ProgramHeader: Sendable, Equatable {
 
     @usableFromInline var slotCount: Int32 { seriesCount + laggedCount + wholePlanCount }
 
+    /// Whether the program reads some cell only in earlier periods (its lagged slots are not empty).
+    public var readsEarlierPeriods: Bool { laggedCount > 0 }
+
+    /// Whether the program reads some cell in another period or across the whole plan: it has
+    /// lagged or whole-plan slots.
+    public var readsOtherPeriods: Bool { laggedCount > 0 || wholePlanCount > 0 }
+
     /// The program's instructions out of the arena's.
     @inlinable
     func code(in storage: UnsafeBufferPointer<Instruction>) -> UnsafeBufferPointer<Instruction> {

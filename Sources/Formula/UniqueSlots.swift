@@ -30,6 +30,9 @@ public struct UniqueSlots: Sendable {
     /// one, which is cheaper than the general removal a compiler pays for cell after cell.
     @inline(__always)
     public mutating func removeAll() {
+        // Most of a compiler's lists stay empty from formula to formula (nothing read through
+        // `prev`, nothing across the plan), and with the list the set is empty.
+        if list.isEmpty { return }
         if list.count < Self.linearLimit {
             while list.popLast() != nil {}
         } else {

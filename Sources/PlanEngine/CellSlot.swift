@@ -13,10 +13,12 @@ struct CellSlot: Sendable {
     let expression: Expr
     private let rarer: RarerParts?
 
-    /// `definition` is a cell's own formula (it covers no periods: an override is one of `overrides`).
-    init(definition: Definition, overrides: [Definition], actuals: [Int: Double]) {
-        formula = definition.formula
-        expression = definition.expression
+    /// `formula` and `expression` are a cell's own formula, its text and its parse (an override is
+    /// one of `overrides`): taken apart, not as a ``Definition``, whose name and periods a slot would
+    /// copy only to drop them.
+    init(formula: String, expression: Expr, overrides: [Definition], actuals: [Int: Double]) {
+        self.formula = formula
+        self.expression = expression
         rarer = overrides.isEmpty && actuals.isEmpty ? nil : RarerParts(overrides: overrides, actuals: actuals)
     }
 

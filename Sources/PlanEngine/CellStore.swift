@@ -89,26 +89,54 @@ struct CellStore: Sendable {
         return id
     }
 
-    /// Makes room for `count` more names, so that loading a model grows no table name by name.
-    mutating func reserveCapacity(_ count: Int) {
+    /// Makes room for `count` more names, so that loading a model grows no table name by name: the
+    /// arrays kept by id are given the entries of a name not defined for them all at once, which
+    /// ``intern(_:)`` then only counts off, and ``releaseUnusedRoom()`` takes back those no name
+    /// came to. Until then those arrays run past the last id.
+    mutating func makeRoom(forNames count: Int) {
         ids.reserveCapacity(count)
-        slots.reserveCapacity(slots.count + count)
         references.reserveCapacity(lists: count, entries: 2 * count)
-        defined.reserveCapacity(defined.count + count)
         programs.reserveCapacity(programs: count)
-        values.reserveCapacity(values.count + count * stride)
-        formats.reserveCapacity(formats.count + count)
-        isSeries.reserveCapacity(isSeries.count + count)
-        traits.reserveCapacity(traits.count + count)
         order.reserveCapacity(order.count + count)
-        positions.reserveCapacity(positions.count + count)
+        addEntries(count)
     }
 
-    /// The id of `name`, interning it when it is new.
-    mutating func intern(_ name: String) -> CellID {
-        // One lookup either way: a new name is entered with the next id as it is looked up.
-        let (id, isNew) = ids.intern(name)
-        guard isNew else { return id }
+    /// Drops the entries ``makeRoom(forNames:)`` made that no name was given.
+    mutating func releaseUnusedRoom() {
+        let unused = defined.count - symbolCount
+        guard unused > 0 else { return }
+        slots.removeLast(unused)
+        defined.removeLast(unused)
+        values.removeLast(unused * stride)
+        formats.removeLast(unused)
+        isSeries.removeLast(unused)
+        traits.removeLast(unused)
+        positions.removeLast(unused)
+    }
+
+    /// Adds to each array kept by id the entries of `count` names not defined.
+    private mutating func addEntries(_ count: Int) {
+        Self.extend(&slots, with: nil, count: count)
+        Self.extend(&defined, with: false, count: count)
+        Self.extend(&values, with: .error(.name), count: count * stride)
+        Self.extend(&formats, with: .number, count: count)
+        Self.extend(&isSeries, with: false, count: count)
+        Self.extend(&traits, with: CellTraits(), count: count)
+        Self.extend(&positions, with: -1, count: count)
+    }
+
+    /// Appends `count` copies of `element` to `array`: an empty array (a store a model is loaded
+    /// into) is replaced by a filled one, which costs a fraction of appending element by element.
+    private static func extend<Element>(_ array: inout [Element], with element: Element, count: Int) {
+        if array.isEmpty {
+            array = Array(repeating: element, count: count)
+        } else {
+            array.append(contentsOf: repeatElement(element, count: count))
+        }
+    }
+
+    /// Adds to each array kept by id the entries of one name not defined.
+    private mutating func addEntry() {
         slots.append(nil)
         defined.append(false)
         // Without periods, one value: appending it alone costs a fraction of appending a repetition.
@@ -117,6 +145,14 @@ struct CellStore: Sendable {
         isSeries.append(false)
         traits.append(CellTraits())
         positions.append(-1)
+    }
+
+    /// The id of `name`, interning it when it is new.
+    mutating func intern(_ name: String) -> CellID {
+        // One lookup either way: a new name is entered with the next id as it is looked up.
+        let (id, isNew) = ids.intern(name)
+        // A new name past the room made has no entries yet.
+        if isNew && id == defined.count { addEntry() }
         return id
     }
 
@@ -124,11 +160,19 @@ struct CellStore: Sendable {
     /// and keeping the overrides it has. Each reference is bound to its id here, once: evaluation
     /// then reads values by index.
     mutating func define(_ id: CellID, _ definition: Definition, at position: Int? = nil) {
-        let isNew = !defined[id]
-        install(id, definition, overrides: slots[id]?.overrides ?? [], actuals: slots[id]?.actuals ?? [:])
+        if let slot = slots[id] {
+            install(id, definition, overrides: slot.overrides, actuals: slot.actuals)
+        } else {
+            install(id, definition, overrides: [], actuals: [Int: Double]())
+        }
+        guard !defined[id] else { return }
         defined[id] = true
-        if isNew {
-            let index = min(max(position ?? order.count, 0), order.count)
+        let index = min(max(position ?? order.count, 0), order.count)
+        if index == order.count {
+            // A model's cells as it loads, each after the others.
+            positions[id] = Int32(index)
+            order.append(id)
+        } else {
             order.insert(id, at: index)
             renumber(from: index)
         }
@@ -158,29 +202,28 @@ struct CellStore: Sendable {
         // the compiler writes into the store's arena, which interning must not touch meanwhile.
         let known = ids
         var newNames: [String] = []
-        var newIDs: [String: CellID] = [:]
+        var newIDs = [String: CellID]()
         programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { name in
             let reference = known.id(of: name) ?? newIDs[name] ?? {
                 newIDs[name] = known.count + newNames.count
                 newNames.append(name)
                 return known.count + newNames.count - 1
             }()
-            if reference == id { readsItself = true }
-            if reference != id { _ = referenced.insert(reference) }
+            if reference == id { readsItself = true } else { _ = referenced.insert(reference) }
             return reference
         }
         for name in newNames { _ = intern(name) }
         references.set(id, to: referenced.list)
         let isLeadIndicator = referenced.list.isEmpty
         swap(&referenced, &referenceScratch)
-        let (readsItselfEarlier, readsOtherPeriods) = programs.withProgram(id) {
-            ($0.laggedSlots.contains(id), !$0.laggedSlots.isEmpty || !$0.wholePlanSlots.isEmpty)
-        }
-        slots[id] = CellSlot(definition: definition, overrides: overrides, actuals: actuals)
+        let header = programs.headers[id]
+        // Most cells read no other period: their lagged slots, empty, need no look.
+        let readsItselfEarlier = header.readsEarlierPeriods && programs.withProgram(id) { $0.laggedSlots.contains(id) }
+        slots[id] = CellSlot(formula: definition.formula, expression: definition.expression, overrides: overrides, actuals: actuals)
         let isStock = readsItselfEarlier || definition.expression.isRunningTotal
         traits[id] = CellTraits(
             isLeadIndicator: isLeadIndicator, isStock: isStock, isOwnCycle: readsItself && !readsItselfEarlier,
-            readsOtherPeriods: readsOtherPeriods)
+            readsOtherPeriods: header.readsOtherPeriods)
     }
 
     /// The references of cell `id` its formula reads only through `prev`, which cannot close a
@@ -195,7 +238,7 @@ struct CellStore: Sendable {
     func periodEdges(of ids: [CellID]) -> (lagged: [CellID: Set<CellID>], planWide: [CellID: Set<CellID>]) {
         var lagged: [CellID: Set<CellID>] = [:]
         var planWide: [CellID: Set<CellID>] = [:]
-        for id in ids {
+        for id in ids where traits[id].readsOtherPeriods {
             let edges = periodEdges(of: id)
             if !edges.lagged.isEmpty { lagged[id] = edges.lagged }
             if !edges.planWide.isEmpty { planWide[id] = edges.planWide }

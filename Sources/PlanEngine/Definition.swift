@@ -8,6 +8,8 @@ public struct Definition: Sendable, Equatable {
     public let expression: Expr
     /// The periods an override covers; nil for the cell's own formula.
     public var periods: PeriodSpan? { overridden?.unboxed }
+    /// Whether the definition is an override (``periods`` is not nil), told without unboxing them.
+    public var coversPeriods: Bool { overridden != nil }
     /// Out of line: most definitions cover no periods, and a model keeps one definition per cell.
     private let overridden: OutOfLine<PeriodSpan>?
 

@@ -50,7 +50,7 @@ struct DependencyGraph: Sendable {
             seen[id] = true
             connected.append(id)
         }
-        dependents = DependentLists(count: count, ids: connected) { self.precedents[$0] }
+        dependents = self.precedents.withLists { lists in DependentLists(count: count, ids: connected) { lists[$0] } }
     }
 
     /// Makes room for ids up to `count - 1`.

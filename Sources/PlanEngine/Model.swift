@@ -30,14 +30,16 @@ public struct Model: Sendable {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
-        store.reserveCapacity(definitions.count)
+        store.makeRoom(forNames: definitions.count)
         var overrides: [CellID: [Definition]] = [:]
-        for definition in definitions {
-            let id = store.intern(definition.name)
-            if definition.periods != nil {
-                overrides[id, default: []].append(definition)
+        // By index, not `for definition in`: that would copy each definition, a reference count
+        // taken and dropped on each of its parts.
+        for index in definitions.indices {
+            let id = store.intern(definitions[index].name)
+            if definitions[index].coversPeriods {
+                overrides[id, default: []].append(definitions[index])
             } else {
-                store.define(id, definition)
+                store.define(id, definitions[index])
                 ids.append(id)
             }
         }
@@ -49,10 +51,12 @@ public struct Model: Sendable {
             actualsByCell[id, default: [:]][period] = actual.value
         }
         for (id, list) in actualsByCell { store.setActuals(id, list) }
+        store.releaseUnusedRoom()
         let (lagged, planWide) = store.periodEdges(of: ids)
         graph = DependencyGraph(
             count: store.symbolCount, ids: ids, precedents: store.references, lagged: lagged, planWide: planWide)
-        let sorted = TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
+        let sorted = TopologicalSort.isSorted(ids, graph: graph, isDefined: { store.isDefined($0) })
+            ? (order: ids, cycles: []) : TopologicalSort.sort(ids, graph: graph) { store.isDefined($0) }
         var cycles = ids.filter { store.traits[$0].isOwnCycle }.map { [$0, $0] } + sorted.cycles
         if graph.hasLaggedEdges {
             let components = StronglyConnected.components(of: ids, graph: graph) { store.isDefined($0) }

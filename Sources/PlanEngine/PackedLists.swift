@@ -26,6 +26,14 @@ struct PackedLists: Sendable {
         return PackedList(storage[Int(range.start)..<Int(range.start + range.count)])
     }
 
+    /// Lends `body` every list read in place: a pass over all of them (a model's load) takes no
+    /// reference count per list, which an ``PackedList`` does.
+    func withLists<Result>(_ body: (UnsafePackedLists) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { storage in
+            ranges.withUnsafeBufferPointer { body(UnsafePackedLists(storage: storage, ranges: $0)) }
+        }
+    }
+
     /// Makes room for `lists` more lists of `entries` ids in all.
     mutating func reserveCapacity(lists: Int, entries: Int) {
         ranges.reserveCapacity(ranges.count + lists)
@@ -86,4 +94,20 @@ struct PackedList: RandomAccessCollection, Equatable {
     subscript(position: Int) -> CellID { CellID(base[base.startIndex + position]) }
 
     static func == (lhs: PackedList, rhs: PackedList) -> Bool { lhs.base == rhs.base }
+}
+
+/// The lists of a ``PackedLists`` read in place for the length of a call (``PackedLists/withLists(_:)``);
+/// it must not outlive the call that lent it.
+struct UnsafePackedLists {
+    let storage: UnsafeBufferPointer<Int32>
+    let ranges: UnsafeBufferPointer<PackedRange>
+
+    /// The number of ids there are lists for.
+    var count: Int { ranges.count }
+
+    /// The list of `id` (which must have one).
+    subscript(id: CellID) -> LazyMapSequence<UnsafeBufferPointer<Int32>, CellID> {
+        let range = ranges[id]
+        return UnsafeBufferPointer(rebasing: storage[Int(range.start)..<Int(range.start + range.count)]).lazy.map { CellID($0) }
+    }
 }

@@ -102,11 +102,37 @@ struct Recalculator: Sendable {
     /// of a model without loops through `prev`).
     mutating func evaluateAll(in order: [CellID], store: inout CellStore) {
         // Every cell is new, its format with it: no marks are needed, and none are made until an edit.
-        let all = 0...(store.stride - 1)
-        var unreported = ChangeCollector(roots: [], isOn: false)
-        for id in order {
-            _ = evaluate(id, periods: all, isNew: false, newFormat: true, store: &store, report: &unreported)
+        if store.stride == 1 && order.count <= store.programs.count
+            && order.withUnsafeBufferPointer({ cells in cells.indices.allSatisfy { cells[$0] == $0 } }) {
+            return evaluateSingles(order, store: &store)
         }
+        let all = 0...(store.stride - 1)
+        for id in order where store.isDefined(id) {
+            evaluations += 1
+            let ran = runOnce(id, periods: all, newFormat: true, store: &store)
+            _ = record(ran, of: id, format: ran.format ?? store.formats[id], store: &store)
+        }
+    }
+
+    /// ``evaluateAll(in:store:)`` of the cells of a model without periods whose ids are `0..<n` in
+    /// order (a file written top-down with no name missing): their programs are run one after the
+    /// other in a single pass of the machine, then their formats worked out the same way. Values and
+    /// formats do not depend on each other, and a cell without periods does not vary over time.
+    private mutating func evaluateSingles(_ cells: [CellID], store: inout CellStore) {
+        // A copy of the arena for the length of the run, released before any edit can change it.
+        let programs = store.programs
+        cells.withUnsafeBufferPointer { cells in
+            store.values.withUnsafeMutableBufferPointer { values in
+                machine.runSingles(0..<cells.count, of: programs, cells: cells, slots: values)
+            }
+        }
+        store.formats.withUnsafeMutableBufferPointer { formats in
+            for id in cells {
+                formats[id] = programs.withProgram(id) { machine.format(of: $0, slots: UnsafeBufferPointer(formats)) }
+            }
+        }
+        evaluations += cells.count
+        periodEvaluations += cells.count
     }
 
     /// What evaluating a cell changed: the periods whose value moved (nil when only the format
@@ -139,19 +165,7 @@ struct Recalculator: Sendable {
         let ran = runOnce(id, periods: periods, newFormat: newFormat, store: &store)
         let isSeries = ran.isSeries
         let format = ran.format ?? oldFormat
-        store.formats[id] = format
-        store.isSeries[id] = isSeries
-        var changed = ChangedRange()
-        changed.note(ran.changed)
-        if !isSeries {
-            // One value stands for every period.
-            let value = store.value(id)
-            let base = store.base(of: id)
-            for period in 1..<store.stride where store.values[base + period] != value {
-                store.values[base + period] = value
-                changed.note(period, if: true)
-            }
-        }
+        let changed = record(ran, of: id, format: format, store: &store)
         let isShown = changed.range != nil || format != oldFormat || isNew
         if !isShown { report.forget(oldValues) }
         // A cell that starts or stops varying with the same values (an error in every period) shows
@@ -159,6 +173,27 @@ struct Recalculator: Sendable {
         guard isShown || isSeries != wasSeries else { return nil }
         return Changed(periods: changed.range, oldValues: isShown ? oldValues : nil, wasSeries: wasSeries,
                        oldFormat: oldFormat, isNew: isNew, isShown: isShown)
+    }
+
+    /// Records what a run of cell `id` (``runOnce(_:periods:newFormat:store:)``) found, with `format`
+    /// for its format; the periods whose values changed.
+    private func record(
+        _ ran: (isSeries: Bool, format: DisplayFormat?, changed: ClosedRange<Int>?), of id: CellID, format: DisplayFormat,
+        store: inout CellStore
+    ) -> ChangedRange {
+        store.formats[id] = format
+        store.isSeries[id] = ran.isSeries
+        var changed = ChangedRange()
+        changed.note(ran.changed)
+        guard !ran.isSeries else { return changed }
+        // One value stands for every period.
+        let value = store.value(id)
+        let base = store.base(of: id)
+        for period in 1..<store.stride where store.values[base + period] != value {
+            store.values[base + period] = value
+            changed.note(period, if: true)
+        }
+        return changed
     }
 
     /// Evaluates cells tied in a loop through `prev` period by period, from the first period any

@@ -30,6 +30,20 @@ enum TopologicalSort {
         return (order, stuckCount == 0 ? [] : walkCycles(remaining, ids: ids, graph: graph))
     }
 
+    /// Whether `ids` are in order already, each after every defined cell it references: what a
+    /// model written top-down is, and then its file order is the order of evaluation, with no
+    /// cycle, found in one pass. An id given twice is not in order.
+    static func isSorted(_ ids: [CellID], graph: DependencyGraph, isDefined: (CellID) -> Bool) -> Bool {
+        var seen = [Bool](repeating: false, count: graph.precedents.count)
+        return graph.precedents.withLists { precedents in
+            for id in ids {
+                guard !seen[id], precedents[id].allSatisfy({ seen[$0] || !isDefined($0) }) else { return false }
+                seen[id] = true
+            }
+            return true
+        }
+    }
+
     /// Every cell still waiting has a precedent also waiting; following them must close a loop.
     private static func walkCycles(
         _ remaining: [Int], ids: some Collection<CellID>, graph: DependencyGraph
