@@ -123,7 +123,7 @@ struct Recalculator: Sendable {
         let programs = store.programs
         cells.withUnsafeBufferPointer { cells in
             store.values.withUnsafeMutableBufferPointer { values in
-                machine.runSingles(0..<cells.count, of: programs, cells: cells, slots: values)
+                machine.runSingles(0..<cells.count, of: programs, programs: cells, cells: cells, slots: values)
             }
         }
         store.formats.withUnsafeMutableBufferPointer { formats in
