@@ -22,8 +22,8 @@ struct Check: ParsableCommand {
         let warnings = workbook.warnings.count
         if strict && warnings > 0 {
             ModelLoading.printError("\(model): \(warnings) warning\(warnings == 1 ? "" : "s"), and --strict fails on any")
-            ModelLoading.finish(1)
+            ModelLoading.finish(1, holding: workbook)
         }
-        ModelLoading.finish(0)
+        ModelLoading.finish(0, holding: workbook)
     }
 }

@@ -69,7 +69,7 @@ struct Eval: ParsableCommand {
         let names = requested.filter { seen.insert($0).inserted }
         var cells = names.isEmpty ? plan.cellsInOrder : names.compactMap { plan[$0] }
         if let simulate {
-            try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, goals: workbook.goals)
+            try runSimulation(trials: simulate, of: plan, reporting: names.isEmpty ? nil : names, from: workbook)
         }
         var periods = plan.timeline.periods.map(\.description)
         if let period {
@@ -91,7 +91,7 @@ struct Eval: ParsableCommand {
             print(EvalTable.render(cells, periods: periods).joined(separator: "\n"))
             if let variances { print("\n" + VarianceTable.lines(variances).joined(separator: "\n")) }
         }
-        ModelLoading.finish(cells.contains(where: { $0.values.contains { $0.error != nil } }) ? 1 : 0)
+        ModelLoading.finish(cells.contains(where: { $0.values.contains { $0.error != nil } }) ? 1 : 0, holding: workbook)
     }
 
     /// `--variance`: refused for a model without actuals, and for json when a cell is named `variance`.
@@ -117,7 +117,8 @@ struct Eval: ParsableCommand {
 
     /// `--simulate N`: the summary instead of the values; exits 1 when a cell reported was an error
     /// value in any trial.
-    private func runSimulation(trials: Int, of plan: Model, reporting names: [String]?, goals: [GoalEntry]) throws -> Never {
+    private func runSimulation(trials: Int, of plan: Model, reporting names: [String]?, from workbook: Workbook) throws -> Never {
+        let goals = workbook.goals
         guard trials > 0, trials <= 10_000_000 else { try fail("--simulate wants a number of trials from 1 to 10,000,000") }
         let reported = names ?? plan.cellsInOrder.filter { !$0.isLeadIndicator }.map(\.name)
         if let problem = Simulation.sizeProblem(trials: trials, cells: reported.count) { try fail(problem) }
@@ -133,7 +134,7 @@ struct Eval: ParsableCommand {
             print(SimulationView(result: result, model: plan, goalTexts: texts, seedWasGiven: self.seed != nil)
                 .summary(width: nil).joined(separator: "\n"))
         }
-        ModelLoading.finish(result.cells.contains { $0.errorTrials > 0 } ? 1 : 0)
+        ModelLoading.finish(result.cells.contains { $0.errorTrials > 0 } ? 1 : 0, holding: workbook)
     }
 
     /// `--set NAME=EXPR` redefines an existing cell, `--set NAME[PERIOD]=EXPR` overrides some of its

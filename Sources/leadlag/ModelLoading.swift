@@ -19,9 +19,11 @@ enum ModelLoading {
 
     /// Ends the process with `code` right away, from inside a command that still holds its
     /// model: freeing a large model cell by cell would cost a good part of a short run.
+    /// `workbook` is what the command loaded: held to the exit, so that nothing of it is freed
+    /// when the command's last use of it passes (the document's lines, line by line).
     /// Standard output is flushed by `exit`.
-    static func finish(_ code: Int32) -> Never {
-        Foundation.exit(code)
+    static func finish(_ code: Int32, holding workbook: Workbook) -> Never {
+        withExtendedLifetime(workbook) { Foundation.exit(code) }
     }
 
     static func printError(_ text: String) {
