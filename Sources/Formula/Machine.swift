@@ -83,6 +83,32 @@ public struct Machine: Sendable {
         steps += straightLineSteps
     }
 
+    /// Works out the display format of each of `cells` in turn from program `cell` of `arena`
+    /// (the cell's own, indexed by its id), reading and writing `formats`, so that a later cell
+    /// reads the formats of the earlier ones. The arena's buffers and the machine's format stack
+    /// are taken once for the whole list.
+    public mutating func runFormats(
+        of cells: UnsafeBufferPointer<Int>, in arena: ProgramArena, formats: UnsafeMutableBufferPointer<DisplayFormat>
+    ) {
+        var stack: [DisplayFormat] = []
+        swap(&stack, &formatStack)
+        defer { swap(&stack, &formatStack) }
+        let readable = UnsafeBufferPointer(formats)
+        arena.withFormatStorage { code, headers in
+            for cell in cells {
+                let header = headers[cell]
+                precondition(header.formatCount > 0, "a copy of a program's value code computes no format")
+                let depth = Int(header.formatStackDepth)
+                if stack.count < depth {
+                    stack = Array(repeating: .number, count: max(depth, 2 * stack.count))
+                }
+                let program = UnsafeBufferPointer(
+                    rebasing: code[Int(header.formatStart)..<Int(header.formatStart &+ header.formatCount)])
+                formats[cell] = stack.withUnsafeMutableBufferPointer { Self.runFormat(program, slots: readable, stack: $0) }
+            }
+        }
+    }
+
     private mutating func value(
         of code: UnsafeBufferPointer<Instruction>, stackDepth: Int, isStraightLine: Bool, slots: UnsafeBufferPointer<Value>,
         period: Int

@@ -118,6 +118,14 @@ public struct ProgramArena: Sendable {
         withProgram(index) { program in values.withUnsafeMutableBufferPointer { body(program, $0) } }
     }
 
+    /// Lends `body` every format instruction and every header at once, for formats worked out over many programs.
+    @inlinable
+    func withFormatStorage<Result>(
+        _ body: (UnsafeBufferPointer<FormatInstruction>, UnsafeBufferPointer<ProgramHeader>) -> Result
+    ) -> Result {
+        formatCode.withUnsafeBufferPointer { formatCode in headers.withUnsafeBufferPointer { body(formatCode, $0) } }
+    }
+
     /// Lends `body` every instruction and every header at once, for a run over many programs.
     @inlinable
     func withStorage<Result>(

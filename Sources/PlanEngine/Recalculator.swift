@@ -126,10 +126,8 @@ struct Recalculator: Sendable {
                 machine.runSingles(0..<cells.count, of: programs, programs: cells, cells: cells, slots: values)
             }
         }
-        store.formats.withUnsafeMutableBufferPointer { formats in
-            for id in cells {
-                formats[id] = programs.withProgram(id) { machine.format(of: $0, slots: UnsafeBufferPointer(formats)) }
-            }
+        cells.withUnsafeBufferPointer { cells in
+            store.formats.withUnsafeMutableBufferPointer { formats in machine.runFormats(of: cells, in: programs, formats: formats) }
         }
         evaluations += cells.count
         periodEvaluations += cells.count
