@@ -1,0 +1,143 @@
+import Dispatch
+import Synchronization
+
+/// Prepares the lines of a large file on a second thread while the caller reads them, so that
+/// loading a large model keeps two cores busy: parsing a line (most of the work of reading it)
+/// depends on its bytes alone, while reading it needs the lines before it.
+///
+/// The file is cut into blocks of whole lines, about `blockBytes` each. A worker thread prepares
+/// them in order, at most `window` ahead of the block being read, so memory holds a few blocks
+/// and never every parsed line at once; the caller, when the next block is not ready, prepares
+/// the next one no one has started rather than wait. Blocks reach the caller in file order
+/// whoever prepared them, so the reading is the same on any number of cores.
+struct LineParsingPipeline: Sendable {
+    let lines: LinePreparer
+    /// Where the lines begin (after a byte order mark).
+    let start: Int
+    let blockBytes: Int
+    let window = 3
+
+    var blockCount: Int { (lines.bytes.count - start + blockBytes - 1) / blockBytes }
+
+    /// Calls `read` with each line of the file, in order, on the calling thread.
+    func run(_ read: (PreparedLine) -> Void) {
+        let board = Board<[PreparedLine]>(jobs: blockCount, window: window)
+        let prepare = { @Sendable [self] (block: Int) in preparedLines(ofBlock: block) }
+        DispatchQueue.global().async { board.work(prepare) }
+        for block in 0..<blockCount {
+            board.take(block, preparing: prepare).forEach(read)
+        }
+        board.close()
+    }
+
+    private func preparedLines(ofBlock block: Int) -> [PreparedLine] {
+        let lower = block == 0 ? start : lines.lineStart(atOrAfter: start + block * blockBytes)
+        let upper = block == blockCount - 1 ? lines.bytes.count : lines.lineStart(atOrAfter: start + (block + 1) * blockBytes)
+        var prepared: [PreparedLine] = []
+        lines.forEachLine(in: lower..<upper) { prepared.append($0) }
+        return prepared
+    }
+}
+
+/// The jobs of a pipeline, shared by the worker and the caller: who does which, and the outputs
+/// done but not yet taken. One lock guards it; the semaphores only wake a thread to look again.
+private final class Board<Output: Sendable>: Sendable {
+    private struct State {
+        var nextJob = 0
+        var taken = 0
+        var done: [Int: Output] = [:]
+        var workerRunning = false
+        var closed = false
+    }
+
+    private enum Claim {
+        case job(Int)
+        case windowFull
+        case noneLeft
+    }
+
+    private enum Step {
+        case ready(Output)
+        case prepare(Int)
+        case wait
+    }
+
+    private let jobs: Int
+    private let window: Int
+    private let state = Mutex(State())
+    /// Signaled by the worker for each job it finishes.
+    private let finished = DispatchSemaphore(value: 0)
+    /// Signaled by the caller for each output it takes, which makes room in the window.
+    private let room = DispatchSemaphore(value: 0)
+    private let workerExited = DispatchSemaphore(value: 0)
+
+    init(jobs: Int, window: Int) {
+        self.jobs = jobs
+        self.window = window
+    }
+
+    /// The worker's loop: the next job in the window, until none is left. A worker that starts
+    /// only after the caller is done (on a busy machine) does nothing.
+    func work(_ produce: @Sendable (Int) -> Output) {
+        let started = state.withLock { state in
+            state.workerRunning = !state.closed
+            return state.workerRunning
+        }
+        guard started else { return }
+        while true {
+            switch state.withLock({ claim(&$0) }) {
+            case .job(let job):
+                let output = produce(job)
+                state.withLock { $0.done[job] = output }
+                finished.signal()
+            case .windowFull:
+                room.wait()
+            case .noneLeft:
+                state.withLock { $0.workerRunning = false }
+                workerExited.signal()
+                return
+            }
+        }
+    }
+
+    /// Job `job`'s output, for the caller, who takes them in order: prepared by the caller itself
+    /// when no one has started it, or after preparing a later job while the worker finishes it.
+    func take(_ job: Int, preparing produce: (Int) -> Output) -> Output {
+        while true {
+            let step = state.withLock { state -> Step in
+                if let output = state.done.removeValue(forKey: job) {
+                    state.taken += 1
+                    return .ready(output)
+                }
+                if case .job(let next) = claim(&state) { return .prepare(next) }
+                return .wait
+            }
+            switch step {
+            case .ready(let output):
+                room.signal()
+                return output
+            case .prepare(let next):
+                let output = produce(next)
+                state.withLock { $0.done[next] = output }
+            case .wait:
+                finished.wait()
+            }
+        }
+    }
+
+    /// Once every output is taken: waits for a worker still running to see that none is left.
+    func close() {
+        let running = state.withLock { state in
+            state.closed = true
+            return state.workerRunning
+        }
+        if running { workerExited.wait() }
+    }
+
+    private func claim(_ state: inout State) -> Claim {
+        guard state.nextJob < jobs else { return .noneLeft }
+        guard state.nextJob < state.taken + window else { return .windowFull }
+        state.nextJob += 1
+        return .job(state.nextJob - 1)
+    }
+}
