@@ -20,21 +20,27 @@ struct LineParsingPipeline: Sendable {
     var blockCount: Int { (lines.bytes.count - start + blockBytes - 1) / blockBytes }
 
     /// Calls `read` with each line of the file, in order, on the calling thread.
-    func run(_ read: (PreparedLine) -> Void) {
+    func run(_ read: (consuming PreparedLine) -> Void) {
         let board = Board<[PreparedLine]>(jobs: blockCount, window: window)
         let prepare = { @Sendable [self] (block: Int) in preparedLines(ofBlock: block) }
         DispatchQueue.global().async { board.work(prepare) }
         for block in 0..<blockCount {
-            board.take(block, preparing: prepare).forEach(read)
+            var lines = board.take(block, preparing: prepare)
+            // Taken out from the end, each moved rather than copied (the block holds them last first).
+            while let line = lines.popLast() { read(line) }
         }
         board.close()
     }
 
+    /// The lines of block `block`, last first.
     private func preparedLines(ofBlock block: Int) -> [PreparedLine] {
         let lower = block == 0 ? start : lines.lineStart(atOrAfter: start + block * blockBytes)
         let upper = block == blockCount - 1 ? lines.bytes.count : lines.lineStart(atOrAfter: start + (block + 1) * blockBytes)
+        var bounds: [(range: Range<Int>, terminator: String)] = []
+        lines.forEachLine(in: lower..<upper) { bounds.append(($0, $1)) }
         var prepared: [PreparedLine] = []
-        lines.forEachLine(in: lower..<upper) { prepared.append($0) }
+        prepared.reserveCapacity(bounds.count)
+        for (range, terminator) in bounds.reversed() { prepared.append(lines.prepared(range, terminator: terminator)) }
         return prepared
     }
 }

@@ -55,7 +55,7 @@ struct ModelReader {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     mutating func read() {
-        reserveCapacity(lines: Self.lineCount(of: bytes))
+        reserveCapacity(lines: LinePreparer.lineCount(of: bytes))
         var start = 0
         if bytes.starts(with: Self.byteOrderMark) {
             contents.document.byteOrderMark = true
@@ -64,21 +64,10 @@ struct ModelReader {
         if bytes.count - start > 2 * blockBytes {
             LineParsingPipeline(lines: lines, start: start, blockBytes: blockBytes).run { read($0) }
         } else {
-            lines.forEachLine(in: start..<bytes.count) { read($0) }
+            lines.forEachLine(in: start..<bytes.count) { read(lines.prepared($0, terminator: $1)) }
         }
         contents.document.setAsideMissingFinalBreak()
         checkPeriodUses()
-    }
-
-    /// The lines `read` will find: one per LF, per CR not followed by LF, and a last one without a break.
-    private static func lineCount(of bytes: [UInt8]) -> Int {
-        var count = 1
-        var afterCarriageReturn = false
-        for byte in bytes {
-            if byte == ASCII.carriageReturn || (byte == ASCII.newline && !afterCarriageReturn) { count += 1 }
-            afterCarriageReturn = byte == ASCII.carriageReturn
-        }
-        return count
     }
 
     /// Sizes the tables that grow line by line once for the whole file, so that loading a large
@@ -126,29 +115,31 @@ struct ModelReader {
 
     private func text(_ range: Range<Int>) -> String { lines.text(range) }
 
-    private mutating func read(_ line: PreparedLine) {
+    private mutating func read(_ line: consuming PreparedLine) {
         lineNumber += 1
-        contents.document.entries.append(ModelDocument.Entry(line: readLine(line), terminator: line.terminator))
+        let terminator = line.terminator
+        let range = line.range
+        contents.document.entries.append(ModelDocument.Entry(line: readLine(line.meaning, range: range), terminator: terminator))
     }
 
-    private mutating func readLine(_ line: PreparedLine) -> ModelDocument.Line {
-        switch line.meaning {
+    private mutating func readLine(_ meaning: consuming PreparedLine.Meaning, range: Range<Int>) -> ModelDocument.Line {
+        switch consume meaning {
         case .verbatim(let raw, let problem):
             if let problem { diagnostics.append(problem) }
             return .verbatim(raw)
         case .sectionHeader(let open):
-            return readSectionHeader(text(line.range), range: line.range, at: open)
+            return readSectionHeader(text(range), range: range, at: open)
         case .periods(let span, let raw):
             readPeriods(span)
             return .verbatim(raw)
         case .goal(let goal):
-            return readGoal(goal, line: line.range, raw: text(line.range))
+            return readGoal(goal, line: range, raw: text(range))
         case .definition(let name, let nameRange, let periods, let expression, let plain, let parts):
             return readDefinition(
                 name: name, nameRange: nameRange, periods: periods, expression: expression, isPlainArithmetic: plain,
                 parts: parts)
         case .actual(let statement, let parts):
-            return readActual(statement, parts: parts, line: line.range)
+            return readActual(statement, parts: parts, line: range)
         }
     }
 

@@ -35,8 +35,9 @@ struct LinePreparer: Sendable {
         range.isEmpty ? "" : String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// Calls `body` with each line that starts in `range` (which starts at a line's start), in order.
-    func forEachLine(in range: Range<Int>, _ body: (PreparedLine) -> Void) {
+    /// Calls `body` with where each line that starts in `range` (at a line's start) stands and
+    /// its break, in order.
+    func forEachLine(in range: Range<Int>, _ body: (Range<Int>, _ terminator: String) -> Void) {
         var start = range.lowerBound
         while start < range.upperBound {
             // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), each kept for saving.
@@ -48,8 +49,32 @@ struct LinePreparer: Sendable {
                     && bytes[breakAt + 1] == ASCII.newline
                 terminator = crlf ? "\r\n" : bytes[breakAt] == ASCII.newline ? "\n" : "\r"
             }
-            body(PreparedLine(range: start..<contentEnd, terminator: terminator, meaning: meaning(of: start..<contentEnd)))
+            body(start..<contentEnd, terminator)
             start = contentEnd + terminator.utf8.count
+        }
+    }
+
+    func prepared(_ range: Range<Int>, terminator: String) -> PreparedLine {
+        PreparedLine(range: range, terminator: terminator, meaning: meaning(of: range))
+    }
+
+    /// The lines `forEachLine` finds in `bytes`: one per LF, per CR not followed by LF, and a last
+    /// one without a break. (A plain loop over the buffer, which the compiler vectorizes: a large
+    /// file has millions of lines, and the count comes before any of them is read.)
+    static func lineCount(of bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var newlines = 0
+            var carriageReturns = 0
+            for byte in buffer {
+                newlines &+= byte == ASCII.newline ? 1 : 0
+                carriageReturns &+= byte == ASCII.carriageReturn ? 1 : 0
+            }
+            guard carriageReturns > 0 else { return 1 + newlines }
+            var pairs = 0
+            for index in buffer.indices.dropLast() where buffer[index] == ASCII.carriageReturn {
+                pairs &+= buffer[index + 1] == ASCII.newline ? 1 : 0
+            }
+            return 1 + newlines + carriageReturns - pairs
         }
     }
 
