@@ -7,15 +7,17 @@ import Synchronization
 ///
 /// The file is cut into blocks of whole lines, about `blockBytes` each. A worker thread prepares
 /// them in order, at most `window` ahead of the block being read, so memory holds a few blocks
-/// and never every parsed line at once; the caller, when the next block is not ready, prepares
-/// the next one no one has started rather than wait. Blocks reach the caller in file order
-/// whoever prepared them, so the reading is the same on any number of cores.
+/// and never every parsed line at once. The caller never waits for it: when the block it needs
+/// is not ready, it prepares the next one no one has started, or else (the worker busy with that
+/// very block, or off the core on a busy machine) that block itself, and the worker's copy is
+/// dropped. Blocks reach the caller in file order whoever prepared them, so the reading is the
+/// same on any number of cores, and never slower than line by line but for the hand-off.
 struct LineParsingPipeline: Sendable {
     let lines: LinePreparer
     /// Where the lines begin (after a byte order mark).
     let start: Int
     let blockBytes: Int
-    let window = 3
+    let window = 4
 
     var blockCount: Int { (lines.bytes.count - start + blockBytes - 1) / blockBytes }
 
@@ -46,13 +48,13 @@ struct LineParsingPipeline: Sendable {
 }
 
 /// The jobs of a pipeline, shared by the worker and the caller: who does which, and the outputs
-/// done but not yet taken. One lock guards it; the semaphores only wake a thread to look again.
+/// done but not yet taken. One lock guards it; the semaphore only wakes the worker to look again.
 private final class Board<Output: Sendable>: Sendable {
     private struct State {
         var nextJob = 0
+        /// The outputs taken by the caller, who takes them in order: the job it needs next.
         var taken = 0
         var done: [Int: Output] = [:]
-        var workerRunning = false
         var closed = false
     }
 
@@ -65,49 +67,40 @@ private final class Board<Output: Sendable>: Sendable {
     private enum Step {
         case ready(Output)
         case prepare(Int)
-        case wait
     }
 
     private let jobs: Int
     private let window: Int
     private let state = Mutex(State())
-    /// Signaled by the worker for each job it finishes.
-    private let finished = DispatchSemaphore(value: 0)
-    /// Signaled by the caller for each output it takes, which makes room in the window.
+    /// Signaled by the caller for each output it takes, which makes room in the window, and once
+    /// when it is done.
     private let room = DispatchSemaphore(value: 0)
-    private let workerExited = DispatchSemaphore(value: 0)
 
     init(jobs: Int, window: Int) {
         self.jobs = jobs
         self.window = window
     }
 
-    /// The worker's loop: the next job in the window, until none is left. A worker that starts
-    /// only after the caller is done (on a busy machine) does nothing.
+    /// The worker's loop: the next job in the window, until none is left or the caller is done.
     func work(_ produce: @Sendable (Int) -> Output) {
-        let started = state.withLock { state in
-            state.workerRunning = !state.closed
-            return state.workerRunning
-        }
-        guard started else { return }
         while true {
             switch state.withLock({ claim(&$0) }) {
             case .job(let job):
                 let output = produce(job)
-                state.withLock { $0.done[job] = output }
-                finished.signal()
+                // The caller may have prepared this job itself meanwhile, and gone past it.
+                state.withLock { state in
+                    if job >= state.taken, !state.closed { state.done[job] = output }
+                }
             case .windowFull:
                 room.wait()
             case .noneLeft:
-                state.withLock { $0.workerRunning = false }
-                workerExited.signal()
                 return
             }
         }
     }
 
-    /// Job `job`'s output, for the caller, who takes them in order: prepared by the caller itself
-    /// when no one has started it, or after preparing a later job while the worker finishes it.
+    /// Job `job`'s output, for the caller: the worker's when it is done, else prepared here (a
+    /// later job first, while the worker finishes this one, when there is one to start).
     func take(_ job: Int, preparing produce: (Int) -> Output) -> Output {
         while true {
             let step = state.withLock { state -> Step in
@@ -115,33 +108,33 @@ private final class Board<Output: Sendable>: Sendable {
                     state.taken += 1
                     return .ready(output)
                 }
-                if case .job(let next) = claim(&state) { return .prepare(next) }
-                return .wait
+                if case .job(let next) = claim(&state), next != job { return .prepare(next) }
+                state.taken += 1
+                return .prepare(job)
             }
             switch step {
             case .ready(let output):
                 room.signal()
                 return output
+            case .prepare(let next) where next == job:
+                room.signal()
+                return produce(job)
             case .prepare(let next):
                 let output = produce(next)
                 state.withLock { $0.done[next] = output }
-            case .wait:
-                finished.wait()
             }
         }
     }
 
-    /// Once every output is taken: waits for a worker still running to see that none is left.
+    /// Once every output is taken: a worker still preparing drops what it prepares, and one
+    /// waiting for room wakes up to see that none is left.
     func close() {
-        let running = state.withLock { state in
-            state.closed = true
-            return state.workerRunning
-        }
-        if running { workerExited.wait() }
+        state.withLock { $0.closed = true }
+        room.signal()
     }
 
     private func claim(_ state: inout State) -> Claim {
-        guard state.nextJob < jobs else { return .noneLeft }
+        guard !state.closed, state.nextJob < jobs else { return .noneLeft }
         guard state.nextJob < state.taken + window else { return .windowFull }
         state.nextJob += 1
         return .job(state.nextJob - 1)
