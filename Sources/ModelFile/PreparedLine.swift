@@ -59,23 +59,39 @@ struct LinePreparer: Sendable {
     }
 
     /// The lines `forEachLine` finds in `bytes`: one per LF, per CR not followed by LF, and a last
-    /// one without a break. (A plain loop over the buffer, which the compiler vectorizes: a large
-    /// file has millions of lines, and the count comes before any of them is read.)
+    /// one without a break. A large file has millions, counted before any is read: eight bytes at
+    /// a time.
     static func lineCount(of bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { raw in
             var newlines = 0
             var carriageReturns = 0
-            for byte in buffer {
+            var offset = 0
+            while offset + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                newlines &+= count(of: ASCII.newline, in: word)
+                carriageReturns &+= count(of: ASCII.carriageReturn, in: word)
+                offset += 8
+            }
+            for byte in raw[offset...] {
                 newlines &+= byte == ASCII.newline ? 1 : 0
                 carriageReturns &+= byte == ASCII.carriageReturn ? 1 : 0
             }
             guard carriageReturns > 0 else { return 1 + newlines }
             var pairs = 0
-            for index in buffer.indices.dropLast() where buffer[index] == ASCII.carriageReturn {
-                pairs &+= buffer[index + 1] == ASCII.newline ? 1 : 0
+            for index in raw.indices.dropLast() where raw[index] == ASCII.carriageReturn {
+                pairs &+= raw[index + 1] == ASCII.newline ? 1 : 0
             }
             return 1 + newlines + carriageReturns - pairs
         }
+    }
+
+    /// How many of the eight bytes of `word` are `byte`.
+    private static func count(of byte: UInt8, in word: UInt64) -> Int {
+        let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        // A byte's high bit ends up set when that byte of `difference` is zero: none carries over.
+        let zeroBytes = ~(((difference & lowBits) &+ lowBits) | difference | lowBits)
+        return zeroBytes.nonzeroBitCount
     }
 
     /// The start of the first line that begins at or after `offset`: just after the first line
