@@ -37,7 +37,9 @@ struct ModelReader {
     private var lineNumber = 0
     /// The line of the `periods` line, once read.
     private var periodsLine: Int?
-    /// Every definition and override read, with where its name stands, for the checks of periods at the end.
+    /// Every definition and override read that the checks of periods at the end have to look at,
+    /// with where its name stands: a cell whose formula is plain arithmetic has none to check, and
+    /// nearly every line of a large model is one.
     private var readDefinitions: [(definition: Definition, nameRange: SourceRange, section: String?, isPlainArithmetic: Bool)] = []
     /// Every actual read, with where its name and period stand, for the checks at the end.
     private var readActuals: [(statement: Statement, nameRange: SourceRange)] = []
@@ -76,7 +78,6 @@ struct ModelReader {
         contents.document.entries.reserveCapacity(lines)
         contents.definitions.reserveCapacity(lines)
         contents.definitionNameRanges.reserveCapacity(lines)
-        readDefinitions.reserveCapacity(lines)
         cellsDefinedOn.reserveCapacity(lines)
     }
 
@@ -88,7 +89,7 @@ struct ModelReader {
         let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
         let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
         for (definition, nameRange, section, isPlain) in readDefinitions {
-            // Most formulas are plain arithmetic, which the parse told: they are let go here.
+            // Plain arithmetic (which the parse told) was let go as it was read: these formulas are not.
             if !isPlain, section == nil, definition.periods == nil { contents.formulasBeyondArithmetic.append(definition.expression) }
             // A cell's own formula is checked as it is; an override's periods first.
             let problem = definition.periods.map {
@@ -203,7 +204,7 @@ struct ModelReader {
             diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
         }
-        readDefinitions.append((definition, nameRange, section, isPlainArithmetic))
+        if periods != nil || !isPlainArithmetic { readDefinitions.append((definition, nameRange, section, isPlainArithmetic)) }
         if let section, let index = contents.scenarios.firstIndex(where: { $0.name == section }) {
             contents.scenarios[index].overrides.append(definition)
             contents.scenarios[index].overrideRanges[name] = nameRange
