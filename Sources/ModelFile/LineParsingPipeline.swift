@@ -10,13 +10,14 @@ import Synchronization
 /// and never every parsed line at once. The caller never waits for it: when the block it needs
 /// is not ready, it prepares the next one no one has started, or else (the worker busy with that
 /// very block, or off the core on a busy machine) that block itself, and the worker's copy is
-/// dropped. Blocks reach the caller in file order whoever prepared them, so the reading is the
-/// same on any number of cores, and never slower than line by line but for the hand-off.
+/// dropped: on a busy machine the reading goes on at the pace of one core. Blocks reach the caller
+/// in file order whoever prepared them, so the reading is the same on any number of cores.
 struct LineParsingPipeline: Sendable {
     let lines: LinePreparer
     /// Where the lines begin (after a byte order mark).
     let start: Int
     let blockBytes: Int
+    /// How many blocks may be prepared ahead of the one being read.
     let window = 4
 
     var blockCount: Int { (lines.bytes.count - start + blockBytes - 1) / blockBytes }
