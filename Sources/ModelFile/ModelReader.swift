@@ -21,7 +21,10 @@ struct ModelReader {
         var formulasBeyondArithmetic: [Expr] = []
     }
 
-    let bytes: [UInt8]
+    private let lines: LinePreparer
+    /// A file of more than two blocks of about this many bytes is prepared on two threads
+    /// (``LineParsingPipeline``); a smaller one line by line, as it is read.
+    private let blockBytes: Int
     private(set) var contents = Contents()
     private(set) var diagnostics: [Diagnostic] = []
     /// The line each cell of the base model was first defined on, by name: nearly every line of a
@@ -34,55 +37,39 @@ struct ModelReader {
     private var lineNumber = 0
     /// The line of the `periods` line, once read.
     private var periodsLine: Int?
-    /// Every definition and override read, with where its name stands, for the checks of periods at the end.
+    /// Every definition and override read that the checks of periods at the end have to look at,
+    /// with where its name stands: a cell whose formula is plain arithmetic has none to check, and
+    /// nearly every line of a large model is one.
     private var readDefinitions: [(definition: Definition, nameRange: SourceRange, section: String?, isPlainArithmetic: Bool)] = []
     /// Every actual read, with where its name and period stand, for the checks at the end.
     private var readActuals: [(statement: Statement, nameRange: SourceRange)] = []
     /// The line each actual (cell and period) was first recorded on.
     private var actualOn: [DefinitionTarget: Int] = [:]
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
+    init(bytes: [UInt8], blockBytes: Int = 64 * 1024) {
+        lines = LinePreparer(bytes: bytes)
+        self.blockBytes = blockBytes
     }
+
+    private var bytes: [UInt8] { lines.bytes }
 
     /// The UTF-8 byte order mark some editors put at the start of a file.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     mutating func read() {
-        reserveCapacity(lines: Self.lineCount(of: bytes))
+        reserveCapacity(lines: LinePreparer.lineCount(of: bytes))
         var start = 0
         if bytes.starts(with: Self.byteOrderMark) {
             contents.document.byteOrderMark = true
             start = Self.byteOrderMark.count
         }
-        while start < bytes.count {
-            // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), each kept for saving.
-            let breakAt = bytes[start...].firstIndex { $0 == ASCII.newline || $0 == ASCII.carriageReturn }
-            let contentEnd = breakAt ?? bytes.count
-            var terminator = ""
-            if let breakAt {
-                let crlf = bytes[breakAt] == ASCII.carriageReturn && breakAt + 1 < bytes.count
-                    && bytes[breakAt + 1] == ASCII.newline
-                terminator = crlf ? "\r\n" : bytes[breakAt] == ASCII.newline ? "\n" : "\r"
-            }
-            lineNumber += 1
-            let line = readLine(start..<contentEnd)
-            contents.document.entries.append(ModelDocument.Entry(line: line, terminator: terminator))
-            start = contentEnd + terminator.utf8.count
+        if bytes.count - start > 2 * blockBytes {
+            LineParsingPipeline(lines: lines, start: start, blockBytes: blockBytes).run { read($0) }
+        } else {
+            lines.forEachLine(in: start..<bytes.count) { read(lines.prepared($0, terminator: $1)) }
         }
         contents.document.setAsideMissingFinalBreak()
         checkPeriodUses()
-    }
-
-    /// The lines `read` will find: one per LF, per CR not followed by LF, and a last one without a break.
-    private static func lineCount(of bytes: [UInt8]) -> Int {
-        var count = 1
-        var afterCarriageReturn = false
-        for byte in bytes {
-            if byte == ASCII.carriageReturn || (byte == ASCII.newline && !afterCarriageReturn) { count += 1 }
-            afterCarriageReturn = byte == ASCII.carriageReturn
-        }
-        return count
     }
 
     /// Sizes the tables that grow line by line once for the whole file, so that loading a large
@@ -91,7 +78,6 @@ struct ModelReader {
         contents.document.entries.reserveCapacity(lines)
         contents.definitions.reserveCapacity(lines)
         contents.definitionNameRanges.reserveCapacity(lines)
-        readDefinitions.reserveCapacity(lines)
         cellsDefinedOn.reserveCapacity(lines)
     }
 
@@ -103,7 +89,7 @@ struct ModelReader {
         let needsBaseNames = !readActuals.isEmpty || readDefinitions.contains { $0.definition.periods != nil }
         let baseNames = needsBaseNames ? Set(contents.definitions.filter { $0.periods == nil }.map(\.name)) : []
         for (definition, nameRange, section, isPlain) in readDefinitions {
-            // Most formulas are plain arithmetic, which the parse told: they are let go here.
+            // Plain arithmetic (which the parse told) was let go as it was read: these formulas are not.
             if !isPlain, section == nil, definition.periods == nil { contents.formulasBeyondArithmetic.append(definition.expression) }
             // A cell's own formula is checked as it is; an override's periods first.
             let problem = definition.periods.map {
@@ -128,50 +114,33 @@ struct ModelReader {
         }
     }
 
-    private func text(_ range: Range<Int>) -> String {
-        range.isEmpty ? "" : String(decoding: bytes[range], as: UTF8.self)
+    private func text(_ range: Range<Int>) -> String { lines.text(range) }
+
+    private mutating func read(_ line: consuming PreparedLine) {
+        lineNumber += 1
+        let terminator = line.terminator
+        let range = line.range
+        contents.document.entries.append(ModelDocument.Entry(line: readLine(line.meaning, range: range), terminator: terminator))
     }
 
-    private static let usualSeparator = Array(" = ".utf8)
-
-    private mutating func readLine(_ range: Range<Int>) -> ModelDocument.Line {
-        // The line's own text, built only for a line kept as written (a definition keeps its parts).
-        var raw: String { text(range) }
-        // Checked for the whole line, comments included: a line is saved back from its
-        // text, which could not hold the bytes as they were.
-        if let invalid = Self.firstInvalidUTF8(in: range, of: bytes) {
-            diagnostics.append(Diagnostic(
-                "invalid UTF-8 byte 0x\(Self.hex(bytes[invalid])) (model files are UTF-8 text)",
-                at: SourceRange(start: invalid, end: invalid + 1)))
+    private mutating func readLine(_ meaning: consuming PreparedLine.Meaning, range: Range<Int>) -> ModelDocument.Line {
+        switch consume meaning {
+        case .verbatim(let raw, let problem):
+            if let problem { diagnostics.append(problem) }
             return .verbatim(raw)
-        }
-        let firstVisible = bytes[range].firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-        guard let firstVisible, bytes[firstVisible] != UInt8(ascii: "#") else { return .verbatim(raw) }
-        if bytes[firstVisible] == UInt8(ascii: "[") {
-            return readSectionHeader(raw, range: range, at: firstVisible)
-        }
-        let (parsed, plain) = Parser.parseStatementAndShape(bytes[range])
-        switch parsed {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return .verbatim(raw)
-        case .success(.expression(let expression)):
-            diagnostics.append(Diagnostic(
-                "expected a definition 'name = expression' or a goal 'goal name >= value'", at: expression.range))
-            return .verbatim(raw)
-        case .success(.goal(let goal)):
-            return readGoal(goal, line: range, raw: raw)
-        case .success(.definition(let name, let nameRange, let expression)):
-            return readDefinition(
-                name: name, nameRange: nameRange, periods: nil, expression: expression, isPlainArithmetic: plain, line: range)
-        case .success(.override(let name, let nameRange, let periods, let expression)):
-            return readDefinition(
-                name: name, nameRange: nameRange, periods: periods, expression: expression, isPlainArithmetic: plain, line: range)
-        case .success(.periods(let span)):
+        case .sectionHeader(let open):
+            return readSectionHeader(text(range), range: range, at: open)
+        case .periods(let span, let raw):
             readPeriods(span)
             return .verbatim(raw)
-        case .success(let statement):
-            return readActual(statement, line: range, raw: raw)
+        case .goal(let goal):
+            return readGoal(goal, line: range, raw: text(range))
+        case .definition(let name, let nameRange, let periods, let expression, let plain, let parts):
+            return readDefinition(
+                name: name, nameRange: nameRange, periods: periods, expression: expression, isPlainArithmetic: plain,
+                parts: parts)
+        case .actual(let statement, let parts):
+            return readActual(statement, parts: parts, line: range)
         }
     }
 
@@ -206,16 +175,13 @@ struct ModelReader {
     }
 
     /// `actual leads[2027-01] = 95`: in the base model only, once per cell and period.
-    private mutating func readActual(_ statement: Statement, line: Range<Int>, raw: String) -> ModelDocument.Line {
-        guard case .actual(let name, let nameRange, let period, let value, _) = statement else { return .verbatim(raw) }
+    private mutating func readActual(_ statement: Statement, parts: DefinitionLine, line: Range<Int>) -> ModelDocument.Line {
+        guard case .actual(let name, let nameRange, let period, let value, _) = statement else { return .verbatim(text(line)) }
         if let section {
             diagnostics.append(Diagnostic(
                 "actuals belong in the base model, not in [scenario \(section)]", at: nameRange))
-            return .verbatim(raw)
+            return .verbatim(text(line))
         }
-        var parts = lineParts(name: name, nameRange: nameRange, hasBracket: true, line: line)
-        parts.periods = period.period...period.period
-        parts.isActual = true
         let target = DefinitionTarget(name: name, periods: period.period...period.period)
         if let earlier = actualOn[target] {
             diagnostics.append(Diagnostic("actual \(name)[\(period.period)] is already recorded on line \(earlier)",
@@ -228,46 +194,17 @@ struct ModelReader {
         return .definition(parts)
     }
 
-    /// A definition, override or actual line split into parts that join back to its text.
-    private func lineParts(name: String, nameRange: SourceRange, hasBracket: Bool, line: Range<Int>) -> DefinitionLine {
-        // An override's bracket runs from the name to its ']'.
-        var bracketEnd = nameRange.end
-        if hasBracket {
-            while bracketEnd < line.upperBound, bytes[bracketEnd] != UInt8(ascii: "]") { bracketEnd += 1 }
-            bracketEnd = min(bracketEnd + 1, line.upperBound)
-        }
-        // The formula runs from after '=' (and its spaces) to the comment, without trailing spaces.
-        var formulaStart = bracketEnd
-        while formulaStart < line.upperBound, bytes[formulaStart] != UInt8(ascii: "=") { formulaStart += 1 }
-        formulaStart += 1
-        while formulaStart < line.upperBound, bytes[formulaStart].isBlank { formulaStart += 1 }
-        var formulaEnd = bytes[formulaStart..<line.upperBound].firstIndex(of: UInt8(ascii: "#")) ?? line.upperBound
-        while formulaEnd > formulaStart, bytes[formulaEnd - 1].isBlank { formulaEnd -= 1 }
-        // Most lines read `name = formula`: their other parts are not made into texts at all.
-        let separator = bytes[bracketEnd..<formulaStart]
-        return DefinitionLine(
-            leading: text(line.lowerBound..<nameRange.start),
-            name: name,
-            bracket: text(nameRange.end..<bracketEnd),
-            separator: separator.elementsEqual(Self.usualSeparator) ? " = " : text(bracketEnd..<formulaStart),
-            formula: text(formulaStart..<formulaEnd),
-            trailing: text(formulaEnd..<line.upperBound))
-    }
-
     private mutating func readDefinition(
         name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, isPlainArithmetic: Bool,
-        line: Range<Int>
+        parts: DefinitionLine
     ) -> ModelDocument.Line {
-        var parts = lineParts(name: name, nameRange: nameRange, hasBracket: periods != nil, line: line)
-        parts.periods = periods?.periods
-
         let definition = Definition(name: name, formula: parts.formula, expression: expression, periods: periods)
         if let earlier = recordDefinition(of: definition.target) {
             let what = periods == nil ? "'\(name)' is already defined" : "\(definition.targetText) is already overridden"
             diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
         }
-        readDefinitions.append((definition, nameRange, section, isPlainArithmetic))
+        if periods != nil || !isPlainArithmetic { readDefinitions.append((definition, nameRange, section, isPlainArithmetic)) }
         if let section, let index = contents.scenarios.firstIndex(where: { $0.name == section }) {
             contents.scenarios[index].overrides.append(definition)
             contents.scenarios[index].overrideRanges[name] = nameRange
@@ -319,35 +256,6 @@ struct ModelReader {
         section = name
         return .section(name: name, text: raw, ownsBlankAbove: true)
     }
-}
-
-extension ModelReader {
-    /// The offset of the first byte in `range` that is not part of valid UTF-8, nil when all are.
-    static func firstInvalidUTF8(in range: Range<Int>, of bytes: [UInt8]) -> Int? {
-        // ASCII is by far the common case, and always valid.
-        guard bytes[range].contains(where: { $0 >= 0x80 }) else { return nil }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes[range].makeIterator()
-        var offset = range.lowerBound
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
-    }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits = String(byte, radix: 16, uppercase: true)
-        return digits.count < 2 ? "0" + digits : digits
-    }
-}
-
-/// The bytes that end lines.
-private enum ASCII {
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
 }
 
 /// A tiny cursor over the bytes of a section header.
