@@ -68,9 +68,6 @@ public struct TrialPlan: Sendable {
         let readsInputPrograms: Bool
         let first: Int
         let count: Int
-
-        /// The programs the step reads.
-        func arena(in plan: TrialPlan) -> ProgramArena { readsInputPrograms ? plan.inputPrograms : plan.modelPrograms }
     }
 
     /// The plan for setting `inputs` (parts of defined cells of `model`) and reading anything
@@ -255,25 +252,34 @@ public struct TrialPlan: Sendable {
     public func run(_ values: UnsafeMutableBufferPointer<Value>, machine: inout Machine) {
         cells.withUnsafeBufferPointer { cells in
             programs.withUnsafeBufferPointer { programs in
-                let all = 0...(periodCount - 1)
                 for step in steps {
-                    let arena = step.arena(in: self)
-                    switch step.kind {
-                    case .singles:
-                        machine.runSingles(step.first..<(step.first + step.count), of: arena, programs: programs, cells: cells,
-                                           slots: values)
-                    case .series:
-                        _ = arena.withProgram(programs[step.first]) {
-                            machine.evaluate($0, slots: values, into: cells[step.first], periods: all)
-                        }
-                    case .loop:
-                        for period in all {
-                            for index in step.first..<(step.first + step.count) {
-                                _ = arena.withProgram(programs[index]) {
-                                    machine.evaluate($0, slots: values, into: cells[index], periods: period...period)
-                                }
-                            }
-                        }
+                    // The arena is passed, not copied: a copy per step would take a reference count
+                    // on each of its arrays, shared by the workers of every core.
+                    if step.readsInputPrograms {
+                        run(step, of: inputPrograms, programs: programs, cells: cells, values: values, machine: &machine)
+                    } else {
+                        run(step, of: modelPrograms, programs: programs, cells: cells, values: values, machine: &machine)
+                    }
+                }
+            }
+        }
+    }
+
+    private func run(
+        _ step: Step, of arena: ProgramArena, programs: UnsafeBufferPointer<Int>, cells: UnsafeBufferPointer<Int>,
+        values: UnsafeMutableBufferPointer<Value>, machine: inout Machine
+    ) {
+        let all = 0...(periodCount - 1)
+        switch step.kind {
+        case .singles:
+            machine.runSingles(step.first..<(step.first + step.count), of: arena, programs: programs, cells: cells, slots: values)
+        case .series:
+            _ = arena.withProgram(programs[step.first]) { machine.evaluate($0, slots: values, into: cells[step.first], periods: all) }
+        case .loop:
+            for period in all {
+                for index in step.first..<(step.first + step.count) {
+                    _ = arena.withProgram(programs[index]) {
+                        machine.evaluate($0, slots: values, into: cells[index], periods: period...period)
                     }
                 }
             }
