@@ -10,6 +10,9 @@ struct ModelReader {
         var definitions: [Definition] = []
         var goals: [GoalEntry] = []
         var scenarios: [Scenario] = []
+        /// The names of the base model's cells, in the order of `definitions` (overrides left out),
+        /// interned as they were read: the model takes its ids from them.
+        var cellNames = NameTable()
         /// `actual` lines of the base model, in file order.
         var actuals: [Actual] = []
         /// Where the name of each of `definitions` stands, in the same order, to place cycle errors.
@@ -27,9 +30,9 @@ struct ModelReader {
     private let blockBytes: Int
     private(set) var contents = Contents()
     private(set) var diagnostics: [Diagnostic] = []
-    /// The line each cell of the base model was first defined on, by name: nearly every line of a
-    /// file is one, so its table is keyed by the name alone (a million lines make it large).
-    private var cellsDefinedOn: [String: Int] = [:]
+    /// The line each cell of the base model was first defined on, by its id in `contents.cellNames`:
+    /// nearly every line of a file is one, and that table interns them anyway.
+    private var cellLines: [Int32] = []
     /// The same for the base model's overrides, and for each scenario section's lines.
     private var overridesDefinedOn: [DefinitionTarget: Int] = [:]
     private var definedOnInSection: [String: [DefinitionTarget: Int]] = [:]
@@ -78,7 +81,8 @@ struct ModelReader {
         contents.document.entries.reserveCapacity(lines)
         contents.definitions.reserveCapacity(lines)
         contents.definitionNameRanges.reserveCapacity(lines)
-        cellsDefinedOn.reserveCapacity(lines)
+        contents.cellNames.reserveCapacity(lines)
+        cellLines.reserveCapacity(lines)
     }
 
     /// Now that the periods line (wherever it stood) is known: every use of periods must fit the plan,
@@ -225,7 +229,11 @@ struct ModelReader {
             return earlier
         }
         if let section { return record(target, in: &definedOnInSection[section, default: [:]]) }
-        return target.periods == nil ? record(target.name, in: &cellsDefinedOn) : record(target, in: &overridesDefinedOn)
+        guard target.periods == nil else { return record(target, in: &overridesDefinedOn) }
+        let (id, isNew) = contents.cellNames.intern(target.name)
+        guard isNew else { return Int(cellLines[id]) }
+        cellLines.append(Int32(clamping: lineNumber))
+        return nil
     }
 
     /// `[scenario NAME]`, optionally followed by a comment.

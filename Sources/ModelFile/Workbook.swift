@@ -52,19 +52,23 @@ public struct Workbook: Sendable {
     public static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
         // The reader's own tables (where each name was defined, what is left to check) are freed
         // here, before the model is built from what it read.
-        let (contents, readDiagnostics) = { () -> (ModelReader.Contents, [Diagnostic]) in
+        var (contents, diagnostics) = { () -> (ModelReader.Contents, [Diagnostic]) in
             var reader = ModelReader(bytes: bytes)
             reader.read()
             return (reader.contents, reader.diagnostics)
         }()
         // Where each line starts is worked out only to print a diagnostic or a warning.
         let source = { SourceText(path: path, bytes: bytes) }
-        var diagnostics = readDiagnostics
         // Cycles and scenarios are checked on whatever parsed, so one pass reports every problem.
         var model = Model()
         var built = false
         do throws(LoadError) {
-            model = try Model(timeline: contents.timeline, definitions: contents.definitions, actuals: contents.actuals)
+            // Moved to the model, not shared: the model interns more names into it.
+            var cellNames = NameTable()
+            swap(&cellNames, &contents.cellNames)
+            model = try Model(
+                timeline: contents.timeline, definitions: contents.definitions, definedNames: cellNames,
+                actuals: contents.actuals)
             built = true
         } catch {
             for cycle in error.cycles {

@@ -89,16 +89,31 @@ struct CellStore: Sendable {
         return id
     }
 
-    /// Makes room for `count` more names, so that loading a model grows no table name by name: the
-    /// arrays kept by id are given the entries of a name not defined for them all at once, which
+    /// Makes room for `count` names in all, so that loading a model grows no table name by name:
+    /// the arrays kept by id are given the entries of a name not defined for them all at once, which
     /// ``intern(_:)`` then only counts off, and ``releaseUnusedRoom()`` takes back those no name
-    /// came to. Until then those arrays run past the last id.
+    /// came to. Until then those arrays run past the last id. Meant for a store about to be
+    /// loaded, empty but for the names it may have been given (``adopt(names:)``).
     mutating func makeRoom(forNames count: Int) {
-        ids.reserveCapacity(count)
+        ids.reserveCapacity(max(0, count - ids.count))
         references.reserveCapacity(lists: count, entries: 2 * count)
         programs.reserveCapacity(programs: count)
         order.reserveCapacity(order.count + count)
-        addEntries(count)
+        addEntries(max(count, ids.count) - defined.count)
+    }
+
+    /// Takes `table`'s names, with their ids, as the names of this store, which has none yet: a file
+    /// reader interns the cells it reads as it checks each is defined once.
+    mutating func adopt(names table: consuming NameTable) {
+        ids = table
+    }
+
+    /// The id of `name`, which is `expected` when it was interned there beforehand (see
+    /// ``adopt(names:)``): one compare of names read in order, not a lookup in the table. Otherwise
+    /// interned here.
+    mutating func intern(_ name: String, expecting expected: CellID) -> CellID {
+        if expected < ids.count, ids.names[expected] == name { return expected }
+        return intern(name)
     }
 
     /// Drops the entries ``makeRoom(forNames:)`` made that no name was given.

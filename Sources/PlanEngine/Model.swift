@@ -27,18 +27,30 @@ public struct Model: Sendable {
     /// definitions, in periods of `timeline`. Fails with every cycle found (each reported once),
     /// building nothing.
     public init(timeline: Timeline = .single, definitions: [Definition], actuals: [Actual] = []) throws(LoadError) {
+        try self.init(timeline: timeline, definitions: definitions, definedNames: NameTable(), actuals: actuals)
+    }
+
+    /// The same, from `definedNames`, the names of the cells `definitions` define (overrides left
+    /// out) interned in file order, as a file reader checks that each is defined once: each cell
+    /// then takes its id from it by a compare, instead of a lookup in a table of every name (on a
+    /// large model, each lookup is a miss of the processor's caches). A name not found in its place
+    /// is interned as usual, so any table of names gives the same model.
+    public init(
+        timeline: Timeline = .single, definitions: [Definition], definedNames: consuming NameTable, actuals: [Actual] = []
+    ) throws(LoadError) {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
+        store.adopt(names: definedNames)
         store.makeRoom(forNames: definitions.count)
         var overrides: [CellID: [Definition]] = [:]
         // By index, not `for definition in`: that would copy each definition, a reference count
         // taken and dropped on each of its parts.
         for index in definitions.indices {
-            let id = store.intern(definitions[index].name)
             if definitions[index].coversPeriods {
-                overrides[id, default: []].append(definitions[index])
+                overrides[store.intern(definitions[index].name), default: []].append(definitions[index])
             } else {
+                let id = store.intern(definitions[index].name, expecting: ids.count)
                 store.define(id, definitions[index])
                 ids.append(id)
             }

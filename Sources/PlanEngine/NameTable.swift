@@ -5,19 +5,22 @@
 /// keys, most of the cost of an interning. Names are ASCII words (the lexer's), so equal names have
 /// equal bytes: here a short multiplicative hash of the bytes picks a bucket of an open-addressing
 /// table of ids, and a probe compares the name kept at that id. The table is kept at most half full.
-struct NameTable: Sendable {
-    private(set) var names: [String] = []
+///
+/// Public so that a file reader can intern the names it defines as it checks each is defined once,
+/// and hand the table to the model it builds (see ``Model/init(timeline:definitions:definedNames:actuals:)``).
+public struct NameTable: Sendable {
+    public private(set) var names: [String] = []
     /// Each bucket holds an id plus one, or 0 when empty; their number is a power of two.
     private var buckets = [Int32](repeating: 0, count: 8)
 
-    init() {}
+    public init() {}
 
-    var count: Int { names.count }
+    public var count: Int { names.count }
 
-    func id(of name: String) -> CellID? { find(name).id }
+    public func id(of name: String) -> Int? { find(name).id }
 
     /// The id of `name`, given the next id when it is new.
-    mutating func intern(_ name: String) -> (id: CellID, isNew: Bool) {
+    public mutating func intern(_ name: String) -> (id: Int, isNew: Bool) {
         let (bucket, found) = find(name)
         if let found { return (found, false) }
         let id = names.count
@@ -28,7 +31,7 @@ struct NameTable: Sendable {
     }
 
     /// Makes room for `count` more names, so that loading a model rehashes no table name by name.
-    mutating func reserveCapacity(_ count: Int) {
+    public mutating func reserveCapacity(_ count: Int) {
         names.reserveCapacity(names.count + count)
         var size = buckets.count
         while size < 2 * (names.count + count) { size *= 2 }

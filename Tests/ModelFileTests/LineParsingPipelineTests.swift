@@ -72,6 +72,9 @@ struct LineParsingPipelineTests {
         #expect(inBlocks.contents.actuals == lineByLine.contents.actuals)
         #expect(inBlocks.contents.timeline == lineByLine.contents.timeline)
         #expect(inBlocks.contents.formulasBeyondArithmetic == lineByLine.contents.formulasBeyondArithmetic)
+        // The cells' names interned as read: each base cell once, in the order of its definitions.
+        #expect(inBlocks.contents.cellNames.names == lineByLine.contents.cellNames.names)
+        #expect(lineByLine.contents.cellNames.names == lineByLine.contents.definitions.filter { !$0.coversPeriods }.map(\.name))
     }
 
     @Test func byteOrderMarkAndOldMacBreaksReadTheSameInBlocks() {
