@@ -219,7 +219,7 @@ struct CellStore: Sendable {
         var newNames: [String] = []
         var newIDs = [String: CellID]()
         programs.replace(id, with: definition.expression, overrides: branches, timeline: timeline) { name in
-            let reference = known.id(of: name) ?? newIDs[name] ?? {
+            let reference = known.id(of: name, near: id) ?? newIDs[name] ?? {
                 newIDs[name] = known.count + newNames.count
                 newNames.append(name)
                 return known.count + newNames.count - 1

@@ -14,6 +14,20 @@ struct NameTableTests {
         #expect(table.names == ["leads", "conversion"])
     }
 
+    /// A name is looked for first among the few just before a place, and found wherever it is.
+    @Test func aNameIsFoundNearAPlaceOrElsewhere() {
+        var table = NameTable()
+        for name in ["a", "b", "c", "d", "e", "f"] { _ = table.intern(name) }
+        #expect(table.id(of: "e", near: 5) == 4)
+        #expect(table.id(of: "b", near: 5) == 1)
+        #expect(table.id(of: "a", near: 5) == 0)
+        #expect(table.id(of: "f", near: 2) == 5)
+        #expect(table.id(of: "c", near: 100) == 2)
+        #expect(table.id(of: "a", near: 0) == 0)
+        #expect(table.id(of: "z", near: 3) == nil)
+        #expect(NameTable().id(of: "a", near: 2) == nil)
+    }
+
     /// The same random names, some of them again, interned here and in a dictionary: the ids agree,
     /// through the table's growth and a reservation made partway.
     @Test func agreesWithADictionaryOverManyNames() {
