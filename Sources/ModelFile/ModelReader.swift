@@ -5,7 +5,7 @@ import PlanEngine
 /// what they mean (definitions, goals, scenario sections), collecting every
 /// problem instead of stopping at the first.
 struct ModelReader {
-    struct Contents {
+    struct Contents: Sendable {
         var document = ModelDocument()
         var definitions: [Definition] = []
         var goals: [GoalEntry] = []

@@ -49,6 +49,9 @@ public struct Workbook: Sendable {
         parse(bytes: Array(text.utf8), path: path)
     }
 
+    /// The definitions from which a reading is let go of on another core.
+    private static let largeReading = 10_000
+
     public static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
         // The reader's own tables (where each name was defined, what is left to check) are freed
         // here, before the model is built from what it read.
@@ -93,6 +96,9 @@ public struct Workbook: Sendable {
         workbook.savedContentHash = FileStamp.contentHash(of: bytes)
         workbook.warnings = MissingNames.warnings(
             in: model, formulas: contents.formulasBeyondArithmetic, goals: contents.goals, path: path, source: source)
+        // What the reading kept that the workbook does not (its list of definitions, each holding
+        // parts the model holds too) is let go of on another core when it is large.
+        if contents.definitions.count >= Self.largeReading { LetGoElsewhere.letGo(of: contents) }
         return .success(workbook)
     }
 
