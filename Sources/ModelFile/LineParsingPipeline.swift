@@ -23,29 +23,37 @@ struct LineParsingPipeline: Sendable {
     var blockCount: Int { (lines.bytes.count - start + blockBytes - 1) / blockBytes }
 
     /// Calls `read` with each line of the file, in order, on the calling thread.
-    func run(_ read: (consuming PreparedLine) -> Void) {
-        let board = Board<[PreparedLine]>(jobs: blockCount, window: window)
+    func run(_ read: (LineBounds, consuming LineMeaning) -> Void) {
+        let board = Board<PreparedLines>(jobs: blockCount, window: window)
         let prepare = { @Sendable [self] (block: Int) in preparedLines(ofBlock: block) }
         DispatchQueue.global().async { board.work(prepare) }
         for block in 0..<blockCount {
             var lines = board.take(block, preparing: prepare)
             // Taken out from the end, each moved rather than copied (the block holds them last first).
-            while let line = lines.popLast() { read(line) }
+            while let meaning = lines.meanings.popLast(), let bounds = lines.bounds.popLast() { read(bounds, meaning) }
         }
         board.close()
     }
 
-    /// The lines of block `block`, last first.
-    private func preparedLines(ofBlock block: Int) -> [PreparedLine] {
+    /// The lines of block `block`.
+    private func preparedLines(ofBlock block: Int) -> PreparedLines {
         let lower = block == 0 ? start : lines.lineStart(atOrAfter: start + block * blockBytes)
         let upper = block == blockCount - 1 ? lines.bytes.count : lines.lineStart(atOrAfter: start + (block + 1) * blockBytes)
-        var bounds: [(range: Range<Int>, terminator: String)] = []
-        lines.forEachLine(in: lower..<upper) { bounds.append(($0, $1)) }
-        var prepared: [PreparedLine] = []
-        prepared.reserveCapacity(bounds.count)
-        for (range, terminator) in bounds.reversed() { prepared.append(lines.prepared(range, terminator: terminator)) }
-        return prepared
+        var bounds: [LineBounds] = []
+        lines.forEachLine(in: lower..<upper) { bounds.append($0) }
+        bounds.reverse()
+        var meanings: [LineMeaning] = []
+        meanings.reserveCapacity(bounds.count)
+        for line in bounds { meanings.append(lines.meaning(of: line.range)) }
+        return PreparedLines(bounds: bounds, meanings: meanings)
     }
+}
+
+/// The lines of a block, last first: where each stands, and apart from that what each means (see
+/// ``LineMeaning``), at the same index.
+private struct PreparedLines: Sendable {
+    var bounds: [LineBounds]
+    var meanings: [LineMeaning]
 }
 
 /// The jobs of a pipeline, shared by the worker and the caller: who does which, and the outputs

@@ -67,9 +67,9 @@ struct ModelReader {
             start = Self.byteOrderMark.count
         }
         if bytes.count - start > 2 * blockBytes {
-            LineParsingPipeline(lines: lines, start: start, blockBytes: blockBytes).run { read($0) }
+            LineParsingPipeline(lines: lines, start: start, blockBytes: blockBytes).run { read($0, $1) }
         } else {
-            lines.forEachLine(in: start..<bytes.count) { read(lines.prepared($0, terminator: $1)) }
+            lines.forEachLine(in: start..<bytes.count) { read($0, lines.meaning(of: $0.range)) }
         }
         contents.document.setAsideMissingFinalBreak()
         checkPeriodUses()
@@ -120,14 +120,13 @@ struct ModelReader {
 
     private func text(_ range: Range<Int>) -> String { lines.text(range) }
 
-    private mutating func read(_ line: consuming PreparedLine) {
+    private mutating func read(_ line: LineBounds, _ meaning: consuming LineMeaning) {
         lineNumber += 1
-        let terminator = line.terminator
-        let range = line.range
-        contents.document.entries.append(ModelDocument.Entry(line: readLine(line.meaning, range: range), terminator: terminator))
+        contents.document.entries.append(
+            ModelDocument.Entry(line: readLine(meaning, range: line.range), terminator: line.terminator))
     }
 
-    private mutating func readLine(_ meaning: consuming PreparedLine.Meaning, range: Range<Int>) -> ModelDocument.Line {
+    private mutating func readLine(_ meaning: consuming LineMeaning, range: Range<Int>) -> ModelDocument.Line {
         switch consume meaning {
         case .verbatim(let raw, let problem):
             if let problem { diagnostics.append(problem) }

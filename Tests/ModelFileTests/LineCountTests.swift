@@ -18,7 +18,7 @@ struct LineCountTests {
                 return choices[Int(state >> 33) % choices.count]
             }
             var found = 0
-            LinePreparer(bytes: bytes).forEachLine(in: 0..<bytes.count) { _, _ in found += 1 }
+            LinePreparer(bytes: bytes).forEachLine(in: 0..<bytes.count) { _ in found += 1 }
             // A file that ends with a break has no line after it, which the count still counts.
             let endsWithBreak = bytes.last.map { $0 != UInt8(ascii: "a") } ?? true
             #expect(LinePreparer.lineCount(of: bytes) == found + (endsWithBreak ? 1 : 0), "\(bytes)")

@@ -1,30 +1,34 @@
 import Formula
 
-/// One line of a model file with all that its bytes alone tell: where it stands, its break, its
-/// parse and the texts it keeps. Reading a file needs its lines in order (sections, lines defined
-/// twice, the order of diagnostics), but none of this: so a large file's lines are prepared on a
-/// second thread ahead of the reading (``LineParsingPipeline``), as `Sendable` values.
-struct PreparedLine: Sendable {
+/// Where one line of a model file stands, and its break.
+struct LineBounds: Sendable {
     let range: Range<Int>
     /// "\n", "\r\n", "\r", or "" for a last line without a break.
     let terminator: String
-    let meaning: Meaning
+}
 
-    enum Meaning: Sendable {
-        /// Kept as written: a blank line, a comment, or a line whose problem is its own (bad UTF-8,
-        /// a parse error, a bare expression).
-        case verbatim(String, problem: Diagnostic?)
-        /// `[…`: a section header, read in order as it opens a section. `open` is where its `[` stands.
-        case sectionHeader(open: Int)
-        case periods(PeriodSpan, text: String)
-        case goal(Goal)
-        /// A definition or an override (`periods` set), split into the parts that join back to its text.
-        case definition(
-            name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, isPlainArithmetic: Bool,
-            parts: DefinitionLine)
-        /// `actual name[period] = value`, with its parts as the base model keeps them.
-        case actual(Statement, parts: DefinitionLine)
-    }
+/// What one line of a model file means, with all that its bytes alone tell: its parse and the texts
+/// it keeps. Reading a file needs its lines in order (sections, lines defined twice, the order of
+/// diagnostics), but none of this: so a large file's lines are prepared on a second thread ahead
+/// of the reading (``LineParsingPipeline``), as `Sendable` values.
+///
+/// Kept apart from the line's bounds, so that the reader takes a meaning over whole: read out of a
+/// struct's stored property, it would be copied, each of its parts counted once more, and then
+/// freed with the struct.
+enum LineMeaning: Sendable {
+    /// Kept as written: a blank line, a comment, or a line whose problem is its own (bad UTF-8,
+    /// a parse error, a bare expression).
+    case verbatim(String, problem: Diagnostic?)
+    /// `[…`: a section header, read in order as it opens a section. `open` is where its `[` stands.
+    case sectionHeader(open: Int)
+    case periods(PeriodSpan, text: String)
+    case goal(Goal)
+    /// A definition or an override (`periods` set), split into the parts that join back to its text.
+    case definition(
+        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, isPlainArithmetic: Bool,
+        parts: DefinitionLine)
+    /// `actual name[period] = value`, with its parts as the base model keeps them.
+    case actual(Statement, parts: DefinitionLine)
 }
 
 /// Prepares the lines of a file's bytes: a pure function of the bytes, the same on any thread.
@@ -37,7 +41,7 @@ struct LinePreparer: Sendable {
 
     /// Calls `body` with where each line that starts in `range` (at a line's start) stands and
     /// its break, in order.
-    func forEachLine(in range: Range<Int>, _ body: (Range<Int>, _ terminator: String) -> Void) {
+    func forEachLine(in range: Range<Int>, _ body: (LineBounds) -> Void) {
         var start = range.lowerBound
         while start < range.upperBound {
             // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), each kept for saving.
@@ -49,13 +53,9 @@ struct LinePreparer: Sendable {
                     && bytes[breakAt + 1] == ASCII.newline
                 terminator = crlf ? "\r\n" : bytes[breakAt] == ASCII.newline ? "\n" : "\r"
             }
-            body(start..<contentEnd, terminator)
+            body(LineBounds(range: start..<contentEnd, terminator: terminator))
             start = contentEnd + terminator.utf8.count
         }
-    }
-
-    func prepared(_ range: Range<Int>, terminator: String) -> PreparedLine {
-        PreparedLine(range: range, terminator: terminator, meaning: meaning(of: range))
     }
 
     /// The lines `forEachLine` finds in `bytes`: one per LF, per CR not followed by LF, and a last
@@ -109,7 +109,7 @@ struct LinePreparer: Sendable {
         return bytes.count
     }
 
-    private func meaning(of range: Range<Int>) -> PreparedLine.Meaning {
+    func meaning(of range: Range<Int>) -> LineMeaning {
         // The line's own text, built only for a line kept as written (a definition keeps its parts).
         var raw: String { text(range) }
         // Checked for the whole line, comments included: a line is saved back from its
