@@ -20,8 +20,10 @@ let package = Package(
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
         .target(name: "Formula"),
+        // The processor's prefetch hint, which Swift does not spell: for loads that look up many names.
+        .target(name: "CPrefetch"),
         // Named cells, the dependency graph and incremental recompute.
-        .target(name: "PlanEngine", dependencies: ["Formula"]),
+        .target(name: "PlanEngine", dependencies: ["Formula", "CPrefetch"]),
         // Lossless model files: load every item, save the user's text back.
         .target(name: "ModelFile", dependencies: ["Formula", "PlanEngine"]),
         // Goal seek, sensitivity tables and scenarios, computed on copies of a model.

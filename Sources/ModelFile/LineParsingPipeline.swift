@@ -22,13 +22,16 @@ struct LineParsingPipeline: Sendable {
 
     var blockCount: Int { (lines.bytes.count - start + blockBytes - 1) / blockBytes }
 
-    /// Calls `read` with each line of the file, in order, on the calling thread.
-    func run(_ read: (LineBounds, consuming LineMeaning) -> Void) {
+    /// Calls `read` with each line of the file, in order, on the calling thread; before the lines
+    /// of each block, `ahead` with their meanings (last first), to ask for what reading them will
+    /// look up.
+    func run(ahead: ([LineMeaning]) -> Void, _ read: (LineBounds, consuming LineMeaning) -> Void) {
         let board = Board<PreparedLines>(jobs: blockCount, window: window)
         let prepare = { @Sendable [self] (block: Int) in preparedLines(ofBlock: block) }
         DispatchQueue.global().async { board.work(prepare) }
         for block in 0..<blockCount {
             var lines = board.take(block, preparing: prepare)
+            ahead(lines.meanings)
             // Taken out from the end, each moved rather than copied (the block holds them last first).
             while let meaning = lines.meanings.popLast(), let bounds = lines.bounds.popLast() { read(bounds, meaning) }
         }

@@ -1,4 +1,5 @@
 import Formula
+import PlanEngine
 
 /// Where one line of a model file stands, and its break.
 struct LineBounds: Sendable {
@@ -23,10 +24,11 @@ enum LineMeaning: Sendable {
     case sectionHeader(open: Int)
     case periods(PeriodSpan, text: String)
     case goal(Goal)
-    /// A definition or an override (`periods` set), split into the parts that join back to its text.
+    /// A definition or an override (`periods` set), split into the parts that join back to its text;
+    /// `nameHash` is the name's ``NameTable/hash(of:)``, which the reading thread interns it by.
     case definition(
-        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, isPlainArithmetic: Bool,
-        parts: DefinitionLine)
+        name: String, nameHash: Int, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr,
+        isPlainArithmetic: Bool, parts: DefinitionLine)
     /// `actual name[period] = value`, with its parts as the base model keeps them.
     case actual(Statement, parts: DefinitionLine)
 }
@@ -133,14 +135,14 @@ struct LinePreparer: Sendable {
             return .goal(goal)
         case .success(.definition(let name, let nameRange, let expression)):
             return .definition(
-                name: name, nameRange: nameRange, periods: nil, expression: expression, isPlainArithmetic: plain,
-                parts: lineParts(name: name, nameRange: nameRange, hasBracket: false, line: range))
+                name: name, nameHash: NameTable.hash(of: name), nameRange: nameRange, periods: nil, expression: expression,
+                isPlainArithmetic: plain, parts: lineParts(name: name, nameRange: nameRange, hasBracket: false, line: range))
         case .success(.override(let name, let nameRange, let periods, let expression)):
             var parts = lineParts(name: name, nameRange: nameRange, hasBracket: true, line: range)
             parts.periods = periods.periods
             return .definition(
-                name: name, nameRange: nameRange, periods: periods, expression: expression, isPlainArithmetic: plain,
-                parts: parts)
+                name: name, nameHash: NameTable.hash(of: name), nameRange: nameRange, periods: periods,
+                expression: expression, isPlainArithmetic: plain, parts: parts)
         case .success(.periods(let span)):
             return .periods(span, text: raw)
         case .success(let statement):

@@ -67,7 +67,7 @@ struct ModelReader {
             start = Self.byteOrderMark.count
         }
         if bytes.count - start > 2 * blockBytes {
-            LineParsingPipeline(lines: lines, start: start, blockBytes: blockBytes).run { read($0, $1) }
+            LineParsingPipeline(lines: lines, start: start, blockBytes: blockBytes).run(ahead: { prefetchNames(of: $0) }) { read($0, $1) }
         } else {
             lines.forEachLine(in: start..<bytes.count) { read($0, lines.meaning(of: $0.range)) }
         }
@@ -138,10 +138,10 @@ struct ModelReader {
             return .verbatim(raw)
         case .goal(let goal):
             return readGoal(goal, line: range, raw: text(range))
-        case .definition(let name, let nameRange, let periods, let expression, let plain, let parts):
+        case .definition(let name, let nameHash, let nameRange, let periods, let expression, let plain, let parts):
             return readDefinition(
-                name: name, nameRange: nameRange, periods: periods, expression: expression, isPlainArithmetic: plain,
-                parts: parts)
+                name: name, nameHash: nameHash, nameRange: nameRange, periods: periods, expression: expression,
+                isPlainArithmetic: plain, parts: parts)
         case .actual(let statement, let parts):
             return readActual(statement, parts: parts, line: range)
         }
@@ -198,11 +198,11 @@ struct ModelReader {
     }
 
     private mutating func readDefinition(
-        name: String, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr, isPlainArithmetic: Bool,
-        parts: DefinitionLine
+        name: String, nameHash: Int, nameRange: SourceRange, periods: PeriodSpan?, expression: Expr,
+        isPlainArithmetic: Bool, parts: DefinitionLine
     ) -> ModelDocument.Line {
         let definition = Definition(name: name, formula: parts.formula, expression: expression, periods: periods)
-        if let earlier = recordDefinition(of: definition.target) {
+        if let earlier = recordDefinition(of: definition.target, nameHash: nameHash) {
             let what = periods == nil ? "'\(name)' is already defined" : "\(definition.targetText) is already overridden"
             diagnostics.append(Diagnostic("\(what) on line \(earlier)", at: nameRange))
             return .definition(parts)
@@ -218,9 +218,18 @@ struct ModelReader {
         return .definition(parts)
     }
 
+    /// Asks for the buckets of the table of cells that the definitions among `meanings` will
+    /// look up: one after another, each would wait for its own miss of the processor's caches.
+    private func prefetchNames(of meanings: [LineMeaning]) {
+        // By index, binding the hash alone: a loop over the elements would copy each meaning.
+        for index in meanings.indices {
+            if case .definition(_, let nameHash, _, nil, _, _, _) = meanings[index] { contents.cellNames.prefetch(hash: nameHash) }
+        }
+    }
+
     /// Records that `target` is defined on this line of the current section; the line it was
     /// defined on before, if it was (that line stays recorded, as the first).
-    private mutating func recordDefinition(of target: DefinitionTarget) -> Int? {
+    private mutating func recordDefinition(of target: DefinitionTarget, nameHash: Int) -> Int? {
         // One lookup records the line; a target defined earlier keeps its first line.
         func record<Key: Hashable>(_ key: Key, in lines: inout [Key: Int]) -> Int? {
             guard let earlier = lines.updateValue(lineNumber, forKey: key) else { return nil }
@@ -229,7 +238,7 @@ struct ModelReader {
         }
         if let section { return record(target, in: &definedOnInSection[section, default: [:]]) }
         guard target.periods == nil else { return record(target, in: &overridesDefinedOn) }
-        let (id, isNew) = contents.cellNames.intern(target.name)
+        let (id, isNew) = contents.cellNames.intern(target.name, hash: nameHash)
         guard isNew else { return Int(cellLines[id]) }
         cellLines.append(Int32(clamping: lineNumber))
         return nil

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The names of a model, each with its ``CellID``: the id is the name's place in ``names``.
 ///
 /// Loading a model looks up every name at least twice (defined, then read by the next formula),
@@ -31,7 +33,12 @@ public struct NameTable: Sendable {
 
     /// The id of `name`, given the next id when it is new.
     public mutating func intern(_ name: String) -> (id: Int, isNew: Bool) {
-        let (bucket, found) = find(name)
+        intern(name, hash: Self.hash(of: name))
+    }
+
+    /// The same, for a name whose ``hash(of:)`` is known already (worked out on another thread).
+    public mutating func intern(_ name: String, hash: Int) -> (id: Int, isNew: Bool) {
+        let (bucket, found) = find(name, hash: hash)
         if let found { return (found, false) }
         let id = names.count
         names.append(name)
@@ -48,9 +55,16 @@ public struct NameTable: Sendable {
         if size > buckets.count { rehash(buckets: size) }
     }
 
+    /// Asks the processor to fetch the bucket a name of this ``hash(of:)`` is looked for in,
+    /// without waiting for it: on a large table each bucket looked up is a miss of its caches, and
+    /// a reader that knows the names it will intern next asks for their buckets together.
+    public func prefetch(hash: Int) {
+        buckets.withUnsafeBufferPointer { leadlag_prefetch_for_write($0.baseAddress! + (hash & ($0.count - 1))) }
+    }
+
     /// The id of `name` if it has one, and the bucket it is in or would go in.
-    private func find(_ name: String) -> (bucket: Int, id: CellID?) {
-        var bucket = Self.hash(name) & (buckets.count - 1)
+    private func find(_ name: String, hash: Int? = nil) -> (bucket: Int, id: CellID?) {
+        var bucket = (hash ?? Self.hash(of: name)) & (buckets.count - 1)
         while buckets[bucket] != 0 {
             let id = Int(buckets[bucket]) - 1
             if names[id] == name { return (bucket, id) }
@@ -62,7 +76,7 @@ public struct NameTable: Sendable {
     private mutating func rehash(buckets size: Int) {
         var table = [Int32](repeating: 0, count: size)
         for (id, name) in names.enumerated() {
-            var bucket = Self.hash(name) & (size - 1)
+            var bucket = Self.hash(of: name) & (size - 1)
             while table[bucket] != 0 { bucket = (bucket + 1) & (size - 1) }
             table[bucket] = Int32(id + 1)
         }
@@ -71,7 +85,7 @@ public struct NameTable: Sendable {
 
     /// FNV-1a over the name's bytes, its high bits folded down (the table takes the low ones). The
     /// bytes are read in place: stepping through a string's UTF-8 view costs several times more.
-    private static func hash(_ name: String) -> Int {
+    public static func hash(of name: String) -> Int {
         var bytes = name
         return bytes.withUTF8 { buffer in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -14,6 +14,20 @@ struct NameTableTests {
         #expect(table.names == ["leads", "conversion"])
     }
 
+    /// A name interned by its hash worked out ahead gets the id it would get without; asking for
+    /// the bucket of any hash, negative ones too, reads within the table.
+    @Test func aHashWorkedOutAheadInternsTheSame() {
+        var byHash = NameTable()
+        var plain = NameTable()
+        for name in ["leads", "conversion", "leads", "c0", "c1", "c0"] {
+            byHash.prefetch(hash: NameTable.hash(of: name))
+            #expect(byHash.intern(name, hash: NameTable.hash(of: name)) == plain.intern(name))
+        }
+        for hash in [Int.min, -1, 0, Int.max] { byHash.prefetch(hash: hash) }
+        #expect(byHash.names == ["leads", "conversion", "c0", "c1"])
+        #expect(NameTable.hash(of: "leads") != NameTable.hash(of: "Leads"))
+    }
+
     /// A name is looked for first among the few just before a place, and found wherever it is.
     @Test func aNameIsFoundNearAPlaceOrElsewhere() {
         var table = NameTable()
