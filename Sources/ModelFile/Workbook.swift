@@ -35,7 +35,7 @@ public struct Workbook: Sendable {
     public static func load(path: String) -> Result<Workbook, LoadFailure> {
         do throws(WorkbookError) {
             let file = try RegularFile.read(path)
-            return parse(bytes: file.bytes, path: path).map { loaded in
+            return parse(bytes: file.bytes, path: path, contentHash: file.stamp.contentHash).map { loaded in
                 var workbook = loaded
                 workbook.diskStamp = file.stamp
                 return workbook
@@ -53,6 +53,12 @@ public struct Workbook: Sendable {
     private static let largeReading = 10_000
 
     public static func parse(bytes: [UInt8], path: String) -> Result<Workbook, LoadFailure> {
+        parse(bytes: bytes, path: path, contentHash: FileStamp.contentHash(of: bytes))
+    }
+
+    /// The same, for bytes whose ``FileStamp/contentHash(of:)`` is known (a file's stamp has it):
+    /// a large file's bytes are hashed once, not twice.
+    static func parse(bytes: [UInt8], path: String, contentHash: Int) -> Result<Workbook, LoadFailure> {
         // The reader's own tables (where each name was defined, what is left to check) are freed
         // here, before the model is built from what it read.
         var (contents, diagnostics) = { () -> (ModelReader.Contents, [Diagnostic]) in
@@ -93,7 +99,7 @@ public struct Workbook: Sendable {
         workbook.goals = contents.goals
         workbook.scenarios = contents.scenarios
         workbook.document = contents.document
-        workbook.savedContentHash = FileStamp.contentHash(of: bytes)
+        workbook.savedContentHash = contentHash
         workbook.warnings = MissingNames.warnings(
             in: model, formulas: contents.formulasBeyondArithmetic, goals: contents.goals, path: path, source: source)
         // What the reading kept that the workbook does not (its list of definitions, each holding
