@@ -11,7 +11,9 @@ public enum LoadInvariants {
     @discardableResult
     public static func check(_ bytes: [UInt8]) throws(InvariantViolation) -> Workbook? {
         let lines = LineTable(bytes: bytes)
-        switch Workbook.parse(bytes: bytes, path: path) {
+        let parsed = Workbook.parse(bytes: bytes, path: path)
+        try checkReadingInBlocks(bytes, as: parsed)
+        switch parsed {
         case .failure(let failure):
             guard !failure.messages.isEmpty else { throw InvariantViolation("the file was refused without a message") }
             for message in failure.messages {
@@ -37,6 +39,33 @@ public enum LoadInvariants {
                 }
             }
             return workbook
+        }
+    }
+
+    /// Read in blocks of a few bytes, each block's lines parsed on a second thread as a large file's
+    /// are, the file gives the same answer as read line by line: the same messages, or the same
+    /// text, warnings, cells and values.
+    private static func checkReadingInBlocks(
+        _ bytes: [UInt8], as parsed: Result<Workbook, LoadFailure>
+    ) throws(InvariantViolation) {
+        let inBlocks = Workbook.parse(bytes: bytes, path: path, blockBytes: 7)
+        switch (parsed, inBlocks) {
+        case (.failure(let whole), .failure(let blocks)) where whole.messages == blocks.messages:
+            return
+        case (.success(let whole), .success(let blocks))
+        where whole.render() == blocks.render() && whole.warnings == blocks.warnings && whole.model.names == blocks.model.names
+            && whole.model.names.allSatisfy({ whole.model.values(of: $0) == blocks.model.values(of: $0) }):
+            return
+        default:
+            throw InvariantViolation(
+                "the file reads differently in blocks of 7 bytes: \(describe(parsed)) became \(describe(inBlocks))")
+        }
+    }
+
+    private static func describe(_ result: Result<Workbook, LoadFailure>) -> String {
+        switch result {
+        case .failure(let failure): "refused with \(failure.messages)"
+        case .success(let workbook): "loaded with \(workbook.model.names.count) cells and warnings \(workbook.warnings)"
         }
     }
 }

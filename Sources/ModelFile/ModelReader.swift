@@ -49,7 +49,10 @@ struct ModelReader {
     /// The line each actual (cell and period) was first recorded on.
     private var actualOn: [DefinitionTarget: Int] = [:]
 
-    init(bytes: [UInt8], blockBytes: Int = 64 * 1024) {
+    /// The size of the blocks a large file is read in.
+    static let blockBytes = 64 * 1024
+
+    init(bytes: [UInt8], blockBytes: Int = ModelReader.blockBytes) {
         lines = LinePreparer(bytes: bytes)
         self.blockBytes = blockBytes
     }

@@ -56,13 +56,22 @@ public struct Workbook: Sendable {
         parse(bytes: bytes, path: path, contentHash: FileStamp.contentHash(of: bytes))
     }
 
+    /// The same, reading the file in blocks of about `blockBytes` bytes: a file of more than two is
+    /// read on two threads, each block's lines parsed ahead on the second. The workbook is the same
+    /// for any size, which the fuzz targets check with blocks of a few bytes.
+    public static func parse(bytes: [UInt8], path: String, blockBytes: Int) -> Result<Workbook, LoadFailure> {
+        parse(bytes: bytes, path: path, contentHash: FileStamp.contentHash(of: bytes), blockBytes: blockBytes)
+    }
+
     /// The same, for bytes whose ``FileStamp/contentHash(of:)`` is known (a file's stamp has it):
     /// a large file's bytes are hashed once, not twice.
-    static func parse(bytes: [UInt8], path: String, contentHash: Int) -> Result<Workbook, LoadFailure> {
+    static func parse(
+        bytes: [UInt8], path: String, contentHash: Int, blockBytes: Int = ModelReader.blockBytes
+    ) -> Result<Workbook, LoadFailure> {
         // The reader's own tables (where each name was defined, what is left to check) are freed
         // here, before the model is built from what it read.
         var (contents, diagnostics) = { () -> (ModelReader.Contents, [Diagnostic]) in
-            var reader = ModelReader(bytes: bytes)
+            var reader = ModelReader(bytes: bytes, blockBytes: blockBytes)
             reader.read()
             return (reader.contents, reader.diagnostics)
         }()
