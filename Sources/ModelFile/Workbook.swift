@@ -85,7 +85,7 @@ public struct Workbook: Sendable {
             var cellNames = NameTable()
             swap(&cellNames, &contents.cellNames)
             model = try Model(
-                timeline: contents.timeline, definitions: contents.definitions, definedNames: cellNames,
+                timeline: contents.timeline, definitions: contents.definitions, definedNames: consume cellNames,
                 actuals: contents.actuals)
             built = true
         } catch {

@@ -105,7 +105,7 @@ struct CellStore: Sendable {
     /// Takes `table`'s names, with their ids, as the names of this store, which has none yet: a file
     /// reader interns the cells it reads as it checks each is defined once.
     mutating func adopt(names table: consuming NameTable) {
-        ids = table
+        ids = consume table
     }
 
     /// The id of `name`, which is `expected` when it was interned there beforehand (see

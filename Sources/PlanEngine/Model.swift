@@ -41,7 +41,7 @@ public struct Model: Sendable {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
-        store.adopt(names: definedNames)
+        store.adopt(names: consume definedNames)
         store.makeRoom(forNames: definitions.count)
         var overrides: [CellID: [Definition]] = [:]
         // By index, not `for definition in`: that would copy each definition, a reference count
