@@ -76,7 +76,7 @@ public struct Model: Sendable {
         }
         if !cycles.isEmpty { throw LoadError(cycles: cycles.map { $0.map { store.names[$0] } }) }
         if graph.hasLaggedEdges {
-            recalculator.recompute(from: ids, store: &store, graph: graph, reportingChanges: false)
+            _ = recalculator.recompute(from: ids, store: &store, graph: graph, reportingChanges: false)
         } else {
             recalculator.evaluateAll(in: sorted.order, store: &store)
         }
