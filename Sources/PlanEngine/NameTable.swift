@@ -5,8 +5,9 @@ import CPrefetch
 /// Loading a model looks up every name at least twice (defined, then read by the next formula),
 /// and a dictionary keyed by `String` hashes each time with a keyed hash built to resist chosen
 /// keys, most of the cost of an interning. Names are ASCII words (the lexer's), so equal names have
-/// equal bytes: here a short multiplicative hash of the bytes picks a bucket of an open-addressing
-/// table of ids, and a probe compares the name kept at that id. The table is kept at most half full.
+/// equal bytes: here a short multiplicative hash of the bytes, from a random start, picks a bucket
+/// of an open-addressing table of ids, and a probe compares the name kept at that id. The table is
+/// kept at most half full.
 ///
 /// Public so that a file reader can intern the names it defines as it checks each is defined once,
 /// and hand the table to the model it builds (see ``Model/init(timeline:definitions:definedNames:actuals:)``).
@@ -83,12 +84,22 @@ public struct NameTable: Sendable {
         buckets = table
     }
 
-    /// FNV-1a over the name's bytes, its high bits folded down (the table takes the low ones). The
-    /// bytes are read in place: stepping through a string's UTF-8 view costs several times more.
-    public static func hash(of name: String) -> Int {
+    /// FNV-1a over the name's bytes from a start drawn at random for the run, its high bits folded
+    /// down (the table takes the low ones). The random start is so that no file can be written
+    /// whose names all fall in a few buckets: every intern would then be a long probe, and a large
+    /// file would load in quadratic time. Names that differ in their last characters (`c1`, `c2`,
+    /// `c3`) still fall in buckets near each other, which a large load's caches keep. The bytes are
+    /// read in place: stepping through a string's UTF-8 view costs several times more.
+    public static func hash(of name: String) -> Int { hash(of: name, seed: seed) }
+
+    /// Where every hash of this run of the program starts.
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    /// ``hash(of:)`` from a given start.
+    static func hash(of name: String, seed: UInt64) -> Int {
         var bytes = name
         return bytes.withUTF8 { buffer in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = seed
             for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             return Int(truncatingIfNeeded: hash ^ (hash >> 29))
         }

@@ -28,6 +28,21 @@ struct NameTableTests {
         #expect(NameTable.hash(of: "leads") != NameTable.hash(of: "Leads"))
     }
 
+    /// Names chosen to fall in one bucket of 1,024 for one start of the hash spread over the
+    /// buckets for another: a file cannot choose its names' buckets without the run's start.
+    @Test func namesCollidingForOneStartSpreadForAnother() {
+        var colliding: [String] = []
+        var candidate = 0
+        while colliding.count < 64 {
+            let name = "n\(candidate)"
+            if NameTable.hash(of: name, seed: 0) & 1023 == 0 { colliding.append(name) }
+            candidate += 1
+        }
+        let buckets = Set(colliding.map { NameTable.hash(of: $0, seed: 0x9E37_79B9_7F4A_7C15) & 1023 })
+        #expect(buckets.count > 48)
+        #expect(NameTable.hash(of: "leads") == NameTable.hash(of: "leads"))
+    }
+
     /// A name is looked for first among the few just before a place, and found wherever it is.
     @Test func aNameIsFoundNearAPlaceOrElsewhere() {
         var table = NameTable()
