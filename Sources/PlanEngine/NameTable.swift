@@ -20,7 +20,7 @@ public struct NameTable: Sendable {
 
     public var count: Int { names.count }
 
-    public func id(of name: String) -> Int? { find(name).id }
+    public func id(of name: String) -> Int? { find(name, hash: Self.hash(of: name)).id }
 
     /// The id of `name`, looked for first among the few names just before id `place`: a formula
     /// mostly reads the cells defined just above it, whose names a load has just read, while a probe
@@ -29,7 +29,7 @@ public struct NameTable: Sendable {
         for id in stride(from: min(place, names.count) - 1, through: max(place - 4, 0), by: -1) where names[id] == name {
             return id
         }
-        return find(name).id
+        return find(name, hash: Self.hash(of: name)).id
     }
 
     /// The id of `name`, given the next id when it is new.
@@ -63,9 +63,10 @@ public struct NameTable: Sendable {
         buckets.withUnsafeBufferPointer { leadlag_prefetch_for_write($0.baseAddress! + (hash & ($0.count - 1))) }
     }
 
-    /// The id of `name` if it has one, and the bucket it is in or would go in.
-    private func find(_ name: String, hash: Int? = nil) -> (bucket: Int, id: CellID?) {
-        var bucket = (hash ?? Self.hash(of: name)) & (buckets.count - 1)
+    /// The id of `name`, whose ``hash(of:)`` is `hash`, if it has one, and the bucket it is in or
+    /// would go in.
+    private func find(_ name: String, hash: Int) -> (bucket: Int, id: CellID?) {
+        var bucket = hash & (buckets.count - 1)
         while buckets[bucket] != 0 {
             let id = Int(buckets[bucket]) - 1
             if names[id] == name { return (bucket, id) }
