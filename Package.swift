@@ -19,8 +19,9 @@ let package = Package(
     ],
     targets: [
         // The formula language: tokens, syntax, values, evaluation. Knows nothing of models or terminals.
-        .target(name: "Formula"),
-        // The processor's prefetch hint, which Swift does not spell: for loads that look up many names.
+        .target(name: "Formula", dependencies: ["CPrefetch"]),
+        // The processor's prefetch hint, which Swift does not spell, for loads that look up many
+        // names; and the kernel's, for the pages a growing table is about to fill.
         .target(name: "CPrefetch"),
         // Named cells, the dependency graph and incremental recompute.
         .target(name: "PlanEngine", dependencies: ["Formula", "CPrefetch"]),

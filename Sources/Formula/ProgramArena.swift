@@ -25,6 +25,9 @@ public struct ProgramArena: Sendable {
     private var compiler = Compiler()
     /// Entries of the storage no header points at any more.
     private var deadEntries = 0
+    /// The pages the four arrays fill next, asked for on another core while a large model loads.
+    private var codeAhead = PagesAhead(), formatCodeAhead = PagesAhead(), slotsAhead = PagesAhead()
+    private var headersAhead = PagesAhead()
 
     public init() {}
 
@@ -154,6 +157,10 @@ public struct ProgramArena: Sendable {
         }
         maxStackDepth = max(maxStackDepth, Int(header.stackDepth))
         if deadEntries > liveEntries + headers.count { compact() }
+        codeAhead.keepAhead(of: code)
+        formatCodeAhead.keepAhead(of: formatCode)
+        slotsAhead.keepAhead(of: slots)
+        headersAhead.keepAhead(of: headers)
     }
 
     /// Copies every program's parts, in index order, into storage of just their size.

@@ -51,6 +51,8 @@ struct CellStore: Sendable {
     private(set) var traits: [CellTraits] = []
     /// Defined cells in file order.
     private(set) var order: [CellID] = []
+    /// The pages ``order`` fills next, asked for on another core while a large model loads.
+    private var orderAhead = PagesAhead()
     /// Where each id stands in ``order``, -1 for one not defined: a recompute asks it of every
     /// cell it changes, to list them in file order.
     private var positions: [Int32] = []
@@ -187,6 +189,7 @@ struct CellStore: Sendable {
             // A model's cells as it loads, each after the others.
             positions[id] = Int32(index)
             order.append(id)
+            orderAhead.keepAhead(of: order)
         } else {
             order.insert(id, at: index)
             renumber(from: index)

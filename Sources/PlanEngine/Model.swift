@@ -41,6 +41,7 @@ public struct Model: Sendable {
         self.init(timeline: timeline)
         var ids: [CellID] = []
         ids.reserveCapacity(definitions.count)
+        var idsAhead = PagesAhead()
         store.adopt(names: consume definedNames)
         store.makeRoom(forNames: definitions.count)
         var overrides: [CellID: [Definition]] = [:]
@@ -53,6 +54,7 @@ public struct Model: Sendable {
                 let id = store.intern(definitions[index].name, expecting: ids.count)
                 store.define(id, definitions[index])
                 ids.append(id)
+                idsAhead.keepAhead(of: ids)
             }
         }
         for (id, list) in overrides { store.setOverrides(id, list) }
