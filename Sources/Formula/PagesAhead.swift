@@ -29,6 +29,25 @@ public struct PagesAhead: Sendable {
 
     public init() {}
 
+    /// An array of `count` copies of `element`. A large one is filled from its start while its pages
+    /// are asked for from its end back, a window at a time: the filling and the mapping each find
+    /// the other's pages ready, and meet between.
+    public static func array<Element>(repeating element: Element, count: Int) -> [Element] {
+        guard count * MemoryLayout<Element>.stride >= smallestRoom else { return Array(repeating: element, count: count) }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            let start = UInt(bitPattern: buffer.baseAddress)
+            var end = count * MemoryLayout<Element>.stride
+            while end > 0 {
+                let from = max(0, end - window)
+                let (address, length) = (start + UInt(from), end - from)
+                thread.async { leadlag_populate_for_write(address, length) }
+                end = from
+            }
+            buffer.initialize(repeating: element)
+            initialized = count
+        }
+    }
+
     /// Waits until every request made so far has been carried out.
     static func finishRequests() {
         thread.sync {}

@@ -143,10 +143,11 @@ struct CellStore: Sendable {
     }
 
     /// Appends `count` copies of `element` to `array`: an empty array (a store a model is loaded
-    /// into) is replaced by a filled one, which costs a fraction of appending element by element.
+    /// into) is replaced by a filled one, which costs a fraction of appending element by element
+    /// (and for a large model, has half its pages mapped on another core).
     private static func extend<Element>(_ array: inout [Element], with element: Element, count: Int) {
         if array.isEmpty {
-            array = Array(repeating: element, count: count)
+            array = PagesAhead.array(repeating: element, count: count)
         } else {
             array.append(contentsOf: repeatElement(element, count: count))
         }

@@ -51,6 +51,14 @@ import Testing
         #expect(array.dropFirst(1000).allSatisfy { $0 == 7 })
     }
 
+    @Test func aLargeArrayMadeWithItsPagesAskedForHoldsWhatItWasGiven() {
+        let count = 3 * PagesAhead.smallestRoom / MemoryLayout<Int>.stride + 5
+        let array = PagesAhead.array(repeating: -3, count: count)
+        #expect(array.count == count)
+        #expect(array.allSatisfy { $0 == -3 })
+        #expect(PagesAhead.array(repeating: "room", count: 3) == ["room", "room", "room"])
+    }
+
     @Test func anArrayWithLittleRoomIsLeftAlone() {
         var array: [UInt8] = []
         array.reserveCapacity(PagesAhead.smallestRoom / 2)
